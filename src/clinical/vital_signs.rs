@@ -1,0 +1,367 @@
+//! The seven NEWS2 parameters as measured, checked against what a living body can show, and
+//! charted at NEWS2 resolution.
+//!
+//! A [`Reading`] can only be made from a value inside its parameter's physical range, so an
+//! impossible value (negative, SpO2 above 100 %, …) is rejected with a reason where it enters,
+//! and everything downstream scores only charted, possible values. The ranges are decisions of
+//! this project, written down with their reasons in docs/clinical-rules.md.
+
+use std::fmt;
+
+use super::decimal::{Decimal, DecimalError};
+
+/// One NEWS2 parameter: a row of RCP Chart 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Parameter {
+    RespiratoryRate,
+    Spo2,
+    /// Whether the patient breathes air or receives supplemental oxygen.
+    AirOrOxygen,
+    SystolicBp,
+    Pulse,
+    Consciousness,
+    Temperature,
+}
+
+impl Parameter {
+    /// The rows of Chart 1, in chart order.
+    pub const ALL: [Parameter; 7] = [
+        Parameter::RespiratoryRate,
+        Parameter::Spo2,
+        Parameter::AirOrOxygen,
+        Parameter::SystolicBp,
+        Parameter::Pulse,
+        Parameter::Consciousness,
+        Parameter::Temperature,
+    ];
+}
+
+/// A measured quantity of NEWS2, with its unit, chart resolution and physical range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Quantity {
+    /// Breaths per minute.
+    RespiratoryRate,
+    /// Peripheral oxygen saturation, percent.
+    Spo2,
+    /// Systolic blood pressure, mmHg.
+    SystolicBp,
+    /// Heart beats per minute.
+    Pulse,
+    /// Degrees Celsius.
+    Temperature,
+}
+
+impl Quantity {
+    /// Decimals kept when charting: NEWS2 bands are whole numbers except temperature (0.1 °C).
+    pub const fn chart_places(self) -> u32 {
+        match self {
+            Quantity::Temperature => 1,
+            _ => 0,
+        }
+    }
+
+    /// The lowest and highest value a living patient can show; outside it a value is an entry
+    /// or device error. Reasons in docs/clinical-rules.md ("Physical ranges").
+    pub const fn physical_range(self) -> (Decimal, Decimal) {
+        match self {
+            Quantity::RespiratoryRate => (Decimal::new(0, 0), Decimal::new(120, 0)),
+            Quantity::Spo2 => (Decimal::new(0, 0), Decimal::new(100, 0)),
+            Quantity::SystolicBp => (Decimal::new(0, 0), Decimal::new(500, 0)),
+            Quantity::Pulse => (Decimal::new(0, 0), Decimal::new(600, 0)),
+            Quantity::Temperature => (Decimal::new(100, 1), Decimal::new(470, 1)),
+        }
+    }
+
+    /// The Chart 1 row this quantity is scored on.
+    pub const fn parameter(self) -> Parameter {
+        match self {
+            Quantity::RespiratoryRate => Parameter::RespiratoryRate,
+            Quantity::Spo2 => Parameter::Spo2,
+            Quantity::SystolicBp => Parameter::SystolicBp,
+            Quantity::Pulse => Parameter::Pulse,
+            Quantity::Temperature => Parameter::Temperature,
+        }
+    }
+}
+
+/// A possible value of one quantity: the decimal as written, and as charted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    quantity: Quantity,
+    raw: Decimal,
+    charted: u32,
+}
+
+/// Why a value cannot be a reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InvalidReading {
+    /// Not a decimal number (text, an exponent, NaN, …).
+    NotANumber,
+    /// Below zero.
+    Negative,
+    /// Below the lowest value a living patient can show.
+    BelowRange { min: Decimal },
+    /// Above the highest value a living patient can show.
+    AboveRange { max: Decimal },
+    /// More decimals than any device gives.
+    TooPrecise,
+}
+
+impl Reading {
+    /// Checks a value against the quantity's physical range and charts it (half-up rounding).
+    pub fn new(quantity: Quantity, raw: Decimal) -> Result<Self, InvalidReading> {
+        let (min, max) = quantity.physical_range();
+        if raw.is_negative() {
+            return Err(InvalidReading::Negative);
+        }
+        if raw < min {
+            return Err(InvalidReading::BelowRange { min });
+        }
+        if raw > max {
+            return Err(InvalidReading::AboveRange { max });
+        }
+        // In range, so the charted value is between 0 and 500 × 10: it fits any integer type.
+        let charted = raw.round_half_up(quantity.chart_places()) as u32;
+        Ok(Reading {
+            quantity,
+            raw,
+            charted,
+        })
+    }
+
+    /// Parses text as a nurse types it (decimal point or comma) and checks it.
+    pub fn parse(quantity: Quantity, text: &str) -> Result<Self, InvalidReading> {
+        Reading::new(
+            quantity,
+            Decimal::parse(text).map_err(|e| InvalidReading::from_decimal(quantity, e))?,
+        )
+    }
+
+    /// Takes a float as the decimal it is written as (see [`Decimal::from_f64`]) and checks it.
+    pub fn from_f64(quantity: Quantity, value: f64) -> Result<Self, InvalidReading> {
+        match Decimal::from_f64(value) {
+            None => Err(InvalidReading::NotANumber),
+            Some(parsed) => Reading::new(
+                quantity,
+                parsed.map_err(|e| InvalidReading::from_decimal(quantity, e))?,
+            ),
+        }
+    }
+
+    pub fn quantity(&self) -> Quantity {
+        self.quantity
+    }
+
+    /// The value as it was written.
+    pub fn raw(&self) -> Decimal {
+        self.raw
+    }
+
+    /// The value at chart resolution, in units of 10^-[`Quantity::chart_places`]
+    /// (temperature in tenths of a degree: 38.1 °C is 381).
+    pub fn charted(&self) -> u32 {
+        self.charted
+    }
+
+    /// The charted value as a decimal, for display beside the raw one.
+    pub fn charted_decimal(&self) -> Decimal {
+        Decimal::new(i128::from(self.charted), self.quantity.chart_places())
+    }
+}
+
+impl InvalidReading {
+    fn from_decimal(quantity: Quantity, error: DecimalError) -> Self {
+        match error {
+            DecimalError::Empty | DecimalError::Malformed => InvalidReading::NotANumber,
+            DecimalError::TooPrecise => InvalidReading::TooPrecise,
+            // More than 18 digits before the point is above every physical range.
+            DecimalError::TooLarge => InvalidReading::AboveRange {
+                max: quantity.physical_range().1,
+            },
+        }
+    }
+}
+
+/// ACVPU: the consciousness row of Chart 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Consciousness {
+    /// A: alert.
+    Alert,
+    /// C: new confusion (new-onset confusion, disorientation or agitation; not chronic).
+    NewConfusion,
+    /// V: responds to voice.
+    Voice,
+    /// P: responds to pain.
+    Pain,
+    /// U: unresponsive.
+    Unresponsive,
+}
+
+impl Consciousness {
+    pub const ALL: [Consciousness; 5] = [
+        Consciousness::Alert,
+        Consciousness::NewConfusion,
+        Consciousness::Voice,
+        Consciousness::Pain,
+        Consciousness::Unresponsive,
+    ];
+
+    /// The ACVPU letter.
+    pub const fn letter(self) -> char {
+        match self {
+            Consciousness::Alert => 'A',
+            Consciousness::NewConfusion => 'C',
+            Consciousness::Voice => 'V',
+            Consciousness::Pain => 'P',
+            Consciousness::Unresponsive => 'U',
+        }
+    }
+
+    /// From the ACVPU letter, upper case only: a lower-case `c` in a record is more likely a
+    /// typing slip than a clinical finding, so it is refused rather than guessed.
+    pub fn from_letter(letter: &str) -> Option<Self> {
+        Consciousness::ALL
+            .into_iter()
+            .find(|c| letter.len() == 1 && letter.starts_with(c.letter()))
+    }
+}
+
+/// Which SpO2 row of Chart 1 scores the saturation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Spo2Scale {
+    /// The default, for every patient without a documented Scale 2 decision.
+    #[default]
+    Scale1,
+    /// Only for a prescribed target of 88–92 % (e.g. hypercapnic respiratory failure), decided
+    /// and documented by a competent clinician; never inferred.
+    Scale2,
+}
+
+/// One set of NEWS2 vital signs as entered or received; any parameter may be missing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VitalSigns {
+    pub respiratory_rate: Option<Reading>,
+    pub spo2: Option<Reading>,
+    pub spo2_scale: Spo2Scale,
+    /// `Some(true)` on supplemental oxygen, `Some(false)` on room air.
+    pub on_oxygen: Option<bool>,
+    pub systolic_bp: Option<Reading>,
+    pub pulse: Option<Reading>,
+    pub consciousness: Option<Consciousness>,
+    pub temperature: Option<Reading>,
+}
+
+impl fmt::Display for Parameter {
+    /// The parameter's name in English, for developers' messages.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Parameter::RespiratoryRate => "respiration rate",
+            Parameter::Spo2 => "SpO2",
+            Parameter::AirOrOxygen => "air or oxygen",
+            Parameter::SystolicBp => "systolic blood pressure",
+            Parameter::Pulse => "pulse",
+            Parameter::Consciousness => "consciousness",
+            Parameter::Temperature => "temperature",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn impossible_values_are_refused_with_the_reason() {
+        assert_eq!(
+            Reading::parse(Quantity::Spo2, "101"),
+            Err(InvalidReading::AboveRange {
+                max: Decimal::new(100, 0)
+            })
+        );
+        assert_eq!(
+            Reading::parse(Quantity::Spo2, "100.4"),
+            Err(InvalidReading::AboveRange {
+                max: Decimal::new(100, 0)
+            })
+        );
+        assert_eq!(
+            Reading::parse(Quantity::Pulse, "-1"),
+            Err(InvalidReading::Negative)
+        );
+        assert_eq!(
+            Reading::parse(Quantity::Temperature, "9.9"),
+            Err(InvalidReading::BelowRange {
+                min: Decimal::new(100, 1)
+            })
+        );
+        assert_eq!(
+            Reading::parse(Quantity::Temperature, "-0.0").map(|r| r.charted()),
+            Err(InvalidReading::BelowRange {
+                min: Decimal::new(100, 1)
+            })
+        );
+        assert_eq!(
+            Reading::parse(Quantity::RespiratoryRate, "twelve"),
+            Err(InvalidReading::NotANumber)
+        );
+        assert_eq!(
+            Reading::from_f64(Quantity::Pulse, f64::NAN),
+            Err(InvalidReading::NotANumber)
+        );
+        assert!(matches!(
+            Reading::from_f64(Quantity::SystolicBp, 1e40),
+            Err(InvalidReading::AboveRange { .. })
+        ));
+    }
+
+    #[test]
+    fn range_edges_are_possible_values() {
+        for quantity in [
+            Quantity::RespiratoryRate,
+            Quantity::Spo2,
+            Quantity::SystolicBp,
+            Quantity::Pulse,
+            Quantity::Temperature,
+        ] {
+            let (min, max) = quantity.physical_range();
+            assert!(Reading::new(quantity, min).is_ok(), "{quantity:?} {min}");
+            assert!(Reading::new(quantity, max).is_ok(), "{quantity:?} {max}");
+        }
+    }
+
+    #[test]
+    fn charts_at_the_chart_resolution_and_keeps_the_raw_value() {
+        let t = Reading::parse(Quantity::Temperature, "38,05").unwrap();
+        assert_eq!(
+            (
+                t.raw().to_string(),
+                t.charted(),
+                t.charted_decimal().to_string()
+            ),
+            ("38.05".into(), 381, "38.1".into())
+        );
+        assert_eq!(
+            Reading::parse(Quantity::RespiratoryRate, "20.5")
+                .unwrap()
+                .charted(),
+            21
+        );
+        assert_eq!(
+            Reading::from_f64(Quantity::Temperature, 38.04)
+                .unwrap()
+                .charted(),
+            380
+        );
+    }
+
+    #[test]
+    fn consciousness_letters_are_exact() {
+        assert_eq!(
+            Consciousness::from_letter("C"),
+            Some(Consciousness::NewConfusion)
+        );
+        for letter in ["c", "", "AV", "X", "Alert"] {
+            assert_eq!(Consciousness::from_letter(letter), None, "{letter:?}");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! news2-widget: NEWS2 (RCP 2017) scoring, trend chart and escalation banners for Norwegian
+//! municipal health records, as a Rust/WebAssembly component.
+//!
+//! - [`clinical`]: the NEWS2 rules, plain Rust with no web dependency.
+//! - [`api`]: the JavaScript API (`score(input)`) for vendors' own forms.
+//! - [`i18n`]: what the widget says, in Norwegian first.
+//! - [`ui`]: the Leptos views.
+
+pub mod api;
+pub mod clinical;
+pub mod i18n;
+pub mod ui;
