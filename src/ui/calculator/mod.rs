@@ -37,11 +37,27 @@ pub fn Calculator() -> impl IntoView {
                 <NumericField id=id.clone() quantity=Quantity::RespiratoryRate form evaluation />
                 <NumericField id=id.clone() quantity=Quantity::Spo2 form evaluation />
                 <Scale2Switch id=id.clone() form />
-                <AirOrOxygenField id=id.clone() form evaluation />
+                {choice_field(
+                    &id,
+                    Parameter::AirOrOxygen,
+                    air_or_oxygen_choices(),
+                    form,
+                    evaluation,
+                    |f| f.on_oxygen,
+                    |f, on_oxygen| f.on_oxygen = Some(on_oxygen),
+                )}
                 <NumericField id=id.clone() quantity=Quantity::SystolicBp form evaluation />
                 <NumericField id=id.clone() quantity=Quantity::Pulse form evaluation />
-                <ConsciousnessField id=id.clone() form evaluation />
-                <NumericField id=id quantity=Quantity::Temperature form evaluation />
+                {choice_field(
+                    &id,
+                    Parameter::Consciousness,
+                    consciousness_choices(),
+                    form,
+                    evaluation,
+                    |f| f.consciousness,
+                    |f, level| f.consciousness = Some(level),
+                )}
+                <NumericField id=id.clone() quantity=Quantity::Temperature form evaluation />
             </form>
             <Summary evaluation />
             <p class="news2-calculator__attribution">{nb::ATTRIBUTION}</p>
@@ -112,62 +128,75 @@ fn Scale2Switch(id: String, form: RwSignal<CalculatorForm>) -> impl IntoView {
     }
 }
 
-#[component]
-fn AirOrOxygenField(
-    id: String,
-    form: RwSignal<CalculatorForm>,
-    evaluation: Memo<Evaluation>,
-) -> impl IntoView {
-    let group = format!("{id}-onOxygen");
-    let options = [(false, nb::AIR), (true, nb::OXYGEN)].map(|(on_oxygen, label)| {
-        view! {
-            <label class="news2-choice">
-                <input
-                    type="radio"
-                    name=group.clone()
-                    value=if on_oxygen { "oxygen" } else { "air" }
-                    prop:checked=move || form.with(|f| f.on_oxygen == Some(on_oxygen))
-                    on:change=move |_| form.update(|f| f.on_oxygen = Some(on_oxygen))
-                />
-                {label}
-            </label>
-        }
-    });
-    view! {
-        <fieldset class="news2-field news2-field--choices">
-            <legend class="news2-field__label">{nb::parameter(Parameter::AirOrOxygen)}</legend>
-            <span class="news2-field__choices">{options}</span>
-            <SubScoreBadge evaluation parameter=Parameter::AirOrOxygen />
-        </fieldset>
-    }
+/// One option of a [`choice_field`].
+struct Choice<T> {
+    value: T,
+    /// The radio button's `value`, for forms and tests.
+    html_value: String,
+    label: String,
 }
 
-#[component]
-fn ConsciousnessField(
-    id: String,
+fn air_or_oxygen_choices() -> Vec<Choice<bool>> {
+    [(false, "air", nb::AIR), (true, "oxygen", nb::OXYGEN)]
+        .into_iter()
+        .map(|(value, html_value, label)| Choice {
+            value,
+            html_value: html_value.into(),
+            label: label.into(),
+        })
+        .collect()
+}
+
+fn consciousness_choices() -> Vec<Choice<Consciousness>> {
+    Consciousness::ALL
+        .into_iter()
+        .map(|level| Choice {
+            value: level,
+            html_value: level.letter().to_string(),
+            label: format!("{} ({})", nb::consciousness(level), level.letter()),
+        })
+        .collect()
+}
+
+/// A parameter chosen from a few options: a radio group with its sub-score.
+fn choice_field<T: Copy + PartialEq + Send + Sync + 'static>(
+    id: &str,
+    parameter: Parameter,
+    choices: Vec<Choice<T>>,
     form: RwSignal<CalculatorForm>,
     evaluation: Memo<Evaluation>,
-) -> impl IntoView {
-    let group = format!("{id}-consciousness");
-    let options = Consciousness::ALL.map(|level| {
-        view! {
-            <label class="news2-choice">
-                <input
-                    type="radio"
-                    name=group.clone()
-                    value=level.letter().to_string()
-                    prop:checked=move || form.with(|f| f.consciousness == Some(level))
-                    on:change=move |_| form.update(|f| f.consciousness = Some(level))
-                />
-                {format!("{} ({})", nb::consciousness(level), level.letter())}
-            </label>
-        }
-    });
+    selected: fn(&CalculatorForm) -> Option<T>,
+    select: fn(&mut CalculatorForm, T),
+) -> impl IntoView + use<T> {
+    let group = format!("{id}-{}", input_field(parameter));
+    let options = choices
+        .into_iter()
+        .map(
+            |Choice {
+                 value,
+                 html_value,
+                 label,
+             }| {
+                view! {
+                    <label class="news2-choice">
+                        <input
+                            type="radio"
+                            name=group.clone()
+                            value=html_value
+                            prop:checked=move || form.with(|f| selected(f) == Some(value))
+                            on:change=move |_| form.update(|f| select(f, value))
+                        />
+                        {label}
+                    </label>
+                }
+            },
+        )
+        .collect_view();
     view! {
         <fieldset class="news2-field news2-field--choices">
-            <legend class="news2-field__label">{nb::parameter(Parameter::Consciousness)}</legend>
+            <legend class="news2-field__label">{nb::parameter(parameter)}</legend>
             <span class="news2-field__choices">{options}</span>
-            <SubScoreBadge evaluation parameter=Parameter::Consciousness />
+            <SubScoreBadge evaluation parameter />
         </fieldset>
     }
 }
