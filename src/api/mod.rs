@@ -11,12 +11,55 @@ use wasm_bindgen::prelude::*;
 use crate::clinical::News2;
 use score_input::{JsField, ScoreOutput, vitals_from_fields};
 
+#[wasm_bindgen(typescript_custom_section)]
+const SCORE_TYPES: &str = r#"
+/** One set of vital signs. A field that is absent, null or undefined is missing. */
+export interface News2Input {
+  /** Breaths per minute, 0 to 120. */
+  respiratoryRate?: number | null;
+  /** Percent, 0 to 100. */
+  spo2?: number | null;
+  /** 1 (default) or 2; 2 only on a documented decision for a target of 88–92 %. */
+  spo2Scale?: 1 | 2 | null;
+  /** True on supplemental oxygen, false on room air. */
+  onOxygen?: boolean | null;
+  /** mmHg, 0 to 500. */
+  systolicBp?: number | null;
+  /** Beats per minute, 0 to 600. */
+  pulse?: number | null;
+  /** ACVPU; C is new confusion. */
+  consciousness?: "A" | "C" | "V" | "P" | "U" | null;
+  /** Degrees Celsius, 10 to 47. */
+  temperature?: number | null;
+}
+
+/** The NEWS2 of a set; total, risk and monitoring are null unless the set is complete. */
+export interface News2Score {
+  total: number | null;
+  complete: boolean;
+  missing: Array<"respiratoryRate" | "spo2" | "onOxygen" | "systolicBp" | "pulse" | "consciousness" | "temperature">;
+  subScores: {
+    respiratoryRate: number | null;
+    spo2: number | null;
+    airOrOxygen: number | null;
+    systolicBp: number | null;
+    pulse: number | null;
+    consciousness: number | null;
+    temperature: number | null;
+  };
+  risk: "low" | "low-medium" | "medium" | "high" | null;
+  monitoring: "12-hourly" | "4-6-hourly" | "hourly" | "continuous" | null;
+}
+"#;
+
 /// Scores one set of vital signs by RCP NEWS2 (2017). See README.md ("JavaScript API").
 ///
 /// Throws an `Error` naming the field and what it accepts when the input is not an object, has
 /// an unknown field, or holds a value of the wrong type or outside what a patient can show.
-#[wasm_bindgen]
-pub fn score(input: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "News2Score")]
+pub fn score(
+    #[wasm_bindgen(unchecked_param_type = "News2Input")] input: JsValue,
+) -> Result<JsValue, JsError> {
     if !input.is_object() || Array::is_array(&input) || input.is_function() {
         return Err(JsError::new(
             "score() takes an object such as {respiratoryRate: 16, spo2: 98, onOxygen: false, \
