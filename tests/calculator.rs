@@ -77,6 +77,11 @@ async fn scores_as_you_type_and_withholds_the_total_until_complete() {
     page.click("input[value=A]").await;
     let summary = page.text(".news2-summary");
     assert!(summary.contains("Mangler: Temperatur"), "{summary}");
+    assert_eq!(
+        page.text(".news2-summary__minimum"),
+        "",
+        "RR 22 and SpO2 95 make nothing certain"
+    );
     assert!(
         !summary.contains("Totalskår"),
         "a partial sum was shown: {summary}"
@@ -94,7 +99,13 @@ async fn scores_as_you_type_and_withholds_the_total_until_complete() {
             .contains("Føres som 38,1 °C")
     );
 
+    page.type_into("temperature", "").await;
     page.click("input[value=V]").await;
+    assert_eq!(
+        page.text(".news2-summary__minimum"),
+        "Uansett hva som mangler, er klinisk risiko minst: Middels"
+    );
+    page.type_into("temperature", "38,05").await;
     assert_eq!(page.text(".news2-summary__total"), "Totalskår 7");
     assert!(page.text(".news2-summary__risk").contains("Høy"));
     assert!(

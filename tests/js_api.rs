@@ -85,12 +85,25 @@ fn a_missing_parameter_gives_nulls_and_names_it() {
         json!({"total": null, "complete": false, "missing": ["temperature"],
                "subScores": {"respiratoryRate": 0, "spo2": 0, "airOrOxygen": 0, "systolicBp": 0,
                              "pulse": 0, "consciousness": 0, "temperature": null},
-               "risk": null, "monitoring": null})
+               "risk": null, "minimumRisk": null, "monitoring": null})
     );
     // `undefined` is as missing as an absent key.
     let object = js(&baseline());
     js_sys::Reflect::set(&object, &"pulse".into(), &JsValue::UNDEFINED).unwrap();
     assert_eq!(call(object).unwrap()["missing"], json!(["pulse"]));
+}
+
+#[wasm_bindgen_test]
+fn an_incomplete_set_reports_the_band_already_certain() {
+    let input = json!({"respiratoryRate": 26, "onOxygen": true, "pulse": 135});
+    let output = call(js(&input)).unwrap();
+    assert_eq!(
+        (&output["total"], &output["risk"]),
+        (&Value::Null, &Value::Null)
+    );
+    assert_eq!(output["minimumRisk"], json!("high"));
+    let output = call(js(&json!({"respiratoryRate": 26}))).unwrap();
+    assert_eq!(output["minimumRisk"], json!("low-medium"));
 }
 
 #[wasm_bindgen_test]

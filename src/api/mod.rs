@@ -48,6 +48,8 @@ export interface News2Score {
     temperature: number | null;
   };
   risk: "low" | "low-medium" | "medium" | "high" | null;
+  /** Incomplete sets only: the band already certain from what is known, or null. */
+  minimumRisk: "low-medium" | "medium" | "high" | null;
   monitoring: "12-hourly" | "4-6-hourly" | "hourly" | "continuous" | null;
 }
 "#;

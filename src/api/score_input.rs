@@ -154,6 +154,10 @@ fn read_quantity(
                 InvalidReading::TooPrecise => {
                     format!("{name} {number} has more decimals than any measurement")
                 }
+                // Numbers in this API are always in the chart's unit, so these cannot arise.
+                InvalidReading::UnknownUnit | InvalidReading::WrongUnit(_) => {
+                    format!("{name} has a unit that is not accepted")
+                }
             };
             InputError(format!("{problem}; {accepted}"))
         })
@@ -181,6 +185,9 @@ pub struct ScoreOutput {
     pub missing: Vec<&'static str>,
     pub sub_scores: SubScoresOutput,
     pub risk: Option<&'static str>,
+    /// For an incomplete set, the risk band already certain from what is known; `null` when
+    /// nothing is certain, and for a complete set (whose `risk` says it all).
+    pub minimum_risk: Option<&'static str>,
     pub monitoring: Option<&'static str>,
 }
 
@@ -216,6 +223,7 @@ impl ScoreOutput {
                 missing: Vec::new(),
                 sub_scores,
                 risk: Some(risk_name(complete.risk())),
+                minimum_risk: None,
                 monitoring: Some(monitoring_name(complete.monitoring())),
             },
             News2::Incomplete(incomplete) => ScoreOutput {
@@ -228,6 +236,7 @@ impl ScoreOutput {
                     .collect(),
                 sub_scores,
                 risk: None,
+                minimum_risk: incomplete.minimum_risk().map(risk_name),
                 monitoring: None,
             },
         }
@@ -297,7 +306,7 @@ mod tests {
             json!({"total": 1, "complete": true, "missing": [],
                    "subScores": {"respiratoryRate": 0, "spo2": 0, "airOrOxygen": 0, "systolicBp": 0,
                                  "pulse": 0, "consciousness": 0, "temperature": 1},
-                   "risk": "low", "monitoring": "4-6-hourly"})
+                   "risk": "low", "minimumRisk": null, "monitoring": "4-6-hourly"})
         );
     }
 
@@ -312,7 +321,7 @@ mod tests {
             json!({"total": null, "complete": false, "missing": ["onOxygen", "pulse"],
                    "subScores": {"respiratoryRate": 3, "spo2": 0, "airOrOxygen": null, "systolicBp": 0,
                                  "pulse": null, "consciousness": 0, "temperature": 0},
-                   "risk": null, "monitoring": null})
+                   "risk": null, "minimumRisk": "low-medium", "monitoring": null})
         );
     }
 

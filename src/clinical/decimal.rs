@@ -90,6 +90,16 @@ impl Decimal {
             .then(|| Decimal::parse(&value.to_string()))
     }
 
+    /// The digits as a whole number: 3805 for 38.05.
+    pub fn units(&self) -> i128 {
+        self.units
+    }
+
+    /// Decimal places as written: 2 for 38.05.
+    pub fn scale(&self) -> u32 {
+        self.scale
+    }
+
     /// Whether the number is below zero (`-0` is not).
     pub fn is_negative(&self) -> bool {
         self.units < 0

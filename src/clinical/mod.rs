@@ -5,13 +5,27 @@
 //! decisions are written down in docs/clinical-rules.md.
 //!
 //! - [`decimal`]: readings as the decimals they were written as, and half-up rounding.
-//! - [`vital_signs`]: the seven parameters, physical ranges, charted readings.
+//! - [`units`]: UCUM units and their exact conversion to the chart's units.
+//! - [`vital_signs`]: the seven parameters, physical ranges, values to verify, charted readings.
 //! - [`chart`]: RCP Chart 1, one function per row.
-//! - [`score`]: the aggregate, clinical risk (Chart 3) and monitoring frequency (Chart 4).
+//! - [`score`]: the aggregate, clinical risk (Chart 3), monitoring frequency (Chart 4), and the
+//!   band already certain for an incomplete set.
+//! - [`observation_set`]: a set with its time, details, SpO2 scale basis and stated score;
+//!   a patient's history.
+//! - [`time`]: timestamps; the clock is always passed in.
+//! - [`schedule`]: when the next set is due, and whether it is overdue.
+//! - [`trend`]: change over time and the rising-score signal (decision support beyond RCP).
+//! - [`escalation`]: the banner's decision, its texts in nb, nn and en, and municipal texts.
 
 pub mod chart;
 pub mod decimal;
+pub mod escalation;
+pub mod observation_set;
+pub mod schedule;
 pub mod score;
+pub mod time;
+pub mod trend;
+pub mod units;
 pub mod vital_signs;
 
 pub use chart::SubScore;
@@ -19,6 +33,7 @@ pub use decimal::Decimal;
 pub use score::{
     ClinicalRisk, CompleteScore, IncompleteScore, MonitoringFrequency, News2, SubScores, Total,
 };
+pub use units::Unit;
 pub use vital_signs::{
     Consciousness, InvalidReading, Parameter, Quantity, Reading, Spo2Scale, VitalSigns,
 };

@@ -9,7 +9,7 @@ use super::chart::{self, SubScore};
 use super::vital_signs::{Parameter, Spo2Scale, VitalSigns};
 
 /// One value per Chart 1 row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SubScores<T> {
     pub respiratory_rate: T,
     pub spo2: T,
@@ -157,6 +157,21 @@ impl IncompleteScore {
     pub fn spo2_scale(&self) -> Spo2Scale {
         self.spo2_scale
     }
+
+    /// The lowest clinical risk already certain from the known sub-scores, whatever the missing
+    /// ones turn out to be: known sub-scores summing to 7 or more → at least high; 5–6 → at
+    /// least medium; a known 3 → at least low–medium; otherwise nothing is certain (`None`).
+    /// A decision of this project (docs/clinical-rules.md, "Missing parameters").
+    pub fn minimum_risk(&self) -> Option<ClinicalRisk> {
+        let known = || self.sub_scores.iter().filter_map(|(_, s)| s);
+        let sum: u8 = known().map(SubScore::value).sum();
+        match sum {
+            7.. => Some(ClinicalRisk::High),
+            5..=6 => Some(ClinicalRisk::Medium),
+            _ if known().any(SubScore::is_red) => Some(ClinicalRisk::LowMedium),
+            _ => None,
+        }
+    }
 }
 
 /// The NEWS2 of a set of vital signs.
@@ -297,6 +312,23 @@ mod tests {
         assert_eq!(score.missing(), [Parameter::AirOrOxygen, Parameter::Pulse]);
         assert_eq!(score.sub_scores().respiratory_rate, Some(SubScore::ZERO));
         assert_eq!(score.sub_scores().pulse, None);
+    }
+
+    #[test]
+    fn an_incomplete_set_escalates_on_what_is_already_certain() {
+        let minimum = |vitals: &VitalSigns| match News2::of(vitals) {
+            News2::Incomplete(score) => score.minimum_risk(),
+            News2::Complete(_) => panic!("complete"),
+        };
+        let mut vitals = baseline();
+        vitals.temperature = None;
+        assert_eq!(minimum(&vitals), None);
+        vitals.respiratory_rate = reading(Quantity::RespiratoryRate, "25");
+        assert_eq!(minimum(&vitals), Some(ClinicalRisk::LowMedium));
+        vitals.on_oxygen = Some(true);
+        assert_eq!(minimum(&vitals), Some(ClinicalRisk::Medium));
+        vitals.pulse = reading(Quantity::Pulse, "111");
+        assert_eq!(minimum(&vitals), Some(ClinicalRisk::High));
     }
 
     #[test]

@@ -6,9 +6,11 @@
 //! and everything downstream scores only charted, possible values. The ranges are decisions of
 //! this project, written down with their reasons in docs/clinical-rules.md.
 
+use std::cmp::Ordering;
 use std::fmt;
 
 use super::decimal::{Decimal, DecimalError};
+use super::units::{Exact, Unit};
 
 /// One NEWS2 parameter: a row of RCP Chart 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -72,6 +74,19 @@ impl Quantity {
         }
     }
 
+    /// Charted values (in units of 10^-[`Quantity::chart_places`]) outside this range are
+    /// possible but unusual enough to verify before trusting: a device slipping, a typing
+    /// error. Reasons in docs/clinical-rules.md ("Values to verify").
+    pub const fn usual_range(self) -> (u32, u32) {
+        match self {
+            Quantity::RespiratoryRate => (5, 60),
+            Quantity::Spo2 => (70, 100),
+            Quantity::SystolicBp => (60, 250),
+            Quantity::Pulse => (30, 200),
+            Quantity::Temperature => (320, 420),
+        }
+    }
+
     /// The Chart 1 row this quantity is scored on.
     pub const fn parameter(self) -> Parameter {
         match self {
@@ -84,11 +99,12 @@ impl Quantity {
     }
 }
 
-/// A possible value of one quantity: the decimal as written, and as charted.
+/// A possible value of one quantity: the decimal and unit as written, and as charted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Reading {
     quantity: Quantity,
     raw: Decimal,
+    unit: Unit,
     charted: u32,
 }
 
@@ -99,37 +115,59 @@ pub enum InvalidReading {
     NotANumber,
     /// Below zero.
     Negative,
-    /// Below the lowest value a living patient can show.
+    /// Below the lowest value a living patient can show (in the chart unit).
     BelowRange { min: Decimal },
-    /// Above the highest value a living patient can show.
+    /// Above the highest value a living patient can show (in the chart unit).
     AboveRange { max: Decimal },
     /// More decimals than any device gives.
     TooPrecise,
+    /// A unit code the widget does not know; it is never guessed.
+    UnknownUnit,
+    /// A known unit that does not measure this quantity (`%` for a pulse).
+    WrongUnit(Unit),
 }
 
 impl Reading {
-    /// Checks a value against the quantity's physical range and charts it (half-up rounding).
+    /// A value in the chart's own unit (/min, %, mmHg, °C): see [`Reading::measured`].
     pub fn new(quantity: Quantity, raw: Decimal) -> Result<Self, InvalidReading> {
+        Reading::measured(quantity, raw, Unit::chart_unit(quantity))
+    }
+
+    /// Converts a value exactly to the chart unit, checks it against the quantity's physical
+    /// range, and charts it by half-up rounding.
+    pub fn measured(quantity: Quantity, raw: Decimal, unit: Unit) -> Result<Self, InvalidReading> {
+        if !unit.measures(quantity) {
+            return Err(InvalidReading::WrongUnit(unit));
+        }
         let (min, max) = quantity.physical_range();
-        if raw.is_negative() {
+        // A negative °F can be a real temperature scale reading; it is simply below the range.
+        if raw.is_negative() && unit != Unit::Fahrenheit {
             return Err(InvalidReading::Negative);
         }
-        if raw < min {
+        let exact = Exact::convert(raw, unit).ok_or(InvalidReading::AboveRange { max })?;
+        if exact.cmp_decimal(min) == Ordering::Less {
             return Err(InvalidReading::BelowRange { min });
         }
-        if raw > max {
+        if exact.cmp_decimal(max) == Ordering::Greater {
             return Err(InvalidReading::AboveRange { max });
         }
-        // In range, so the charted value is between 0 and 500 × 10: it fits any integer type.
-        let charted = raw.round_half_up(quantity.chart_places()) as u32;
+        // In range, so the charted value lies between 0 and 600 × 10: it fits a u32.
+        let charted = exact.round_half_up(quantity.chart_places()) as u32;
         Ok(Reading {
             quantity,
             raw,
+            unit,
             charted,
         })
     }
 
-    /// Parses text as a nurse types it (decimal point or comma) and checks it.
+    /// A value with its UCUM unit code, as FHIR sends it.
+    pub fn from_ucum(quantity: Quantity, raw: Decimal, code: &str) -> Result<Self, InvalidReading> {
+        let unit = Unit::from_ucum(code).ok_or(InvalidReading::UnknownUnit)?;
+        Reading::measured(quantity, raw, unit)
+    }
+
+    /// Parses text as a nurse types it (decimal point or comma) in the chart unit.
     pub fn parse(quantity: Quantity, text: &str) -> Result<Self, InvalidReading> {
         Reading::new(
             quantity,
@@ -137,7 +175,8 @@ impl Reading {
         )
     }
 
-    /// Takes a float as the decimal it is written as (see [`Decimal::from_f64`]) and checks it.
+    /// Takes a float as the decimal it is written as (see [`Decimal::from_f64`]), in the chart
+    /// unit.
     pub fn from_f64(quantity: Quantity, value: f64) -> Result<Self, InvalidReading> {
         match Decimal::from_f64(value) {
             None => Err(InvalidReading::NotANumber),
@@ -152,13 +191,18 @@ impl Reading {
         self.quantity
     }
 
-    /// The value as it was written.
+    /// The value as it was written, in [`Reading::unit`].
     pub fn raw(&self) -> Decimal {
         self.raw
     }
 
-    /// The value at chart resolution, in units of 10^-[`Quantity::chart_places`]
-    /// (temperature in tenths of a degree: 38.1 °C is 381).
+    /// The unit the value was written in.
+    pub fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// The value at chart resolution in the chart unit, in units of
+    /// 10^-[`Quantity::chart_places`] (temperature in tenths of a degree: 38.1 °C is 381).
     pub fn charted(&self) -> u32 {
         self.charted
     }
@@ -166,6 +210,13 @@ impl Reading {
     /// The charted value as a decimal, for display beside the raw one.
     pub fn charted_decimal(&self) -> Decimal {
         Decimal::new(i128::from(self.charted), self.quantity.chart_places())
+    }
+
+    /// Possible but unusual (outside [`Quantity::usual_range`]): to be verified before it is
+    /// trusted. It is scored all the same.
+    pub fn needs_verification(&self) -> bool {
+        let (low, high) = self.quantity.usual_range();
+        !(low..=high).contains(&self.charted)
     }
 }
 
@@ -351,6 +402,83 @@ mod tests {
                 .unwrap()
                 .charted(),
             380
+        );
+    }
+
+    #[test]
+    fn other_units_are_converted_exactly_and_unknown_ones_refused() {
+        let d = |t| Decimal::parse(t).unwrap();
+        let t = Reading::from_ucum(Quantity::Temperature, d("100.49"), "[degF]").unwrap();
+        assert_eq!(
+            (t.raw().to_string(), t.unit(), t.charted()),
+            ("100.49".into(), Unit::Fahrenheit, 381)
+        );
+        // 0.97 in % is 1 %, not 97 %: possible in principle, so kept, but marked for verification.
+        let fraction_as_percent = Reading::from_ucum(Quantity::Spo2, d("0.97"), "%").unwrap();
+        assert_eq!(
+            (
+                fraction_as_percent.charted(),
+                fraction_as_percent.needs_verification()
+            ),
+            (1, true)
+        );
+        assert_eq!(
+            Reading::from_ucum(Quantity::Spo2, d("0.97"), "1")
+                .unwrap()
+                .charted(),
+            97
+        );
+        assert_eq!(
+            Reading::from_ucum(Quantity::Spo2, d("1.01"), "1"),
+            Err(InvalidReading::AboveRange {
+                max: Decimal::new(100, 0)
+            })
+        );
+        assert_eq!(
+            Reading::from_ucum(Quantity::SystolicBp, d("16"), "kPa")
+                .unwrap()
+                .charted(),
+            120
+        );
+        assert_eq!(
+            Reading::from_ucum(Quantity::Pulse, d("70"), "{beats}/min")
+                .unwrap()
+                .charted(),
+            70
+        );
+        assert_eq!(
+            Reading::from_ucum(Quantity::Pulse, d("70"), "bpm"),
+            Err(InvalidReading::UnknownUnit)
+        );
+        assert_eq!(
+            Reading::from_ucum(Quantity::Pulse, d("70"), "%"),
+            Err(InvalidReading::WrongUnit(Unit::Percent))
+        );
+        assert_eq!(
+            Reading::from_ucum(Quantity::Temperature, d("-40"), "[degF]"),
+            Err(InvalidReading::BelowRange {
+                min: Decimal::new(100, 1)
+            })
+        );
+        assert_eq!(
+            Reading::from_ucum(Quantity::Temperature, d("99999999"), "[degF]"),
+            Err(InvalidReading::AboveRange {
+                max: Decimal::new(470, 1)
+            })
+        );
+    }
+
+    #[test]
+    fn unusual_values_are_scored_but_marked_for_verification() {
+        let verify = |q, t| Reading::parse(q, t).unwrap().needs_verification();
+        assert!(verify(Quantity::RespiratoryRate, "4") && !verify(Quantity::RespiratoryRate, "5"));
+        assert!(verify(Quantity::Spo2, "69") && !verify(Quantity::Spo2, "70"));
+        assert!(verify(Quantity::SystolicBp, "251") && !verify(Quantity::SystolicBp, "250"));
+        assert!(verify(Quantity::Pulse, "29") && !verify(Quantity::Pulse, "200"));
+        assert!(verify(Quantity::Temperature, "31,9") && !verify(Quantity::Temperature, "42,0"));
+        assert!(
+            verify(Quantity::Temperature, "42,05"),
+            "judged on the charted value 42.1"
         );
     }
 

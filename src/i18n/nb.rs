@@ -19,6 +19,7 @@ pub const MONITORING: &str = "Minste observasjonsfrekvens";
 pub const RED_SCORE: &str = "Skår 3 i én parameter";
 pub const NO_TOTAL: &str = "Ingen totalskår: målingen er ufullstendig.";
 pub const MISSING: &str = "Mangler";
+pub const ALREADY_CERTAIN: &str = "Uansett hva som mangler, er klinisk risiko minst";
 pub const TO_CORRECT: &str = "Må rettes";
 pub const SPO2_SCALE: &str = "SpO₂-skala";
 pub const NO_SUB_SCORE: &str = "Ingen skår";
@@ -105,6 +106,10 @@ pub fn invalid_reading(quantity: Quantity, invalid: InvalidReading) -> String {
             format!("Over {} {unit} er ikke mulig. Sjekk verdien.", decimal(max))
         }
         InvalidReading::TooPrecise => "For mange desimaler.".into(),
+        InvalidReading::UnknownUnit => "Ukjent måleenhet.".into(),
+        InvalidReading::WrongUnit(wrong) => {
+            format!("Enheten {} passer ikke til denne målingen.", wrong.ucum())
+        }
     }
 }
 

@@ -255,6 +255,11 @@ fn Summary(evaluation: Memo<Evaluation>) -> impl IntoView {
                 view! {
                     <div class="news2-summary" data-risk="Incomplete">
                         <p class="news2-summary__total">{nb::NO_TOTAL}</p>
+                        {score.minimum_risk().map(|band| view! {
+                            <p class="news2-summary__minimum">
+                                {nb::ALREADY_CERTAIN}": "<strong>{nb::risk(band)}</strong>
+                            </p>
+                        })}
                         {(!invalid.is_empty()).then(|| view! {
                             <p class="news2-summary__invalid">{nb::TO_CORRECT}": "{names(&invalid)}</p>
                         })}

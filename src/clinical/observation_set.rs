@@ -1,0 +1,336 @@
+//! One NEWS2 observation set: the seven parameters taken together, when, by whom and from where,
+//! with the SpO2 scale that applies and what the source itself said the score was.
+//!
+//! The scale is decided here and only here (section "SpO2 Scale 2" of docs/clinical-rules.md):
+//! Scale 2 needs a documented decision, never an inference from the values.
+
+use super::decimal::Decimal;
+use super::score::{News2, SubScores};
+use super::time::Timestamp;
+use super::units::Unit;
+use super::vital_signs::{Parameter, Spo2Scale, VitalSigns};
+
+/// A clinician's documented decision that a patient is scored on SpO2 Scale 2 (a prescribed
+/// target of 88–92 %), as the host system records it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scale2Decision {
+    /// Who decided, as the host names them.
+    pub decided_by: String,
+    /// When it was decided; it applies to sets taken from then on.
+    pub decided_at: Timestamp,
+}
+
+/// Why a set is scored on the SpO2 scale it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Spo2ScaleBasis {
+    /// Scale 1: no documented Scale 2 decision covers this set.
+    Default,
+    /// Scale 2 by the patient's documented decision.
+    PatientDecision(Scale2Decision),
+    /// Scale 2 because the source Observation itself carries the Scale 2 sub-score.
+    SourceObservation,
+}
+
+impl Spo2ScaleBasis {
+    /// The basis for a set taken at `taken_at`: the patient's decision if it was made by then,
+    /// else the source's own Scale 2 sub-score, else the default, Scale 1.
+    pub fn for_set(
+        taken_at: Timestamp,
+        decision: Option<&Scale2Decision>,
+        source_used_scale_2: bool,
+    ) -> Self {
+        match decision {
+            Some(decision) if decision.decided_at <= taken_at => {
+                Spo2ScaleBasis::PatientDecision(decision.clone())
+            }
+            _ if source_used_scale_2 => Spo2ScaleBasis::SourceObservation,
+            _ => Spo2ScaleBasis::Default,
+        }
+    }
+
+    pub fn scale(&self) -> Spo2Scale {
+        match self {
+            Spo2ScaleBasis::Default => Spo2Scale::Scale1,
+            Spo2ScaleBasis::PatientDecision(_) | Spo2ScaleBasis::SourceObservation => {
+                Spo2Scale::Scale2
+            }
+        }
+    }
+}
+
+/// A value shown beside the chart but not scored, in the unit it came in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Measurement {
+    pub value: Decimal,
+    pub unit: Unit,
+}
+
+/// How oxygen is given, when the source says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OxygenDelivery {
+    /// Flow in litres per minute.
+    pub flow_litres_per_minute: Option<Decimal>,
+    /// The device as the source names it (nasal cannula, mask, …).
+    pub device: Option<String>,
+}
+
+/// What the chart shows beside the seven parameters, when known.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SetDetails {
+    pub oxygen: Option<OxygenDelivery>,
+    pub diastolic_bp: Option<Measurement>,
+    /// Who took or recorded the set.
+    pub recorded_by: Option<String>,
+    /// Where the set came from (a system, a device, this widget).
+    pub source: Option<String>,
+}
+
+/// The score a source stated for a set, to be checked against the engine's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatedScore {
+    pub total: Option<u8>,
+    pub sub_scores: SubScores<Option<u8>>,
+}
+
+/// A difference between what the source stated and what the engine computed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Disagreement {
+    SubScore {
+        parameter: Parameter,
+        stated: u8,
+        computed: u8,
+    },
+    Total {
+        stated: u8,
+        computed: u8,
+    },
+}
+
+/// One set of NEWS2 observations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObservationSet {
+    taken_at: Timestamp,
+    vitals: VitalSigns,
+    scale_basis: Spo2ScaleBasis,
+    pub details: SetDetails,
+    /// What the source said the NEWS2 was, if it said.
+    pub stated: Option<StatedScore>,
+}
+
+impl ObservationSet {
+    /// A set taken at `taken_at`. The SpO2 scale in `vitals` is replaced by the one
+    /// `scale_basis` gives, so no set can claim Scale 2 without a basis for it.
+    pub fn new(taken_at: Timestamp, vitals: VitalSigns, scale_basis: Spo2ScaleBasis) -> Self {
+        let vitals = VitalSigns {
+            spo2_scale: scale_basis.scale(),
+            ..vitals
+        };
+        ObservationSet {
+            taken_at,
+            vitals,
+            scale_basis,
+            details: SetDetails::default(),
+            stated: None,
+        }
+    }
+
+    pub fn taken_at(&self) -> Timestamp {
+        self.taken_at
+    }
+
+    pub fn vitals(&self) -> &VitalSigns {
+        &self.vitals
+    }
+
+    pub fn scale_basis(&self) -> &Spo2ScaleBasis {
+        &self.scale_basis
+    }
+
+    pub fn score(&self) -> News2 {
+        News2::of(&self.vitals)
+    }
+
+    /// Where the source's stated score differs from the engine's, parameter by parameter and in
+    /// total. Only what both sides know is compared; the set keeps both.
+    pub fn disagreements(&self) -> Vec<Disagreement> {
+        let Some(stated) = self.stated else {
+            return Vec::new();
+        };
+        let score = self.score();
+        let mut found: Vec<Disagreement> = Parameter::ALL
+            .into_iter()
+            .filter_map(|parameter| {
+                let stated = stated.sub_scores.get(parameter)?;
+                let computed = score.sub_score(parameter)?.value();
+                (stated != computed).then_some(Disagreement::SubScore {
+                    parameter,
+                    stated,
+                    computed,
+                })
+            })
+            .collect();
+        if let (Some(stated), News2::Complete(complete)) = (stated.total, &score) {
+            let computed = complete.total().value();
+            if stated != computed {
+                found.push(Disagreement::Total { stated, computed });
+            }
+        }
+        found
+    }
+
+    /// Parameters whose value is possible but unusual, to verify before trusting.
+    pub fn to_verify(&self) -> Vec<Parameter> {
+        let v = &self.vitals;
+        [
+            v.respiratory_rate,
+            v.spo2,
+            v.systolic_bp,
+            v.pulse,
+            v.temperature,
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|reading| reading.needs_verification())
+        .map(|reading| reading.quantity().parameter())
+        .collect()
+    }
+}
+
+/// A patient's sets, oldest first, whatever order they arrived in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct History {
+    sets: Vec<ObservationSet>,
+}
+
+impl History {
+    pub fn new(mut sets: Vec<ObservationSet>) -> Self {
+        sets.sort_by_key(ObservationSet::taken_at);
+        History { sets }
+    }
+
+    /// Oldest first.
+    pub fn sets(&self) -> &[ObservationSet] {
+        &self.sets
+    }
+
+    pub fn latest(&self) -> Option<&ObservationSet> {
+        self.sets.last()
+    }
+
+    /// The newest set with every parameter scored.
+    pub fn latest_complete(&self) -> Option<&ObservationSet> {
+        self.sets
+            .iter()
+            .rev()
+            .find(|set| matches!(set.score(), News2::Complete(_)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::chart::SubScore;
+    use crate::clinical::vital_signs::{Consciousness, Quantity, Reading};
+
+    fn vitals(spo2: &str, on_oxygen: bool) -> VitalSigns {
+        let r = |q, t| Some(Reading::parse(q, t).unwrap());
+        VitalSigns {
+            respiratory_rate: r(Quantity::RespiratoryRate, "16"),
+            spo2: r(Quantity::Spo2, spo2),
+            spo2_scale: Spo2Scale::Scale1,
+            on_oxygen: Some(on_oxygen),
+            systolic_bp: r(Quantity::SystolicBp, "120"),
+            pulse: r(Quantity::Pulse, "70"),
+            consciousness: Some(Consciousness::Alert),
+            temperature: r(Quantity::Temperature, "37.0"),
+        }
+    }
+
+    const T0: Timestamp = Timestamp::from_millis(1_700_000_000_000);
+
+    #[test]
+    fn scale_2_needs_a_decision_made_by_then_or_the_source_s_own_scale_2() {
+        let decision = Scale2Decision {
+            decided_by: "Dr. Lege".into(),
+            decided_at: T0,
+        };
+        let before = Timestamp::from_millis(T0.millis() - 1);
+        assert_eq!(
+            Spo2ScaleBasis::for_set(before, Some(&decision), false),
+            Spo2ScaleBasis::Default
+        );
+        assert_eq!(
+            Spo2ScaleBasis::for_set(before, Some(&decision), true),
+            Spo2ScaleBasis::SourceObservation
+        );
+        assert_eq!(
+            Spo2ScaleBasis::for_set(T0, Some(&decision), false),
+            Spo2ScaleBasis::PatientDecision(decision.clone())
+        );
+        assert_eq!(
+            Spo2ScaleBasis::for_set(T0, None, false).scale(),
+            Spo2Scale::Scale1
+        );
+    }
+
+    #[test]
+    fn the_basis_not_the_input_decides_the_scale() {
+        let mut claimed = vitals("90", false);
+        claimed.spo2_scale = Spo2Scale::Scale2;
+        let set = ObservationSet::new(T0, claimed, Spo2ScaleBasis::Default);
+        assert_eq!(set.vitals().spo2_scale, Spo2Scale::Scale1);
+        assert_eq!(
+            set.score().sub_score(Parameter::Spo2),
+            Some(SubScore::THREE)
+        );
+    }
+
+    #[test]
+    fn disagreements_with_the_source_are_listed_not_overwritten() {
+        let mut set = ObservationSet::new(T0, vitals("95", false), Spo2ScaleBasis::Default);
+        let mut stated = StatedScore {
+            total: Some(3),
+            ..StatedScore::default()
+        };
+        stated.sub_scores.spo2 = Some(3);
+        stated.sub_scores.pulse = Some(0);
+        set.stated = Some(stated);
+        assert_eq!(
+            set.disagreements(),
+            [
+                Disagreement::SubScore {
+                    parameter: Parameter::Spo2,
+                    stated: 3,
+                    computed: 1
+                },
+                Disagreement::Total {
+                    stated: 3,
+                    computed: 1
+                },
+            ]
+        );
+        set.stated = Some(StatedScore {
+            total: Some(1),
+            ..StatedScore::default()
+        });
+        assert_eq!(set.disagreements(), []);
+    }
+
+    #[test]
+    fn history_is_kept_oldest_first() {
+        let at = |minutes: i64| {
+            ObservationSet::new(
+                Timestamp::from_millis(T0.millis() + minutes * 60_000),
+                vitals("98", false),
+                Spo2ScaleBasis::Default,
+            )
+        };
+        let history = History::new(vec![at(30), at(0), at(60)]);
+        let times: Vec<i64> = history
+            .sets()
+            .iter()
+            .map(|s| (s.taken_at().millis() - T0.millis()) / 60_000)
+            .collect();
+        assert_eq!(times, [0, 30, 60]);
+    }
+}
