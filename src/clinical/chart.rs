@@ -5,7 +5,7 @@
 //! ≥39.1 scores 2, not 3): transcriptions often get this wrong, so tests/chart_reference.rs
 //! checks every charted value against a separately written table of the chart.
 
-use super::vital_signs::Consciousness;
+use super::vital_signs::{Consciousness, Parameter};
 
 /// A parameter's NEWS2 sub-score, 0 to 3.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -19,6 +19,17 @@ impl SubScore {
 
     pub const fn value(self) -> u8 {
         self.0
+    }
+
+    /// A sub-score a source states for `parameter`, if Chart 1 can give that score for it
+    /// (air or oxygen is 0 or 2, consciousness 0 or 3, the rest 0 to 3).
+    pub fn stated(parameter: Parameter, value: u8) -> Option<SubScore> {
+        let possible: &[u8] = match parameter {
+            Parameter::AirOrOxygen => &[0, 2],
+            Parameter::Consciousness => &[0, 3],
+            _ => &[0, 1, 2, 3],
+        };
+        possible.contains(&value).then_some(SubScore(value))
     }
 
     /// A 3 in a single parameter: a "red score", low–medium risk by itself (Chart 3).

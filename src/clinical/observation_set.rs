@@ -4,6 +4,7 @@
 //! The scale is decided here and only here (section "SpO2 Scale 2" of docs/clinical-rules.md):
 //! Scale 2 needs a documented decision, never an inference from the values.
 
+use super::chart::SubScore;
 use super::decimal::Decimal;
 use super::score::{News2, SubScores};
 use super::time::Timestamp;
@@ -89,7 +90,7 @@ pub struct SetDetails {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StatedScore {
     pub total: Option<u8>,
-    pub sub_scores: SubScores<Option<u8>>,
+    pub sub_scores: SubScores<Option<SubScore>>,
 }
 
 /// A difference between what the source stated and what the engine computed.
@@ -146,8 +147,25 @@ impl ObservationSet {
         &self.scale_basis
     }
 
+    /// The set's NEWS2: computed from its values, with the source's stated sub-scores filling
+    /// in only for parameters it sent no value for ([`ObservationSet::source_only`]).
     pub fn score(&self) -> News2 {
-        News2::of(&self.vitals)
+        match &self.stated {
+            Some(stated) => News2::with_source_sub_scores(&self.vitals, &stated.sub_scores),
+            None => News2::of(&self.vitals),
+        }
+    }
+
+    /// Parameters scored only by the source's word: no value came to check it against.
+    pub fn source_only(&self) -> Vec<Parameter> {
+        let Some(stated) = &self.stated else {
+            return Vec::new();
+        };
+        let computed = News2::of(&self.vitals);
+        Parameter::ALL
+            .into_iter()
+            .filter(|&p| computed.sub_score(p).is_none() && stated.sub_scores.get(p).is_some())
+            .collect()
     }
 
     /// Where the source's stated score differs from the engine's, parameter by parameter and in
@@ -156,12 +174,12 @@ impl ObservationSet {
         let Some(stated) = self.stated else {
             return Vec::new();
         };
-        let score = self.score();
+        let from_values = News2::of(&self.vitals);
         let mut found: Vec<Disagreement> = Parameter::ALL
             .into_iter()
             .filter_map(|parameter| {
-                let stated = stated.sub_scores.get(parameter)?;
-                let computed = score.sub_score(parameter)?.value();
+                let stated = stated.sub_scores.get(parameter)?.value();
+                let computed = from_values.sub_score(parameter)?.value();
                 (stated != computed).then_some(Disagreement::SubScore {
                     parameter,
                     stated,
@@ -169,7 +187,9 @@ impl ObservationSet {
                 })
             })
             .collect();
-        if let (Some(stated), News2::Complete(complete)) = (stated.total, &score) {
+        // The total against the set's own score, so a source that mis-adds its own sub-scores
+        // is caught too.
+        if let (Some(stated), News2::Complete(complete)) = (stated.total, &self.score()) {
             let computed = complete.total().value();
             if stated != computed {
                 found.push(Disagreement::Total { stated, computed });
@@ -229,7 +249,6 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clinical::chart::SubScore;
     use crate::clinical::vital_signs::{Consciousness, Quantity, Reading};
 
     fn vitals(spo2: &str, on_oxygen: bool) -> VitalSigns {
@@ -292,8 +311,8 @@ mod tests {
             total: Some(3),
             ..StatedScore::default()
         };
-        stated.sub_scores.spo2 = Some(3);
-        stated.sub_scores.pulse = Some(0);
+        stated.sub_scores.spo2 = Some(SubScore::THREE);
+        stated.sub_scores.pulse = Some(SubScore::ZERO);
         set.stated = Some(stated);
         assert_eq!(
             set.disagreements(),
@@ -314,6 +333,48 @@ mod tests {
             ..StatedScore::default()
         });
         assert_eq!(set.disagreements(), []);
+    }
+
+    #[test]
+    fn a_source_s_sub_scores_fill_only_what_has_no_value() {
+        let mut v = vitals("95", false);
+        v.pulse = None;
+        v.temperature = None;
+        let mut set = ObservationSet::new(T0, v, Spo2ScaleBasis::Default);
+        let mut stated = StatedScore {
+            total: Some(6),
+            ..StatedScore::default()
+        };
+        stated.sub_scores.spo2 = Some(SubScore::THREE);
+        stated.sub_scores.pulse = Some(SubScore::TWO);
+        stated.sub_scores.temperature = Some(SubScore::ONE);
+        set.stated = Some(stated);
+        let News2::Complete(score) = set.score() else {
+            panic!("the source filled every gap")
+        };
+        // SpO2 95 scores 1 from its value; the source's 3 does not override it.
+        assert_eq!(
+            (score.sub_scores().spo2, score.total().value()),
+            (SubScore::ONE, 4)
+        );
+        assert_eq!(
+            set.source_only(),
+            [Parameter::Pulse, Parameter::Temperature]
+        );
+        assert_eq!(
+            set.disagreements(),
+            [
+                Disagreement::SubScore {
+                    parameter: Parameter::Spo2,
+                    stated: 3,
+                    computed: 1
+                },
+                Disagreement::Total {
+                    stated: 6,
+                    computed: 4
+                },
+            ]
+        );
     }
 
     #[test]

@@ -198,6 +198,53 @@ impl News2 {
             consciousness: vitals.consciousness.map(chart::consciousness),
             temperature: charted(vitals.temperature).map(chart::temperature),
         };
+        let missing = Parameter::ALL
+            .into_iter()
+            .filter(|&p| !is_present(vitals, p))
+            .collect();
+        News2::from_known(known, missing, vitals.spo2_scale)
+    }
+
+    /// Scores a set whose source stated sub-scores for parameters it did not send values for
+    /// (a NEWS2 total with components and no raw vital signs). Computed sub-scores stand where
+    /// the values are present; the source's fill only the gaps, and
+    /// [`crate::clinical::observation_set::ObservationSet::source_only`] names them.
+    pub fn with_source_sub_scores(
+        vitals: &VitalSigns,
+        stated: &SubScores<Option<SubScore>>,
+    ) -> Self {
+        let computed = News2::of(vitals);
+        let known = SubScores {
+            respiratory_rate: computed
+                .sub_score(Parameter::RespiratoryRate)
+                .or(stated.respiratory_rate),
+            spo2: computed.sub_score(Parameter::Spo2).or(stated.spo2),
+            air_or_oxygen: computed
+                .sub_score(Parameter::AirOrOxygen)
+                .or(stated.air_or_oxygen),
+            systolic_bp: computed
+                .sub_score(Parameter::SystolicBp)
+                .or(stated.systolic_bp),
+            pulse: computed.sub_score(Parameter::Pulse).or(stated.pulse),
+            consciousness: computed
+                .sub_score(Parameter::Consciousness)
+                .or(stated.consciousness),
+            temperature: computed
+                .sub_score(Parameter::Temperature)
+                .or(stated.temperature),
+        };
+        let missing = Parameter::ALL
+            .into_iter()
+            .filter(|&p| !is_present(vitals, p) && stated.get(p).is_none())
+            .collect();
+        News2::from_known(known, missing, vitals.spo2_scale)
+    }
+
+    fn from_known(
+        known: SubScores<Option<SubScore>>,
+        missing: Vec<Parameter>,
+        spo2_scale: Spo2Scale,
+    ) -> Self {
         let all = (|| {
             Some(SubScores {
                 respiratory_rate: known.respiratory_rate?,
@@ -212,15 +259,12 @@ impl News2 {
         match all {
             Some(sub_scores) => News2::Complete(CompleteScore {
                 sub_scores,
-                spo2_scale: vitals.spo2_scale,
+                spo2_scale,
             }),
             None => News2::Incomplete(IncompleteScore {
                 sub_scores: known,
-                missing: Parameter::ALL
-                    .into_iter()
-                    .filter(|&p| !is_present(vitals, p))
-                    .collect(),
-                spo2_scale: vitals.spo2_scale,
+                missing,
+                spo2_scale,
             }),
         }
     }

@@ -116,6 +116,8 @@ pub enum NoticeKind {
     Missing(Vec<Parameter>),
     /// The latest set has possible but unusual values here.
     Verify(Vec<Parameter>),
+    /// Sub-scores the source stated with no value to check them against.
+    SourceOnly(Vec<Parameter>),
     /// A difference between the source's score and the computed one.
     Disagreement(Disagreement),
     /// A rising score: decision support beyond RCP NEWS2, and its text says so.
@@ -422,6 +424,22 @@ fn notices(history: &History, settings: &Settings, disagreements: &[Disagreement
             );
             notices.push(Notice {
                 kind: NoticeKind::Missing(missing),
+                text,
+            });
+        }
+        let source_only = latest.source_only();
+        if !source_only.is_empty() {
+            let text = format!(
+                "{}: {}.",
+                lang.pick(
+                    "Skår fra kilden, uten måleverdier å kontrollere mot",
+                    "Skår frå kjelda, utan måleverdiar å kontrollere mot",
+                    "Scored by the source, with no values to check against",
+                ),
+                parameter_list(lang, &source_only)
+            );
+            notices.push(Notice {
+                kind: NoticeKind::SourceOnly(source_only),
                 text,
             });
         }
