@@ -2,11 +2,13 @@
 //! municipal health records, as a Rust/WebAssembly component.
 //!
 //! - [`clinical`]: the NEWS2 rules, plain Rust with no web dependency.
+//! - [`fhir`]: reading FHIR R4 Observations into observation sets.
 //! - [`api`]: the JavaScript API (`score(input)`) for vendors' own forms.
 //! - [`i18n`]: what the widget says, in Norwegian first.
 //! - [`ui`]: the Leptos views.
 
 pub mod api;
 pub mod clinical;
+pub mod fhir;
 pub mod i18n;
 pub mod ui;

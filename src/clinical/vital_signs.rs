@@ -220,6 +220,29 @@ impl Reading {
     }
 }
 
+impl fmt::Display for InvalidReading {
+    /// In English, for integrators' logs; the UI words it in the user's language.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InvalidReading::NotANumber => f.write_str("is not a number"),
+            InvalidReading::Negative => f.write_str("is negative"),
+            InvalidReading::BelowRange { min } => {
+                write!(f, "is below {min}, which no living patient has")
+            }
+            InvalidReading::AboveRange { max } => {
+                write!(f, "is above {max}, which is not possible")
+            }
+            InvalidReading::TooPrecise => f.write_str("has more decimals than any measurement"),
+            InvalidReading::UnknownUnit => f.write_str("has a unit this widget does not know"),
+            InvalidReading::WrongUnit(unit) => write!(
+                f,
+                "has the unit {}, which does not measure this",
+                unit.ucum()
+            ),
+        }
+    }
+}
+
 impl InvalidReading {
     fn from_decimal(quantity: Quantity, error: DecimalError) -> Self {
         match error {

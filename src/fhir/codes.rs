@@ -1,0 +1,91 @@
+//! The codes that identify NEWS2 data in FHIR: SNOMED CT and LOINC, as UK Core, the Norwegian
+//! draft profiles (DIPS, Helse Nord) and NHN's Pasientens måledata use them
+//! (../shared/news2/README.md, section 5).
+
+use crate::clinical::{Consciousness, Parameter};
+
+pub const SNOMED: &str = "http://snomed.info/sct";
+pub const LOINC: &str = "http://loinc.org";
+pub const UCUM: &str = "http://unitsofmeasure.org";
+
+/// The NEWS2 total. (Not LOINC 88330-6, which some repositories misuse: that is mobility.)
+pub const NEWS2_TOTAL: &str = "1104051000000101";
+/// SpO2 Scale 2 sub-score: a source that sends it scored on Scale 2.
+pub const SPO2_SCALE_2_SUB_SCORE: &str = "1104321000000108";
+
+/// What an Observation's code says it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObservationKind {
+    News2Total,
+    RespiratoryRate,
+    Spo2,
+    /// The blood pressure panel, with systolic and diastolic components.
+    BloodPressure,
+    /// A systolic pressure sent on its own.
+    SystolicBp,
+    Pulse,
+    Temperature,
+    Consciousness,
+    OnOxygen,
+    RoomAir,
+}
+
+/// Classifies by code. SNOMED and LOINC codes only count with their own system.
+pub fn observation_kind(system: &str, code: &str) -> Option<ObservationKind> {
+    use ObservationKind::*;
+    match (system, code) {
+        (SNOMED, NEWS2_TOTAL) => Some(News2Total),
+        (LOINC, "9279-1") | (SNOMED, "86290005") => Some(RespiratoryRate),
+        (LOINC, "2708-6" | "59408-5") | (SNOMED, "431314004") => Some(Spo2),
+        (LOINC, "85354-9") | (SNOMED, "75367002") => Some(BloodPressure),
+        (LOINC, "8480-6") | (SNOMED, "72313002") => Some(SystolicBp),
+        (LOINC, "8867-4") | (SNOMED, "78564009" | "364075005") => Some(Pulse),
+        (LOINC, "8310-5") | (SNOMED, "276885007") => Some(Temperature),
+        (SNOMED, "1104441000000107") => Some(Consciousness),
+        (SNOMED, "371825009") => Some(OnOxygen),
+        (SNOMED, "722742002") => Some(RoomAir),
+        _ => None,
+    }
+}
+
+/// Blood pressure panel components.
+pub fn is_systolic(system: &str, code: &str) -> bool {
+    matches!((system, code), (LOINC, "8480-6") | (SNOMED, "72313002"))
+}
+
+pub fn is_diastolic(system: &str, code: &str) -> bool {
+    matches!(
+        (system, code),
+        (LOINC, "8462-4") | (SNOMED, "1091811000000102" | "271650006")
+    )
+}
+
+/// A NEWS2 sub-score component's parameter. The SpO2 Scale 2 sub-score is SpO2's.
+pub fn sub_score_parameter(system: &str, code: &str) -> Option<Parameter> {
+    if system != SNOMED {
+        return None;
+    }
+    match code {
+        "1104301000000104" => Some(Parameter::RespiratoryRate),
+        "1104311000000102" | SPO2_SCALE_2_SUB_SCORE => Some(Parameter::Spo2),
+        "1104331000000105" => Some(Parameter::AirOrOxygen),
+        "1104341000000101" => Some(Parameter::SystolicBp),
+        "1104351000000103" => Some(Parameter::Pulse),
+        "1104361000000100" => Some(Parameter::Consciousness),
+        "1104371000000107" => Some(Parameter::Temperature),
+        _ => None,
+    }
+}
+
+/// An ACVPU value: UK Core's SNOMED codes, or DIPS's own codes (whose system URL varies between
+/// installations, so they are matched by code).
+pub fn consciousness(system: &str, code: &str) -> Option<Consciousness> {
+    match (system, code) {
+        (SNOMED, "248234008") | (_, "D0005") => Some(Consciousness::Alert),
+        (SNOMED, "130987000") | (_, "D0012") => Some(Consciousness::NewConfusion),
+        (SNOMED, "300202002") | (_, "D0006") => Some(Consciousness::Voice),
+        (SNOMED, "450847001") | (_, "D0007") => Some(Consciousness::Pain),
+        (SNOMED, "422768004") | (_, "D0008") => Some(Consciousness::Unresponsive),
+        _ => None,
+    }
+}

@@ -1,0 +1,391 @@
+//! One FHIR Observation read into what NEWS2 needs from it, or a reason why it cannot be used.
+//!
+//! Reading is lenient about what NEWS2 does not need and strict about what it does: an unknown
+//! extension is passed over, but a value without a unit, a time without a zone or an unknown
+//! code is reported, never guessed and never silently dropped.
+
+use serde_json::Value;
+
+use super::codes::{self, ObservationKind};
+use super::datetime;
+use super::problem::{Problem, ProblemKind};
+use crate::clinical::observation_set::{Measurement, StatedScore};
+use crate::clinical::time::Timestamp;
+use crate::clinical::units::Unit;
+use crate::clinical::{Consciousness, Decimal, Parameter, Quantity, Reading, SubScore};
+
+/// An Observation as NEWS2 reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceObservation {
+    /// `Observation/{id}`, or the entry's `fullUrl` where there is no id.
+    pub key: String,
+    /// `system|value` of each identifier: the same Observation under another id is still one.
+    pub identifiers: Vec<String>,
+    pub taken_at: Timestamp,
+    pub content: Content,
+    /// The performer's display name, when given.
+    pub performer: Option<String>,
+}
+
+/// What an Observation carries for NEWS2.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Content {
+    /// A NEWS2 total with its sub-score components and `derivedFrom` references.
+    Total {
+        stated: StatedScore,
+        scale_2: bool,
+        derived_from: Vec<String>,
+    },
+    Reading(Reading),
+    BloodPressure {
+        systolic: Option<Reading>,
+        diastolic: Option<Measurement>,
+    },
+    Consciousness(Consciousness),
+    Oxygen {
+        on_oxygen: bool,
+        flow_litres_per_minute: Option<Decimal>,
+    },
+}
+
+impl Content {
+    /// The NEWS2 parameters this observation gives values for.
+    pub fn parameters(&self) -> Vec<Parameter> {
+        match self {
+            Content::Total { .. } => Vec::new(),
+            Content::Reading(reading) => vec![reading.quantity().parameter()],
+            Content::BloodPressure { systolic, .. } => {
+                systolic.iter().map(|_| Parameter::SystolicBp).collect()
+            }
+            Content::Consciousness(_) => vec![Parameter::Consciousness],
+            Content::Oxygen { .. } => vec![Parameter::AirOrOxygen],
+        }
+    }
+}
+
+/// What reading an Observation gave: the observation, and problems with parts of it.
+pub type Read = (Option<SourceObservation>, Vec<Problem>);
+
+fn codings(concept: &Value) -> impl Iterator<Item = (&str, &str)> {
+    concept["coding"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|coding| {
+            Some((
+                coding["system"].as_str().unwrap_or(""),
+                coding["code"].as_str()?,
+            ))
+        })
+}
+
+/// The decimal a JSON number is written as (its shortest round-trip text; see `Decimal`).
+fn json_decimal(value: &Value) -> Option<Decimal> {
+    match value {
+        Value::Number(n) => Decimal::parse(&n.to_string()).ok(),
+        _ => None,
+    }
+}
+
+/// Reads `valueQuantity` (or a component's) as a reading of `quantity`.
+fn quantity_reading(quantity: Quantity, holder: &Value) -> Result<Reading, String> {
+    let value_quantity = &holder["valueQuantity"];
+    if value_quantity.is_null() {
+        return Err("has no valueQuantity".into());
+    }
+    let value = json_decimal(&value_quantity["value"]).ok_or("has no numeric value")?;
+    let code = value_quantity["code"].as_str().ok_or_else(|| {
+        format!(
+            "has no UCUM unit code (unit text {:?} is not used: units are never guessed)",
+            value_quantity["unit"].as_str().unwrap_or("")
+        )
+    })?;
+    if let Some(system) = value_quantity["system"].as_str()
+        && system != codes::UCUM
+    {
+        return Err(format!("has a unit from {system}, not UCUM"));
+    }
+    Reading::from_ucum(quantity, value, code)
+        .map_err(|invalid| format!("value {value} {code} {invalid}"))
+}
+
+/// Reads one Observation resource. `fallback_key` is the entry's fullUrl, for a resource
+/// without an id.
+pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
+    let key = match (resource["id"].as_str(), fallback_key) {
+        (Some(id), _) => format!("Observation/{id}"),
+        (None, Some(url)) => url.to_string(),
+        (None, None) => "Observation (no id)".to_string(),
+    };
+    let problem = |kind, message: String| Problem {
+        resource: Some(key.clone()),
+        kind,
+        message,
+    };
+    let mut problems = Vec::new();
+
+    match resource["status"].as_str() {
+        Some("entered-in-error") | Some("cancelled") => {
+            let status = resource["status"].as_str().unwrap_or_default();
+            return (
+                None,
+                vec![problem(
+                    ProblemKind::NotScored,
+                    format!("status {status}: not scored"),
+                )],
+            );
+        }
+        Some("final" | "amended" | "corrected" | "preliminary" | "registered") => {}
+        other => problems.push(problem(
+            ProblemKind::Malformed,
+            format!("status {other:?} is not a known Observation status; used as given"),
+        )),
+    }
+
+    let Some(kind) =
+        codings(&resource["code"]).find_map(|(system, code)| codes::observation_kind(system, code))
+    else {
+        let shown: Vec<String> = codings(&resource["code"])
+            .map(|(s, c)| format!("{s}|{c}"))
+            .collect();
+        problems.push(problem(
+            ProblemKind::UnknownCode,
+            format!(
+                "code {} is not a NEWS2 parameter; not used",
+                shown.join(", ")
+            ),
+        ));
+        return (None, problems);
+    };
+
+    let time_text = resource["effectiveDateTime"]
+        .as_str()
+        .or_else(|| resource["effectiveInstant"].as_str())
+        .or_else(|| resource["effectivePeriod"]["start"].as_str());
+    let taken_at = match time_text.map(datetime::parse) {
+        Some(Ok(t)) => t,
+        Some(Err(e)) => {
+            problems.push(problem(
+                ProblemKind::Malformed,
+                format!("effective time {e}; not used"),
+            ));
+            return (None, problems);
+        }
+        None => {
+            problems.push(problem(
+                ProblemKind::Malformed,
+                "has no effective time; not used".into(),
+            ));
+            return (None, problems);
+        }
+    };
+
+    let content = match kind {
+        ObservationKind::News2Total => Ok(read_total(resource, &mut problems, &problem)),
+        ObservationKind::RespiratoryRate => {
+            quantity_reading(Quantity::RespiratoryRate, resource).map(Content::Reading)
+        }
+        ObservationKind::Spo2 => quantity_reading(Quantity::Spo2, resource).map(Content::Reading),
+        ObservationKind::Pulse => quantity_reading(Quantity::Pulse, resource).map(Content::Reading),
+        ObservationKind::Temperature => {
+            quantity_reading(Quantity::Temperature, resource).map(Content::Reading)
+        }
+        ObservationKind::SystolicBp => {
+            quantity_reading(Quantity::SystolicBp, resource).map(Content::Reading)
+        }
+        ObservationKind::BloodPressure => read_blood_pressure(resource, &mut problems, &problem),
+        ObservationKind::Consciousness => codings(&resource["valueCodeableConcept"])
+            .find_map(|(system, code)| codes::consciousness(system, code))
+            .map(Content::Consciousness)
+            .ok_or_else(|| "has no ACVPU value this widget knows".to_string()),
+        ObservationKind::OnOxygen => {
+            let flow = match &resource["valueQuantity"] {
+                Value::Null => None,
+                q if q["code"].as_str() == Some("L/min") => json_decimal(&q["value"]),
+                q => {
+                    problems.push(problem(
+                        ProblemKind::InvalidValue,
+                        format!(
+                            "oxygen flow unit {:?} is not L/min; flow not shown",
+                            q["code"].as_str()
+                        ),
+                    ));
+                    None
+                }
+            };
+            Ok(Content::Oxygen {
+                on_oxygen: true,
+                flow_litres_per_minute: flow,
+            })
+        }
+        ObservationKind::RoomAir => Ok(Content::Oxygen {
+            on_oxygen: false,
+            flow_litres_per_minute: None,
+        }),
+    };
+    let content = match content {
+        Ok(content) => content,
+        Err(message) => {
+            problems.push(problem(
+                ProblemKind::InvalidValue,
+                format!("{message}; not used"),
+            ));
+            return (None, problems);
+        }
+    };
+
+    let identifiers = resource["identifier"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|i| {
+            Some(format!(
+                "{}|{}",
+                i["system"].as_str().unwrap_or(""),
+                i["value"].as_str()?
+            ))
+        })
+        .collect();
+    let performer = resource["performer"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find_map(|p| p["display"].as_str())
+        .map(str::to_owned);
+    (
+        Some(SourceObservation {
+            key,
+            identifiers,
+            taken_at,
+            content,
+            performer,
+        }),
+        problems,
+    )
+}
+
+fn read_total(
+    resource: &Value,
+    problems: &mut Vec<Problem>,
+    problem: &dyn Fn(ProblemKind, String) -> Problem,
+) -> Content {
+    let mut stated = StatedScore::default();
+    let mut scale_2 = false;
+    let number = |holder: &Value| {
+        holder["valueQuantity"]["value"]
+            .as_u64()
+            .or_else(|| holder["valueInteger"].as_u64())
+    };
+    match number(resource) {
+        Some(total) if total <= 20 => stated.total = Some(total as u8),
+        Some(total) => problems.push(problem(
+            ProblemKind::InvalidValue,
+            format!("stated total {total} is outside 0–20; ignored"),
+        )),
+        None => {}
+    }
+    for component in resource["component"].as_array().into_iter().flatten() {
+        let found = codings(&component["code"]).find_map(|(system, code)| {
+            codes::sub_score_parameter(system, code)
+                .map(|p| (p, code == codes::SPO2_SCALE_2_SUB_SCORE))
+        });
+        let Some((parameter, is_scale_2)) = found else {
+            let shown: Vec<String> = codings(&component["code"])
+                .map(|(s, c)| format!("{s}|{c}"))
+                .collect();
+            problems.push(problem(
+                ProblemKind::UnknownCode,
+                format!(
+                    "component {} is not a NEWS2 sub-score; ignored",
+                    shown.join(", ")
+                ),
+            ));
+            continue;
+        };
+        match number(component)
+            .and_then(|v| u8::try_from(v).ok())
+            .and_then(|v| SubScore::stated(parameter, v))
+        {
+            Some(score) => {
+                set_sub_score(&mut stated, parameter, score);
+                scale_2 |= is_scale_2;
+            }
+            None => problems.push(problem(
+                ProblemKind::InvalidValue,
+                format!(
+                    "{parameter} sub-score {} is not one Chart 1 gives; ignored",
+                    component["valueQuantity"]["value"]
+                ),
+            )),
+        }
+    }
+    let derived_from = resource["derivedFrom"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["reference"].as_str().map(str::to_owned))
+        .collect();
+    Content::Total {
+        stated,
+        scale_2,
+        derived_from,
+    }
+}
+
+fn set_sub_score(stated: &mut StatedScore, parameter: Parameter, score: SubScore) {
+    let s = &mut stated.sub_scores;
+    let slot = match parameter {
+        Parameter::RespiratoryRate => &mut s.respiratory_rate,
+        Parameter::Spo2 => &mut s.spo2,
+        Parameter::AirOrOxygen => &mut s.air_or_oxygen,
+        Parameter::SystolicBp => &mut s.systolic_bp,
+        Parameter::Pulse => &mut s.pulse,
+        Parameter::Consciousness => &mut s.consciousness,
+        Parameter::Temperature => &mut s.temperature,
+    };
+    *slot = Some(score);
+}
+
+fn read_blood_pressure(
+    resource: &Value,
+    problems: &mut Vec<Problem>,
+    problem: &dyn Fn(ProblemKind, String) -> Problem,
+) -> Result<Content, String> {
+    let mut systolic = None;
+    let mut diastolic = None;
+    for component in resource["component"].as_array().into_iter().flatten() {
+        let is =
+            |test: fn(&str, &str) -> bool| codings(&component["code"]).any(|(s, c)| test(s, c));
+        if is(codes::is_systolic) {
+            match quantity_reading(Quantity::SystolicBp, component) {
+                Ok(reading) => systolic = Some(reading),
+                Err(message) => problems.push(problem(
+                    ProblemKind::InvalidValue,
+                    format!("systolic {message}; not used"),
+                )),
+            }
+        } else if is(codes::is_diastolic) {
+            let quantity = &component["valueQuantity"];
+            let unit = quantity["code"]
+                .as_str()
+                .and_then(Unit::from_ucum)
+                .filter(|u| u.measures(Quantity::SystolicBp));
+            match (json_decimal(&quantity["value"]), unit) {
+                (Some(value), Some(unit)) if !value.is_negative() => {
+                    diastolic = Some(Measurement { value, unit })
+                }
+                _ => problems.push(problem(
+                    ProblemKind::InvalidValue,
+                    "diastolic pressure has no usable value and unit; not shown".into(),
+                )),
+            }
+        }
+    }
+    if systolic.is_none() && diastolic.is_none() {
+        return Err("blood pressure has neither systolic nor diastolic component".into());
+    }
+    Ok(Content::BloodPressure {
+        systolic,
+        diastolic,
+    })
+}

@@ -1,0 +1,323 @@
+//! Reading FHIR into observation sets: the three shapes of ../shared/news2/fhir, paging and
+//! duplicates, the grouping rule's edges, and bad input, each reported and none fatal.
+#![cfg(not(target_arch = "wasm32"))]
+
+use news2_widget::clinical::escalation::{Level, NoticeKind, Settings, decide};
+use news2_widget::clinical::observation_set::{Scale2Decision, Spo2ScaleBasis};
+use news2_widget::clinical::time::Timestamp;
+use news2_widget::clinical::{News2, Parameter, Spo2Scale};
+use news2_widget::fhir::bundle::{MAX_PAGE_BYTES, read_page, read_value};
+use news2_widget::fhir::datetime;
+use news2_widget::fhir::history::{FhirHistory, Grouped};
+use news2_widget::fhir::problem::ProblemKind;
+use serde_json::{Value, json};
+
+fn example(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/data/fhir/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn grouped(pages: &[&[u8]]) -> Grouped {
+    let mut history = FhirHistory::new();
+    for page in pages {
+        history.add_page(read_page(page));
+    }
+    history.group(None)
+}
+
+fn totals(g: &Grouped) -> Vec<Option<u8>> {
+    g.history
+        .sets()
+        .iter()
+        .map(|set| match set.score() {
+            News2::Complete(score) => Some(score.total().value()),
+            News2::Incomplete(_) => None,
+        })
+        .collect()
+}
+
+fn at(text: &str) -> Timestamp {
+    datetime::parse(text).unwrap()
+}
+
+#[test]
+fn uk_core_totals_with_derived_from_and_included_vital_signs() {
+    let g = grouped(&[&example("uk-core-news2-with-vitals.json")]);
+    assert_eq!(g.problems, []);
+    assert_eq!(totals(&g), [Some(1), Some(7)]);
+    let latest = g.history.latest().unwrap();
+    assert_eq!(latest.taken_at(), at("2025-03-10T14:00:00+01:00"));
+    assert_eq!(latest.vitals().on_oxygen, Some(true));
+    assert_eq!(
+        latest
+            .details
+            .oxygen
+            .as_ref()
+            .unwrap()
+            .flow_litres_per_minute
+            .map(|f| f.to_string()),
+        Some("2".into())
+    );
+    assert_eq!(
+        latest.details.diastolic_bp.map(|d| d.value.to_string()),
+        Some("70".into())
+    );
+    assert_eq!(
+        (latest.disagreements(), latest.source_only()),
+        (vec![], vec![])
+    );
+}
+
+#[test]
+fn component_only_totals_stand_on_the_source_s_sub_scores() {
+    let g = grouped(&[&example("components-only-news2.json")]);
+    assert_eq!(g.problems, []);
+    assert_eq!(totals(&g), [Some(2), Some(8), Some(16)]);
+    let latest = g.history.latest().unwrap();
+    assert_eq!(latest.source_only(), Parameter::ALL);
+    let decision = decide(
+        &g.history,
+        at("2025-03-11T13:10:00+01:00"),
+        &Settings::default(),
+    );
+    assert_eq!(decision.level, Level::High, "a stated 16 must escalate");
+    assert!(
+        decision
+            .notices
+            .iter()
+            .any(|n| matches!(n.kind, NoticeKind::SourceOnly(_)))
+    );
+}
+
+#[test]
+fn raw_vital_signs_are_grouped_by_time_and_scored() {
+    let g = grouped(&[&example("raw-vital-signs.json")]);
+    assert_eq!(g.problems, []);
+    // The same three sets as the components-only example, now computed from the values.
+    assert_eq!(totals(&g), [Some(2), Some(8), Some(16)]);
+    assert!(g.history.sets().iter().all(|s| s.stated.is_none()));
+}
+
+fn observation(id: &str, loinc: &str, time: &str, value: f64, unit: &str) -> Value {
+    json!({"resourceType": "Observation", "id": id, "status": "final",
+           "code": {"coding": [{"system": "http://loinc.org", "code": loinc}]},
+           "effectiveDateTime": time,
+           "valueQuantity": {"value": value, "system": "http://unitsofmeasure.org", "code": unit}})
+}
+
+fn bundle(entries: Vec<Value>) -> Value {
+    json!({"resourceType": "Bundle", "type": "searchset",
+           "entry": entries.into_iter().map(|r| json!({"resource": r})).collect::<Vec<_>>()})
+}
+
+fn bytes(value: &Value) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap()
+}
+
+#[test]
+fn grouping_edges_five_minutes_and_one_value_per_parameter() {
+    let b = bundle(vec![
+        observation("rr1", "9279-1", "2025-03-11T08:00:00Z", 18.0, "/min"),
+        observation("hr1", "8867-4", "2025-03-11T08:05:00Z", 80.0, "/min"),
+        observation("t1", "8310-5", "2025-03-11T08:05:01Z", 37.0, "Cel"),
+        observation("rr2", "9279-1", "2025-03-11T08:05:30Z", 20.0, "/min"),
+        observation("hr2", "8867-4", "2025-03-11T08:06:00Z", 82.0, "/min"),
+    ]);
+    let g = grouped(&[&bytes(&b)]);
+    let sets = g.history.sets();
+    let times: Vec<Timestamp> = sets.iter().map(|s| s.taken_at()).collect();
+    // 08:05:00 is exactly 5 minutes after 08:00 and joins; 08:05:01 opens a new set, which a
+    // second respiration rate and pulse then join.
+    assert_eq!(
+        times,
+        [at("2025-03-11T08:00:00Z"), at("2025-03-11T08:05:01Z")]
+    );
+    assert!(sets[0].vitals().pulse.is_some() && sets[0].vitals().temperature.is_none());
+    assert_eq!(sets[1].vitals().respiratory_rate.unwrap().charted(), 20);
+    // A second value of a parameter always opens a new set.
+    let b = bundle(vec![
+        observation("a", "8867-4", "2025-03-11T08:00:00Z", 80.0, "/min"),
+        observation("b", "8867-4", "2025-03-11T08:01:00Z", 90.0, "/min"),
+    ]);
+    assert_eq!(grouped(&[&bytes(&b)]).history.sets().len(), 2);
+}
+
+#[test]
+fn the_same_observation_twice_counts_once_across_pages() {
+    let page_1 = bundle(vec![observation(
+        "hr1",
+        "8867-4",
+        "2025-03-11T08:00:00Z",
+        80.0,
+        "/min",
+    )]);
+    let mut again = observation("hr1", "8867-4", "2025-03-11T08:00:00Z", 80.0, "/min");
+    let mut by_identifier = observation("other-id", "9279-1", "2025-03-11T09:00:00Z", 18.0, "/min");
+    by_identifier["identifier"] = json!([{"system": "urn:x", "value": "42"}]);
+    let mut same_identifier =
+        observation("third-id", "9279-1", "2025-03-11T09:00:00Z", 18.0, "/min");
+    same_identifier["identifier"] = json!([{"system": "urn:x", "value": "42"}]);
+    again["meta"] = json!({"versionId": "2"});
+    let page_2 = bundle(vec![again, by_identifier, same_identifier]);
+    let mut history = FhirHistory::new();
+    history.add_page(read_page(&bytes(&page_1)));
+    history.add_page(read_page(&bytes(&page_2)));
+    assert_eq!(history.len(), 2);
+}
+
+#[test]
+fn entered_in_error_and_cancelled_are_reported_and_not_scored() {
+    let mut wrong = observation("hr1", "8867-4", "2025-03-11T08:00:00Z", 180.0, "/min");
+    wrong["status"] = json!("entered-in-error");
+    let mut cancelled = observation("rr1", "9279-1", "2025-03-11T08:00:00Z", 30.0, "/min");
+    cancelled["status"] = json!("cancelled");
+    let g = grouped(&[&bytes(&bundle(vec![wrong, cancelled]))]);
+    assert!(g.history.sets().is_empty());
+    let kinds: Vec<ProblemKind> = g.problems.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, [ProblemKind::NotScored, ProblemKind::NotScored]);
+    assert_eq!(g.problems[0].resource.as_deref(), Some("Observation/hr1"));
+}
+
+#[test]
+fn bad_input_gives_a_message_per_problem_and_keeps_the_rest() {
+    let mut no_unit = observation("t1", "8310-5", "2025-03-11T08:00:00Z", 37.5, "Cel");
+    no_unit["valueQuantity"] = json!({"value": 37.5, "unit": "C"});
+    let mut no_time = observation("t2", "8310-5", "2025-03-11T08:00:00Z", 37.5, "Cel");
+    no_time.as_object_mut().unwrap().remove("effectiveDateTime");
+    let b = bundle(vec![
+        observation("good", "8867-4", "2025-03-11T08:00:00Z", 80.0, "/min"),
+        observation("bpm", "8867-4", "2025-03-11T08:00:00Z", 80.0, "bpm"),
+        observation("impossible", "2708-6", "2025-03-11T08:00:00Z", 101.0, "%"),
+        observation(
+            "mobility",
+            "88330-6",
+            "2025-03-11T08:00:00Z",
+            3.0,
+            "{score}",
+        ),
+        observation("date-only", "9279-1", "2025-03-11", 18.0, "/min"),
+        no_unit,
+        no_time,
+        json!({"resourceType": "Patient", "id": "p1"}),
+        json!("not an object"),
+    ]);
+    let g = grouped(&[&bytes(&b)]);
+    assert_eq!(g.history.sets().len(), 1, "the good pulse is still shown");
+    let messages: Vec<String> = g
+        .problems
+        .iter()
+        .map(|p| format!("{:?}: {}", p.kind, p.message))
+        .collect();
+    let expect = [
+        "InvalidValue: value 80.0 bpm has a unit this widget does not know; not used",
+        "InvalidValue: value 101.0 % is above 100, which is not possible; not used",
+        "UnknownCode: code http://loinc.org|88330-6 is not a NEWS2 parameter; not used",
+        "Malformed: effective time \"2025-03-11\" has no time of day; not used",
+        "InvalidValue: has no UCUM unit code (unit text \"C\" is not used: units are never guessed); not used",
+        "Malformed: has no effective time; not used",
+        "UnknownCode: entry 7 is a Patient, not an Observation; not used",
+        "Malformed: entry 8 has no resource",
+    ];
+    assert_eq!(messages, expect);
+}
+
+#[test]
+fn pages_that_are_not_fhir() {
+    let problem = |bytes: &[u8]| read_page(bytes).problems[0].message.clone();
+    assert!(problem(b"{\"resourceType\": \"Bundle\", ").starts_with("the page is not JSON"));
+    assert_eq!(
+        problem(b"{\"resourceType\": \"Patient\"}"),
+        "expected a Bundle or an Observation, got a Patient"
+    );
+    assert_eq!(problem(b"[1, 2]"), "the JSON has no resourceType: not FHIR");
+    assert_eq!(
+        problem(b"{\"resourceType\": \"Bundle\", \"entry\": 5}"),
+        "Bundle.entry is not a list"
+    );
+    let huge = vec![b' '; MAX_PAGE_BYTES + 1];
+    assert!(problem(&huge).contains("more than the 32 MB accepted"));
+}
+
+#[test]
+fn next_links_operation_outcomes_and_transaction_responses() {
+    let page = read_value(&json!({
+        "resourceType": "Bundle", "type": "searchset",
+        "link": [{"relation": "self", "url": "a"}, {"relation": "next", "url": "http://x/fhir/Observation?page=2"}],
+        "entry": [{"resource": {"resourceType": "OperationOutcome", "issue": [{"diagnostics": "too many results"}]}}]
+    }));
+    assert_eq!(
+        page.next.as_deref(),
+        Some("http://x/fhir/Observation?page=2")
+    );
+    assert_eq!(
+        (page.problems[0].kind, page.problems[0].message.as_str()),
+        (
+            ProblemKind::ServerMessage,
+            "the server says: too many results"
+        )
+    );
+    let response = read_value(
+        &json!({"resourceType": "Bundle", "type": "transaction-response",
+        "entry": [{"response": {"status": "201 Created", "location": "Observation/1/_history/1"}}]}),
+    );
+    assert_eq!(response.problems, []);
+}
+
+#[test]
+fn a_total_whose_references_have_not_arrived_asks_for_them() {
+    let total = json!({"resourceType": "Observation", "id": "n1", "status": "final",
+        "code": {"coding": [{"system": "http://snomed.info/sct", "code": "1104051000000101"}]},
+        "effectiveDateTime": "2025-03-11T08:00:00Z",
+        "valueQuantity": {"value": 3, "system": "http://unitsofmeasure.org", "code": "{ScoreOf}"},
+        "component": [{"code": {"coding": [{"system": "http://snomed.info/sct", "code": "1104351000000103"}]},
+                       "valueQuantity": {"value": 3, "code": "{ScoreOf}"}}],
+        "derivedFrom": [{"reference": "Observation/rr1"}, {"reference": "http://x/fhir/Observation/hr1/_history/2"}]});
+    let g = grouped(&[&bytes(&bundle(vec![
+        total,
+        observation("rr1", "9279-1", "2025-03-11T07:59:00Z", 18.0, "/min"),
+    ]))]);
+    assert_eq!(g.unresolved, ["http://x/fhir/Observation/hr1/_history/2"]);
+    let set = g.history.latest().unwrap();
+    assert_eq!(set.vitals().respiratory_rate.map(|r| r.charted()), Some(18));
+    assert_eq!(set.source_only(), [Parameter::Pulse]);
+    assert_eq!(
+        g.history.sets().len(),
+        1,
+        "the referenced value is not counted again as a set of its own"
+    );
+}
+
+#[test]
+fn scale_2_comes_from_the_source_s_component_or_the_patient_s_decision() {
+    let g = grouped(&[&example("raw-vital-signs.json")]);
+    assert!(
+        g.history
+            .sets()
+            .iter()
+            .all(|s| s.vitals().spo2_scale == Spo2Scale::Scale1)
+    );
+    let mut history = FhirHistory::new();
+    history.add_page(read_page(&example("raw-vital-signs.json")));
+    let decision = Scale2Decision {
+        decided_by: "Lege Hansen".into(),
+        decided_at: at("2025-03-11T10:00:00+01:00"),
+    };
+    let g = history.group(Some(&decision));
+    let scales: Vec<Spo2Scale> = g
+        .history
+        .sets()
+        .iter()
+        .map(|s| s.vitals().spo2_scale)
+        .collect();
+    assert_eq!(
+        scales,
+        [Spo2Scale::Scale1, Spo2Scale::Scale2, Spo2Scale::Scale2]
+    );
+    assert_eq!(
+        *g.history.latest().unwrap().scale_basis(),
+        Spo2ScaleBasis::PatientDecision(decision)
+    );
+}
