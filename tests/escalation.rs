@@ -79,8 +79,12 @@ fn due_and_overdue_times_come_with_the_decision() {
     );
     assert_eq!(d.title, "Ny NEWS2-måling er forsinket");
     assert_eq!(d.monitoring, defaults(ResponseRow::Low).1);
-    let d = banner(vec![Vitals::total(7).at(0)], 10_000);
-    assert_eq!((d.level, d.due_at, d.overdue_by), (Level::High, None, None));
+    assert_eq!(d.overdue_after, Some(hours(6)));
+    let d = banner(vec![Vitals::total(7).at(0)], 30);
+    assert_eq!(
+        (d.level, d.due_at, d.overdue_by),
+        (Level::High, Some(hours(1)), None)
+    );
 }
 
 #[test]
@@ -149,12 +153,51 @@ fn an_incomplete_latest_set_shows_its_certain_band_and_what_is_missing() {
         40,
     );
     assert_eq!(d.level, Level::High);
+    // Medium and high bands too, and a later partial set cannot undo them.
+    let d = banner(
+        vec![
+            Vitals::total(0).at(0),
+            Vitals::total(6)
+                .respiratory_rate("26")
+                .without_pulse()
+                .at(30),
+        ],
+        40,
+    );
+    assert_eq!(d.level, Level::IncompleteMinimum(ClinicalRisk::Medium));
+    let certain_high = Vitals::total(7)
+        .respiratory_rate("26")
+        .without_temperature();
+    let d = banner(
+        vec![
+            Vitals::total(0).at(0),
+            certain_high.at(30),
+            Vitals::total(0).without_pulse().at(35),
+        ],
+        40,
+    );
+    assert_eq!(d.level, Level::IncompleteMinimum(ClinicalRisk::High));
+    assert_eq!(d.monitoring, defaults(ResponseRow::High).1);
     // Nothing certain: information, and no total anywhere.
     let d = banner(vec![Vitals::total(2).without_pulse().at(0)], 10);
     assert_eq!(
         (d.level, d.title.as_str()),
         (Level::Information, "Ufullstendig måling – ingen totalskår")
     );
+}
+
+// Regression: the monitoring text follows the band shown, not an older complete set's row.
+#[test]
+fn the_monitoring_text_matches_the_level() {
+    let d = banner(
+        vec![
+            Vitals::total(2).at(0),
+            Vitals::red().without_pulse().at(330),
+        ],
+        335,
+    );
+    assert_eq!(d.level, Level::IncompleteMinimum(ClinicalRisk::LowMedium));
+    assert_eq!(d.monitoring, defaults(ResponseRow::LowMedium).1);
 }
 
 #[test]

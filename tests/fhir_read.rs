@@ -301,10 +301,7 @@ fn scale_2_comes_from_the_source_s_component_or_the_patient_s_decision() {
     );
     let mut history = FhirHistory::new();
     history.add_page(read_page(&example("raw-vital-signs.json")));
-    let decision = Scale2Decision {
-        decided_by: "Lege Hansen".into(),
-        decided_at: at("2025-03-11T10:00:00+01:00"),
-    };
+    let decision = Scale2Decision::new("Lege Hansen", at("2025-03-11T10:00:00+01:00")).unwrap();
     let g = history.group(Some(&decision));
     let scales: Vec<Spo2Scale> = g
         .history

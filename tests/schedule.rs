@@ -5,18 +5,17 @@ mod common;
 
 use common::{Vitals, history, minutes};
 use news2_widget::clinical::MonitoringFrequency;
-use news2_widget::clinical::schedule::{Due, Schedule, ScheduleStatus};
+use news2_widget::clinical::observation_set::ObservationSet;
+use news2_widget::clinical::schedule::{Schedule, ScheduleStatus};
 use news2_widget::clinical::time::{HOUR, MINUTE};
 
-fn schedule(
-    sets: Vec<news2_widget::clinical::observation_set::ObservationSet>,
-) -> Option<Schedule> {
+fn schedule(sets: Vec<ObservationSet>) -> Option<Schedule> {
     Schedule::of(&history(sets))
 }
 
 #[test]
 fn each_frequency_sets_its_due_and_overdue_times() {
-    // (set, frequency, due after, overdue after), counted from the set at minute 0.
+    // (set, frequency, due after, overdue after), in minutes from the set at minute 0.
     let table = [
         (
             Vitals::total(0),
@@ -39,16 +38,14 @@ fn each_frequency_sets_its_due_and_overdue_times() {
         (Vitals::red(), MonitoringFrequency::Hourly, 60, 60),
         (Vitals::total(5), MonitoringFrequency::Hourly, 60, 60),
         (Vitals::total(6), MonitoringFrequency::Hourly, 60, 60),
+        (Vitals::total(7), MonitoringFrequency::Continuous, 60, 60),
     ];
     for (vitals, frequency, due, overdue) in table {
         let s = schedule(vec![vitals.at(0)]).unwrap();
         assert_eq!(s.frequency, frequency);
         assert_eq!(
-            s.due,
-            Due::At {
-                due_at: minutes(due),
-                overdue_after: minutes(overdue)
-            },
+            (s.due_at, s.overdue_after),
+            (minutes(due), minutes(overdue)),
             "{frequency:?}"
         );
         assert!(
@@ -67,14 +64,16 @@ fn each_frequency_sets_its_due_and_overdue_times() {
     }
 }
 
+// Regression: a high score with nothing recorded after it must not stand for ever.
 #[test]
-fn high_risk_is_continuous_with_no_due_time() {
+fn continuous_monitoring_still_expects_a_recorded_set_every_hour() {
     let s = schedule(vec![Vitals::total(7).at(0)]).unwrap();
     assert_eq!(
-        (s.frequency, s.due),
-        (MonitoringFrequency::Continuous, Due::Continuous)
+        s.status(minutes(3 * 24 * 60)),
+        ScheduleStatus::Overdue {
+            by: 3 * 24 * HOUR - HOUR
+        }
     );
-    assert_eq!(s.status(minutes(10_000)), ScheduleStatus::Continuous);
 }
 
 #[test]
@@ -116,13 +115,16 @@ fn an_incomplete_set_s_certain_band_tightens_the_schedule() {
         s.status(minutes(181)),
         ScheduleStatus::Overdue { by: MINUTE }
     );
-    // But never loosens it: high (continuous), then an incomplete set certain only of low–medium.
+    // Never loosens it: high (continuous), then an incomplete set certain only of low–medium.
     let s = schedule(vec![
         Vitals::total(7).at(0),
         Vitals::red().without_pulse().at(30),
     ])
     .unwrap();
-    assert_eq!(s.due, Due::Continuous);
+    assert_eq!(
+        (s.frequency, s.overdue_after),
+        (MonitoringFrequency::Continuous, minutes(60))
+    );
     // An incomplete set certain of high: continuous.
     let s = schedule(vec![
         Vitals::total(0).at(0),
@@ -132,13 +134,46 @@ fn an_incomplete_set_s_certain_band_tightens_the_schedule() {
             .at(30),
     ])
     .unwrap();
-    assert_eq!((s.due, s.from_incomplete_set), (Due::Continuous, true));
+    assert_eq!(
+        (s.frequency, s.from_incomplete_set),
+        (MonitoringFrequency::Continuous, true)
+    );
+}
+
+// Regression: total 2 at 0 (due 4 h, overdue 6 h), then a partial set with a red score at
+// 5.5 h: the frequency is hourly, and the times are the earlier of both.
+#[test]
+fn combined_schedules_take_the_tighter_frequency_and_the_earlier_times() {
+    let s = schedule(vec![
+        Vitals::total(2).at(0),
+        Vitals::red().without_pulse().at(330),
+    ])
+    .unwrap();
+    assert_eq!(s.frequency, MonitoringFrequency::Hourly);
+    assert_eq!((s.due_at, s.overdue_after), (minutes(240), minutes(360)));
+}
+
+// Regression: a later partial set that knows less must not undo an earlier one's certain band.
+#[test]
+fn every_incomplete_set_since_the_last_complete_one_counts() {
+    let s = schedule(vec![
+        Vitals::total(0).at(0),
+        Vitals::total(7)
+            .respiratory_rate("26")
+            .without_temperature()
+            .at(30),
+        Vitals::total(0).without_pulse().at(40),
+    ])
+    .unwrap();
+    assert_eq!(s.frequency, MonitoringFrequency::Continuous);
 }
 
 #[test]
-fn no_schedule_without_a_complete_set_or_a_certain_band() {
+fn with_nothing_complete_or_certain_the_set_is_to_be_completed_within_the_hour() {
     assert_eq!(schedule(vec![]), None);
-    assert_eq!(schedule(vec![Vitals::total(2).without_pulse().at(0)]), None);
-    let s = schedule(vec![Vitals::red().without_pulse().at(0)]).unwrap();
-    assert_eq!(s.frequency, MonitoringFrequency::Hourly);
+    let s = schedule(vec![Vitals::total(2).without_pulse().at(0)]).unwrap();
+    assert_eq!(
+        (s.frequency, s.overdue_after, s.from_incomplete_set),
+        (MonitoringFrequency::Hourly, minutes(60), true)
+    );
 }

@@ -12,13 +12,35 @@ use super::units::Unit;
 use super::vital_signs::{Parameter, Spo2Scale, VitalSigns};
 
 /// A clinician's documented decision that a patient is scored on SpO2 Scale 2 (a prescribed
-/// target of 88–92 %), as the host system records it.
+/// target of 88–92 %), as the host system records it. It cannot be made without saying who
+/// decided.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scale2Decision {
-    /// Who decided, as the host names them.
-    pub decided_by: String,
-    /// When it was decided; it applies to sets taken from then on.
-    pub decided_at: Timestamp,
+    decided_by: String,
+    decided_at: Timestamp,
+}
+
+impl Scale2Decision {
+    /// `decided_by` names the clinician; `decided_at` is when, and the decision applies to sets
+    /// taken from then on. Refused when nobody is named.
+    pub fn new(decided_by: &str, decided_at: Timestamp) -> Result<Self, String> {
+        let decided_by = decided_by.trim();
+        if decided_by.is_empty() {
+            return Err("a Scale 2 decision must name the clinician who made it".into());
+        }
+        Ok(Scale2Decision {
+            decided_by: decided_by.to_string(),
+            decided_at,
+        })
+    }
+
+    pub fn decided_by(&self) -> &str {
+        &self.decided_by
+    }
+
+    pub fn decided_at(&self) -> Timestamp {
+        self.decided_at
+    }
 }
 
 /// Why a set is scored on the SpO2 scale it is.
@@ -244,6 +266,17 @@ impl History {
             .rev()
             .find(|set| matches!(set.score(), News2::Complete(_)))
     }
+
+    /// The incomplete sets taken after the latest complete one (all of them if none is
+    /// complete), oldest first.
+    pub fn newer_incomplete(&self) -> Vec<&ObservationSet> {
+        let after = self.latest_complete().map(ObservationSet::taken_at);
+        self.sets
+            .iter()
+            .filter(|set| after.is_none_or(|t| set.taken_at() > t))
+            .filter(|set| matches!(set.score(), News2::Incomplete(_)))
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -269,10 +302,8 @@ mod tests {
 
     #[test]
     fn scale_2_needs_a_decision_made_by_then_or_the_source_s_own_scale_2() {
-        let decision = Scale2Decision {
-            decided_by: "Dr. Lege".into(),
-            decided_at: T0,
-        };
+        let decision = Scale2Decision::new("Dr. Lege", T0).unwrap();
+        assert!(Scale2Decision::new("  ", T0).is_err());
         let before = Timestamp::from_millis(T0.millis() - 1);
         assert_eq!(
             Spo2ScaleBasis::for_set(before, Some(&decision), false),

@@ -1,9 +1,9 @@
 //! When the next set is due (RCP Chart 4's minimum monitoring frequency), against a clock that
 //! is always given.
 //!
-//! The latest complete set sets the schedule. A newer incomplete set does not reset it (it has
-//! no total), but the risk band it already makes certain can tighten it: a set with a known 3
-//! is due again within the hour whatever is missing. Decisions of this project, in
+//! The latest complete set sets the schedule. Newer incomplete sets do not reset it (they have
+//! no total), but the band each already makes certain can tighten it: a set with a known 3 is
+//! due again within the hour whatever is missing. Decisions of this project, in
 //! docs/clinical-rules.md ("Monitoring schedule").
 
 use std::time::Duration;
@@ -15,60 +15,55 @@ use super::time::{HOUR, Timestamp};
 /// When the next set is due.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Schedule {
-    /// The frequency in force.
+    /// The tightest frequency in force.
     pub frequency: MonitoringFrequency,
-    /// The set the interval is counted from.
+    /// The set that frequency comes from.
     pub counted_from: Timestamp,
-    /// Whether the frequency comes from a complete set or from an incomplete set's certain band.
+    /// Whether that set is incomplete (its certain band, or no complete set at all).
     pub from_incomplete_set: bool,
-    pub due: Due,
-}
-
-/// The next set's times.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Due {
-    /// High risk: continuous monitoring, no next set to wait for.
-    Continuous,
-    /// Due at `due_at`; overdue after `overdue_after` (the same time except for "4–6-hourly",
-    /// which is due after 4 hours and overdue after 6).
-    At {
-        due_at: Timestamp,
-        overdue_after: Timestamp,
-    },
+    /// The next set is due from here…
+    pub due_at: Timestamp,
+    /// …and overdue after here (later than `due_at` only for "4–6-hourly").
+    pub overdue_after: Timestamp,
 }
 
 /// Where the clock stands against the schedule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScheduleStatus {
-    Continuous,
     /// Not yet due.
-    OnTime {
-        due_in: Duration,
-    },
-    /// Due, not yet overdue (inside the 4–6-hour window).
+    OnTime { due_in: Duration },
+    /// Due, not yet overdue (inside the 4–6-hour window, or at the due time itself).
     Due,
     /// Overdue, by how long past `overdue_after`.
-    Overdue {
-        by: Duration,
-    },
+    Overdue { by: Duration },
 }
 
-/// The interval to the next set: (due after, overdue after). `None` for continuous monitoring.
-pub fn interval(frequency: MonitoringFrequency) -> Option<(Duration, Duration)> {
+/// The interval to the next set: (due after, overdue after). Under continuous monitoring a
+/// recorded set is still expected at least hourly, so that a high score with nothing recorded
+/// after it becomes overdue rather than standing for ever.
+pub fn interval(frequency: MonitoringFrequency) -> (Duration, Duration) {
     match frequency {
-        MonitoringFrequency::TwelveHourly => Some((12 * HOUR, 12 * HOUR)),
-        MonitoringFrequency::FourToSixHourly => Some((4 * HOUR, 6 * HOUR)),
-        MonitoringFrequency::Hourly => Some((HOUR, HOUR)),
-        MonitoringFrequency::Continuous => None,
+        MonitoringFrequency::TwelveHourly => (12 * HOUR, 12 * HOUR),
+        MonitoringFrequency::FourToSixHourly => (4 * HOUR, 6 * HOUR),
+        MonitoringFrequency::Hourly | MonitoringFrequency::Continuous => (HOUR, HOUR),
     }
 }
 
 /// The frequency a certain minimum band asks for at least (Chart 4 by band).
-fn frequency_for_band(band: ClinicalRisk) -> Option<MonitoringFrequency> {
+pub fn frequency_for_band(band: ClinicalRisk) -> MonitoringFrequency {
     match band {
-        ClinicalRisk::High => Some(MonitoringFrequency::Continuous),
-        ClinicalRisk::Medium | ClinicalRisk::LowMedium => Some(MonitoringFrequency::Hourly),
-        ClinicalRisk::Low => None,
+        ClinicalRisk::High => MonitoringFrequency::Continuous,
+        ClinicalRisk::Medium | ClinicalRisk::LowMedium => MonitoringFrequency::Hourly,
+        ClinicalRisk::Low => MonitoringFrequency::FourToSixHourly,
+    }
+}
+
+fn tightness(frequency: MonitoringFrequency) -> u8 {
+    match frequency {
+        MonitoringFrequency::TwelveHourly => 0,
+        MonitoringFrequency::FourToSixHourly => 1,
+        MonitoringFrequency::Hourly => 2,
+        MonitoringFrequency::Continuous => 3,
     }
 }
 
@@ -77,48 +72,35 @@ fn schedule_from(
     counted_from: Timestamp,
     from_incomplete_set: bool,
 ) -> Schedule {
-    let due = match interval(frequency) {
-        None => Due::Continuous,
-        Some((due, overdue)) => Due::At {
-            due_at: counted_from.plus(due),
-            overdue_after: counted_from.plus(overdue),
-        },
-    };
+    let (due, overdue) = interval(frequency);
     Schedule {
         frequency,
         counted_from,
         from_incomplete_set,
-        due,
+        due_at: counted_from.plus(due),
+        overdue_after: counted_from.plus(overdue),
     }
 }
 
-/// Whichever of two schedules asks for the next set sooner (continuous first).
-fn sooner(a: Schedule, b: Schedule) -> Schedule {
-    match (a.due, b.due) {
-        (Due::Continuous, _) => a,
-        (_, Due::Continuous) => b,
-        (
-            Due::At {
-                overdue_after: a_by,
-                ..
-            },
-            Due::At {
-                overdue_after: b_by,
-                ..
-            },
-        ) => {
-            if b_by < a_by {
-                b
-            } else {
-                a
-            }
-        }
+/// Both schedules at once: the tighter frequency, and the earlier of each time.
+fn combine(a: Schedule, b: Schedule) -> Schedule {
+    let tighter = if tightness(b.frequency) > tightness(a.frequency) {
+        b
+    } else {
+        a
+    };
+    Schedule {
+        due_at: a.due_at.min(b.due_at),
+        overdue_after: a.overdue_after.min(b.overdue_after),
+        ..tighter
     }
 }
 
 impl Schedule {
-    /// The schedule a history sets; `None` while no set gives one (no complete set, and no
-    /// incomplete set with a certain band).
+    /// The schedule a history sets; `None` only for an empty history.
+    ///
+    /// With no complete set and nothing certain, the latest set is to be completed within the
+    /// hour (a decision of this project).
     pub fn of(history: &History) -> Option<Schedule> {
         let complete = history.latest_complete().and_then(|set| match set.score() {
             News2::Complete(score) => {
@@ -126,35 +108,34 @@ impl Schedule {
             }
             News2::Incomplete(_) => None,
         });
-        let newer_incomplete = history.latest().and_then(|set| {
-            let News2::Incomplete(score) = set.score() else {
-                return None;
-            };
-            let frequency = frequency_for_band(score.minimum_risk()?)?;
-            Some(schedule_from(frequency, set.taken_at(), true))
-        });
-        match (complete, newer_incomplete) {
-            (Some(a), Some(b)) => Some(sooner(a, b)),
-            (a, b) => a.or(b),
-        }
+        let tightened =
+            history
+                .newer_incomplete()
+                .into_iter()
+                .filter_map(|set| match set.score() {
+                    News2::Incomplete(score) => Some(schedule_from(
+                        frequency_for_band(score.minimum_risk()?),
+                        set.taken_at(),
+                        true,
+                    )),
+                    News2::Complete(_) => None,
+                });
+        let combined = complete.into_iter().chain(tightened).reduce(combine);
+        combined.or_else(|| {
+            history
+                .latest()
+                .map(|set| schedule_from(MonitoringFrequency::Hourly, set.taken_at(), true))
+        })
     }
 
     /// Where `now` stands against the schedule.
     pub fn status(&self, now: Timestamp) -> ScheduleStatus {
-        match self.due {
-            Due::Continuous => ScheduleStatus::Continuous,
-            Due::At {
-                due_at,
-                overdue_after,
-            } => {
-                if let Some(due_in) = due_at.since(now).filter(|d| !d.is_zero()) {
-                    ScheduleStatus::OnTime { due_in }
-                } else if let Some(by) = now.since(overdue_after).filter(|d| !d.is_zero()) {
-                    ScheduleStatus::Overdue { by }
-                } else {
-                    ScheduleStatus::Due
-                }
-            }
+        if let Some(due_in) = self.due_at.since(now).filter(|d| !d.is_zero()) {
+            ScheduleStatus::OnTime { due_in }
+        } else if let Some(by) = now.since(self.overdue_after).filter(|d| !d.is_zero()) {
+            ScheduleStatus::Overdue { by }
+        } else {
+            ScheduleStatus::Due
         }
     }
 }

@@ -12,20 +12,57 @@
 //! Languages `nb`, `nn`, `en`; rows `score-0`, `low`, `low-medium`, `medium`, `high`; either
 //! text of a row may be left out to keep the default.
 
-use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
 
 use serde::Deserialize;
+use serde::de::{Deserializer, Error as _, MapAccess, Visitor};
 
-use super::texts::{Language, ResponseRow, ResponseTexts, RowTexts};
+use super::texts::{Language, ResponseRow, ResponseTexts};
 
 /// The longest text accepted: a banner is not a procedure manual.
 pub const MAX_TEXT_CHARS: usize = 600;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RowOverride {
-    response: Option<String>,
-    monitoring: Option<String>,
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum RowField {
+    Response,
+    Monitoring,
+}
+
+/// A JSON object whose keys must be unique: serde_json would otherwise let a repeated key
+/// silently replace the first, and half a config would apply.
+struct UniqueMap<K, V>(Vec<(K, V)>);
+
+impl<'de, K, V> Deserialize<'de> for UniqueMap<K, V>
+where
+    K: Deserialize<'de> + PartialEq + fmt::Debug,
+    V: Deserialize<'de>,
+{
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<K, V>(PhantomData<(K, V)>);
+        impl<'de, K, V> Visitor<'de> for Entries<K, V>
+        where
+            K: Deserialize<'de> + PartialEq + fmt::Debug,
+            V: Deserialize<'de>,
+        {
+            type Value = UniqueMap<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries: Vec<(K, V)> = Vec::new();
+                while let Some((key, value)) = map.next_entry::<K, V>()? {
+                    if entries.iter().any(|(seen, _)| *seen == key) {
+                        return Err(A::Error::custom(format!("{key:?} appears twice")));
+                    }
+                    entries.push((key, value));
+                }
+                Ok(UniqueMap(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries(PhantomData))
+    }
 }
 
 /// Why a config was refused.
@@ -35,35 +72,33 @@ pub struct ConfigError(pub String);
 impl ResponseTexts {
     /// The default texts with a municipality's replacements, or why the config is refused.
     pub fn from_config(json: &str) -> Result<ResponseTexts, ConfigError> {
-        let config: BTreeMap<Language, BTreeMap<ResponseRow, RowOverride>> =
+        let config: UniqueMap<Language, UniqueMap<ResponseRow, UniqueMap<RowField, String>>> =
             serde_json::from_str(json)
                 .map_err(|e| ConfigError(format!("the response-text config is not valid: {e}")))?;
         let mut texts = ResponseTexts::default();
-        for (language, rows) in config {
-            for (row, replacement) in rows {
-                let default = texts.row(language, row);
-                let check = |field: &str, text: Option<String>, default: String| match text {
-                    None => Ok(default),
-                    Some(text) if text.trim().is_empty() => Err(ConfigError(format!(
-                        "{language:?}.{row:?}.{field} is empty"
-                    ))),
-                    Some(text) if text.chars().count() > MAX_TEXT_CHARS => {
-                        Err(ConfigError(format!(
-                            "{language:?}.{row:?}.{field} is longer than {MAX_TEXT_CHARS} characters"
-                        )))
+        for (language, rows) in config.0 {
+            for (row, fields) in rows.0 {
+                if fields.0.is_empty() {
+                    return Err(ConfigError(format!("{language:?}.{row:?} names no text")));
+                }
+                let mut replaced = texts.row(language, row);
+                for (field, text) in fields.0 {
+                    if text.trim().is_empty() {
+                        return Err(ConfigError(format!(
+                            "{language:?}.{row:?}.{field:?} is empty"
+                        )));
                     }
-                    Some(text) => Ok(text),
-                };
-                let response = check("response", replacement.response, default.response)?;
-                let monitoring = check("monitoring", replacement.monitoring, default.monitoring)?;
-                texts.replace(
-                    language,
-                    row,
-                    RowTexts {
-                        response,
-                        monitoring,
-                    },
-                );
+                    if text.chars().count() > MAX_TEXT_CHARS {
+                        return Err(ConfigError(format!(
+                            "{language:?}.{row:?}.{field:?} is longer than {MAX_TEXT_CHARS} characters"
+                        )));
+                    }
+                    match field {
+                        RowField::Response => replaced.response = text,
+                        RowField::Monitoring => replaced.monitoring = text,
+                    }
+                }
+                texts.replace(language, row, replaced);
             }
         }
         Ok(texts)
@@ -108,12 +143,25 @@ mod tests {
             ),
             (
                 r#"{"nb": {"high": {"response": "x", "threshold": 5}}}"#,
-                "unknown field `threshold`",
+                "unknown variant `threshold`",
             ),
+            (
+                r#"{"nb": {"high": {"response": "x"}}, "nb": {"low": {"response": "y"}}}"#,
+                "Nb appears twice",
+            ),
+            (
+                r#"{"nb": {"high": {"response": "x"}, "high": {"monitoring": "y"}}}"#,
+                "High appears twice",
+            ),
+            (
+                r#"{"nb": {"high": {"response": null}}}"#,
+                "invalid type: null",
+            ),
+            (r#"{"nb": {"high": {}}}"#, "Nb.High names no text"),
             (r#"{"nb": {"high": {"response": 7}}}"#, "invalid type"),
             (
                 r#"{"nb": {"high": {"response": "ok"}, "low": {"monitoring": "  "}}}"#,
-                "Nb.Low.monitoring is empty",
+                "Nb.Low.Monitoring is empty",
             ),
             (
                 &format!(r#"{{"en": {{"low": {{"response": "{long}"}}}}}}"#),

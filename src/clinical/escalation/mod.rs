@@ -12,7 +12,7 @@ pub mod texts;
 use std::time::Duration;
 
 use super::observation_set::{Disagreement, History};
-use super::schedule::{Due, Schedule, ScheduleStatus};
+use super::schedule::{Schedule, ScheduleStatus};
 use super::score::{ClinicalRisk, News2};
 use super::time::{MINUTE, Timestamp};
 use super::trend::{RisingSignal, Trend, TrendSettings};
@@ -137,8 +137,11 @@ pub struct Decision {
     pub title: String,
     pub response: String,
     pub monitoring: String,
-    /// When the next set is due, unless monitoring is continuous or there is no schedule.
+    /// When the next set is due (under continuous monitoring: when a recorded set is expected
+    /// at the latest); `None` only with no sets at all.
     pub due_at: Option<Timestamp>,
+    /// When it becomes overdue (later than `due_at` only for "4–6-hourly").
+    pub overdue_after: Option<Timestamp>,
     pub overdue_by: Option<Duration>,
     /// The other levels that apply, most urgent first.
     pub also: Vec<Level>,
@@ -149,6 +152,8 @@ struct Candidate {
     level: Level,
     title: String,
     response: String,
+    /// The Chart 4 row in force, for the clinical candidate.
+    row: Option<ResponseRow>,
 }
 
 /// Decides what the banner shows for `history` at `now`.
@@ -176,6 +181,7 @@ pub fn decide(history: &History, now: Timestamp, settings: &Settings) -> Decisio
                     "Take a complete NEWS2 set now.",
                 )
                 .into(),
+            row: None,
         });
     }
     if is_stale(settings, now) {
@@ -189,6 +195,7 @@ pub fn decide(history: &History, now: Timestamp, settings: &Settings) -> Decisio
                     "Newer sets may be missing. Check the patient's record or ask whoever took the measurements.",
                 )
                 .into(),
+            row: None,
         });
     }
     let latest = history.latest();
@@ -206,10 +213,12 @@ pub fn decide(history: &History, now: Timestamp, settings: &Settings) -> Decisio
                     "Check the measurements. Both scores are shown; the score calculated from the measurements is used.",
                 )
                 .into(),
+            row: None,
         });
     }
     // The most urgent leads; on a tie the clinical level does.
     let mut primary = clinical(history, lang, texts);
+    let clinical_row = primary.row;
     let mut also = Vec::new();
     for candidate in others {
         if candidate.level.urgency() > primary.level.urgency() {
@@ -225,11 +234,9 @@ pub fn decide(history: &History, now: Timestamp, settings: &Settings) -> Decisio
         level: primary.level,
         title: primary.title,
         response: primary.response,
-        monitoring: monitoring_text(schedule, history, lang, texts),
-        due_at: schedule.and_then(|s| match s.due {
-            Due::At { due_at, .. } => Some(due_at),
-            Due::Continuous => None,
-        }),
+        monitoring: monitoring_text(clinical_row, history, lang, texts),
+        due_at: schedule.map(|s| s.due_at),
+        overdue_after: schedule.map(|s| s.overdue_after),
         overdue_by: match status {
             Some(ScheduleStatus::Overdue { by }) => Some(by),
             _ => None,
@@ -249,7 +256,16 @@ fn clinical(history: &History, lang: Language, texts: &ResponseTexts) -> Candida
         News2::Incomplete(score) => Some(score),
         News2::Complete(_) => None,
     });
-    let band = incomplete.as_ref().and_then(|score| score.minimum_risk());
+    // Every incomplete set since the last complete one counts: a later partial set with less
+    // known does not undo what an earlier one made certain.
+    let band = history
+        .newer_incomplete()
+        .into_iter()
+        .filter_map(|set| match set.score() {
+            News2::Incomplete(score) => score.minimum_risk(),
+            News2::Complete(_) => None,
+        })
+        .max();
     match (complete, band) {
         (complete, Some(band)) if complete.is_none_or(|c| c.risk() < band) => Candidate {
             level: Level::IncompleteMinimum(band),
@@ -264,6 +280,7 @@ fn clinical(history: &History, lang: Language, texts: &ResponseTexts) -> Candida
                 lang.pick("klinisk risiko", "klinisk risiko", "clinical risk"),
             ),
             response: texts.row(lang, ResponseRow::of(band, false)).response,
+            row: Some(ResponseRow::of(band, false)),
         },
         (Some(score), _) => {
             let total = score.total().value();
@@ -296,10 +313,12 @@ fn clinical(history: &History, lang: Language, texts: &ResponseTexts) -> Candida
                     parameter_list(lang, &red)
                 ));
             }
+            let row = ResponseRow::of(risk, total == 0);
             Candidate {
                 level,
                 title,
-                response: texts.row(lang, ResponseRow::of(risk, total == 0)).response,
+                response: texts.row(lang, row).response,
+                row: Some(row),
             }
         }
         (None, _) if incomplete.is_some() => Candidate {
@@ -318,6 +337,7 @@ fn clinical(history: &History, lang: Language, texts: &ResponseTexts) -> Candida
                     "Measure the missing parameters.",
                 )
                 .into(),
+            row: None,
         },
         (None, _) => Candidate {
             level: Level::Information,
@@ -335,6 +355,7 @@ fn clinical(history: &History, lang: Language, texts: &ResponseTexts) -> Candida
                     "Take a complete NEWS2 set.",
                 )
                 .into(),
+            row: None,
         },
     }
 }
@@ -359,29 +380,25 @@ fn is_stale(settings: &Settings, now: Timestamp) -> bool {
 
 /// The monitoring text of the Chart 4 row that sets the schedule.
 fn monitoring_text(
-    schedule: Option<Schedule>,
+    row: Option<ResponseRow>,
     history: &History,
     lang: Language,
     texts: &ResponseTexts,
 ) -> String {
-    let row = schedule.and_then(|schedule| {
-        let set = if schedule.from_incomplete_set {
-            history.latest()
-        } else {
-            history.latest_complete()
-        }?;
-        Some(match set.score() {
-            News2::Complete(score) => ResponseRow::of(score.risk(), score.total().value() == 0),
-            News2::Incomplete(score) => ResponseRow::of(score.minimum_risk()?, false),
-        })
-    });
     match row {
         Some(row) => texts.row(lang, row).monitoring,
+        None if history.latest().is_some() => lang
+            .pick(
+                "Fullfør målingen innen en time.",
+                "Fullfør målinga innan ein time.",
+                "Complete the set within the hour.",
+            )
+            .into(),
         None => lang
             .pick(
-                "Ingen plan for neste måling før en fullstendig måling er tatt.",
-                "Ingen plan for neste måling før ei fullstendig måling er teken.",
-                "No schedule for the next set until a complete set is taken.",
+                "Ingen plan for neste måling før en måling er tatt.",
+                "Ingen plan for neste måling før ei måling er teken.",
+                "No schedule until a set is taken.",
             )
             .into(),
     }
