@@ -128,7 +128,15 @@ impl FhirHistory {
             }
             let mut members = Vec::new();
             for reference in derived_from {
-                match index_of.get(&reference_key(reference)) {
+                let by_reference = reference
+                    .reference
+                    .as_deref()
+                    .and_then(|r| index_of.get(&reference_key(r)).copied());
+                let by_identifier = reference
+                    .identifier
+                    .as_ref()
+                    .and_then(|id| self.seen.get(id).copied());
+                match by_reference.or(by_identifier).as_ref() {
                     Some(&j) if !matches!(self.observations[j].content, Content::Total { .. }) => {
                         consumed[j] = true;
                         members.push(j);
@@ -139,7 +147,7 @@ impl FhirHistory {
                             kind: ProblemKind::Unresolved,
                             message: format!("derivedFrom {reference} has not arrived; the source's sub-score stands in for it"),
                         });
-                        unresolved.push(reference.clone());
+                        unresolved.extend(reference.reference.clone());
                     }
                 }
             }

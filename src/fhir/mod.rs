@@ -12,3 +12,5 @@ pub mod datetime;
 pub mod history;
 pub mod observation;
 pub mod problem;
+pub mod retry;
+pub mod write;

@@ -34,7 +34,7 @@ pub enum Content {
     Total {
         stated: StatedScore,
         scale_2: bool,
-        derived_from: Vec<String>,
+        derived_from: Vec<DerivedFrom>,
     },
     Reading(Reading),
     BloodPressure {
@@ -59,6 +59,24 @@ impl Content {
             }
             Content::Consciousness(_) => vec![Parameter::Consciousness],
             Content::Oxygen { .. } => vec![Parameter::AirOrOxygen],
+        }
+    }
+}
+
+/// One `derivedFrom` reference: a literal reference, a logical one by identifier, or both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DerivedFrom {
+    pub reference: Option<String>,
+    /// `system|value`.
+    pub identifier: Option<String>,
+}
+
+impl std::fmt::Display for DerivedFrom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.reference, &self.identifier) {
+            (Some(reference), _) => f.write_str(reference),
+            (None, Some(identifier)) => write!(f, "identifier {identifier}"),
+            (None, None) => f.write_str("(empty reference)"),
         }
     }
 }
@@ -323,7 +341,16 @@ fn read_total(
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(|r| r["reference"].as_str().map(str::to_owned))
+        .map(|r| DerivedFrom {
+            reference: r["reference"].as_str().map(str::to_owned),
+            identifier: r["identifier"]["value"].as_str().map(|value| {
+                format!(
+                    "{}|{value}",
+                    r["identifier"]["system"].as_str().unwrap_or("")
+                )
+            }),
+        })
+        .filter(|d| d.reference.is_some() || d.identifier.is_some())
         .collect();
     Content::Total {
         stated,

@@ -1,0 +1,268 @@
+//! A new entry as a FHIR transaction Bundle: the vital-sign Observations and, for a complete
+//! set, a NEWS2 total with its sub-scores and `derivedFrom` references to them.
+//!
+//! Every Observation carries a stable identifier made from the entry's id, and is created only
+//! if none with that identifier exists (`ifNoneExist`), so a POST retried after a lost answer
+//! creates nothing twice. `derivedFrom` names each vital sign both by `urn:uuid` (resolved by
+//! the server within the transaction) and by identifier (so a reader can still resolve it
+//! where a server keeps the `urn:uuid` as written).
+
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::codes::{LOINC, NEWS2_TOTAL, SNOMED, SPO2_SCALE_2_SUB_SCORE, UCUM};
+use crate::clinical::observation_set::ObservationSet;
+use crate::clinical::time::Timestamp;
+use crate::clinical::{Consciousness, News2, Parameter, Reading, Spo2Scale};
+
+/// The identifier system of entries made in this widget.
+pub const ENTRY_SYSTEM: &str = "urn:news2-widget:entry";
+
+/// What a new entry needs besides its set.
+pub struct NewEntry<'a> {
+    /// A fresh UUID per entry, kept across retries of the same entry.
+    pub entry_id: &'a str,
+    /// The subject, as a reference (`Patient/123`).
+    pub patient: &'a str,
+    pub set: &'a ObservationSet,
+}
+
+fn instant(t: Timestamp) -> String {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(t.millis()) * 1_000_000)
+        .ok()
+        .and_then(|dt| dt.format(&Rfc3339).ok())
+        .unwrap_or_default()
+}
+
+fn number(reading: &Reading) -> Value {
+    serde_json::from_str(&reading.raw().to_string()).unwrap_or(Value::Null)
+}
+
+fn concept(system: &str, code: &str, display: &str) -> Value {
+    json!({"coding": [{"system": system, "code": code, "display": display}], "text": display})
+}
+
+fn quantity(reading: &Reading) -> Value {
+    json!({"value": number(reading), "system": UCUM, "code": reading.unit().ucum()})
+}
+
+struct Part {
+    parameter: Parameter,
+    resource: Value,
+}
+
+impl NewEntry<'_> {
+    fn identifier(&self, part: &str) -> String {
+        format!("{}/{part}", self.entry_id)
+    }
+
+    fn observation(&self, part: &str, code: Value, value: (&str, Value)) -> Value {
+        let mut resource = json!({
+            "resourceType": "Observation",
+            "status": "final",
+            "category": [concept("http://terminology.hl7.org/CodeSystem/observation-category", "vital-signs", "Vital Signs")],
+            "code": code,
+            "subject": {"reference": self.patient},
+            "effectiveDateTime": instant(self.set.taken_at()),
+            "identifier": [{"system": ENTRY_SYSTEM, "value": self.identifier(part)}],
+        });
+        if !value.0.is_empty() {
+            resource[value.0] = value.1;
+        }
+        resource
+    }
+
+    fn parts(&self) -> Vec<Part> {
+        let v = self.set.vitals();
+        let mut parts = Vec::new();
+        let mut add = |parameter, resource| {
+            parts.push(Part {
+                parameter,
+                resource,
+            })
+        };
+        if let Some(r) = &v.respiratory_rate {
+            add(
+                Parameter::RespiratoryRate,
+                self.observation(
+                    "respiratory-rate",
+                    concept(LOINC, "9279-1", "Respiratory rate"),
+                    ("valueQuantity", quantity(r)),
+                ),
+            );
+        }
+        if let Some(r) = &v.spo2 {
+            add(
+                Parameter::Spo2,
+                self.observation(
+                    "spo2",
+                    concept(LOINC, "2708-6", "Oxygen saturation"),
+                    ("valueQuantity", quantity(r)),
+                ),
+            );
+        }
+        if let Some(on_oxygen) = v.on_oxygen {
+            let (code, display) = if on_oxygen {
+                ("371825009", "Patient on oxygen")
+            } else {
+                ("722742002", "Breathing room air")
+            };
+            add(
+                Parameter::AirOrOxygen,
+                self.observation(
+                    "air-or-oxygen",
+                    concept(SNOMED, code, display),
+                    ("", Value::Null),
+                ),
+            );
+        }
+        if let Some(r) = &v.systolic_bp {
+            let mut bp = self.observation(
+                "blood-pressure",
+                concept(LOINC, "85354-9", "Blood pressure panel"),
+                ("", Value::Null),
+            );
+            let mut components = vec![
+                json!({"code": concept(LOINC, "8480-6", "Systolic blood pressure"), "valueQuantity": quantity(r)}),
+            ];
+            if let Some(d) = self.set.details.diastolic_bp {
+                let value: Value =
+                    serde_json::from_str(&d.value.to_string()).unwrap_or(Value::Null);
+                components.push(json!({"code": concept(LOINC, "8462-4", "Diastolic blood pressure"),
+                                       "valueQuantity": {"value": value, "system": UCUM, "code": d.unit.ucum()}}));
+            }
+            bp["component"] = Value::Array(components);
+            add(Parameter::SystolicBp, bp);
+        }
+        if let Some(r) = &v.pulse {
+            add(
+                Parameter::Pulse,
+                self.observation(
+                    "pulse",
+                    concept(LOINC, "8867-4", "Heart rate"),
+                    ("valueQuantity", quantity(r)),
+                ),
+            );
+        }
+        if let Some(level) = v.consciousness {
+            let (code, display) = match level {
+                Consciousness::Alert => ("248234008", "Mentally alert"),
+                Consciousness::NewConfusion => ("130987000", "Acute confusion"),
+                Consciousness::Voice => ("300202002", "Responds to voice"),
+                Consciousness::Pain => ("450847001", "Responds to pain"),
+                Consciousness::Unresponsive => ("422768004", "Unresponsive"),
+            };
+            add(
+                Parameter::Consciousness,
+                self.observation(
+                    "consciousness",
+                    concept(SNOMED, "1104441000000107", "ACVPU"),
+                    ("valueCodeableConcept", concept(SNOMED, code, display)),
+                ),
+            );
+        }
+        if let Some(r) = &v.temperature {
+            add(
+                Parameter::Temperature,
+                self.observation(
+                    "temperature",
+                    concept(LOINC, "8310-5", "Body temperature"),
+                    ("valueQuantity", quantity(r)),
+                ),
+            );
+        }
+        parts
+    }
+
+    /// The transaction Bundle. An incomplete set is written without a total: a NEWS2 total is
+    /// never written for a set that has none.
+    pub fn transaction(&self) -> Value {
+        let parts = self.parts();
+        let full_url = |part: &str| format!("urn:uuid:{}", uuid_like(self.entry_id, part));
+        let mut entries: Vec<Value> = parts
+            .iter()
+            .map(|part| {
+                let name = part_name(part.parameter);
+                json!({
+                    "fullUrl": full_url(name),
+                    "resource": part.resource,
+                    "request": {"method": "POST", "url": "Observation",
+                                "ifNoneExist": format!("identifier={ENTRY_SYSTEM}|{}", self.identifier(name))}
+                })
+            })
+            .collect();
+        if let News2::Complete(score) = self.set.score() {
+            let components: Vec<Value> = score
+                .sub_scores()
+                .iter()
+                .map(|(parameter, sub_score)| {
+                    let code = match (parameter, score.spo2_scale()) {
+                        (Parameter::Spo2, Spo2Scale::Scale2) => SPO2_SCALE_2_SUB_SCORE,
+                        _ => sub_score_code(parameter),
+                    };
+                    json!({"code": concept(SNOMED, code, &parameter.to_string()),
+                           "valueQuantity": {"value": sub_score.value(), "system": UCUM, "code": "{ScoreOf}"}})
+                })
+                .collect();
+            let derived_from: Vec<Value> = parts
+                .iter()
+                .map(|part| {
+                    let name = part_name(part.parameter);
+                    json!({"reference": full_url(name), "identifier": {"system": ENTRY_SYSTEM, "value": self.identifier(name)}})
+                })
+                .collect();
+            let mut total = self.observation(
+                "news2",
+                concept(SNOMED, NEWS2_TOTAL, "NEWS2 total score"),
+                (
+                    "valueQuantity",
+                    json!({"value": score.total().value(), "system": UCUM, "code": "{ScoreOf}"}),
+                ),
+            );
+            total["component"] = Value::Array(components);
+            total["derivedFrom"] = Value::Array(derived_from);
+            entries.push(json!({
+                "fullUrl": full_url("news2"),
+                "resource": total,
+                "request": {"method": "POST", "url": "Observation",
+                            "ifNoneExist": format!("identifier={ENTRY_SYSTEM}|{}", self.identifier("news2"))}
+            }));
+        }
+        json!({"resourceType": "Bundle", "type": "transaction", "entry": entries})
+    }
+}
+
+fn part_name(parameter: Parameter) -> &'static str {
+    match parameter {
+        Parameter::RespiratoryRate => "respiratory-rate",
+        Parameter::Spo2 => "spo2",
+        Parameter::AirOrOxygen => "air-or-oxygen",
+        Parameter::SystolicBp => "blood-pressure",
+        Parameter::Pulse => "pulse",
+        Parameter::Consciousness => "consciousness",
+        Parameter::Temperature => "temperature",
+    }
+}
+
+fn sub_score_code(parameter: Parameter) -> &'static str {
+    match parameter {
+        Parameter::RespiratoryRate => "1104301000000104",
+        Parameter::Spo2 => "1104311000000102",
+        Parameter::AirOrOxygen => "1104331000000105",
+        Parameter::SystolicBp => "1104341000000101",
+        Parameter::Pulse => "1104351000000103",
+        Parameter::Consciousness => "1104361000000100",
+        Parameter::Temperature => "1104371000000107",
+    }
+}
+
+/// A `urn:uuid` for a part of an entry, stable for the same entry id and part: the entry's UUID
+/// with its last 12 hex digits replaced by a hash of the part name.
+fn uuid_like(entry_id: &str, part: &str) -> String {
+    let hash = part.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let prefix: String = entry_id.chars().take(24).collect();
+    format!("{prefix}{:012x}", hash & 0xffff_ffff_ffff)
+}
