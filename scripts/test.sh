@@ -21,7 +21,20 @@ cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "native tests"
 cargo test
 
-step "wasm tests in headless Chromium"
+step "wasm tests in headless Chromium, against a FHIR test server"
+# Medplum's FHIR router behind tests/fhir-server/server.mjs, on loopback only. It needs Node 22's
+# global WebSocket, which Node 20 gives behind a flag.
+export FHIR_TEST_PORT=${FHIR_TEST_PORT:-8103}
+node_flags=()
+node --experimental-websocket -e '' 2>/dev/null && node_flags+=(--experimental-websocket)
+node "${node_flags[@]}" tests/fhir-server/server.mjs "$FHIR_TEST_PORT" >target/fhir-server.log 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$FHIR_TEST_PORT/__log" >/dev/null && break
+  kill -0 "$server_pid" 2>/dev/null || { cat target/fhir-server.log; exit 1; }
+  sleep 0.2
+done
 # The runner finds chromedriver on PATH and starts the browser with webdriver.json.
 cargo test --target wasm32-unknown-unknown --tests
 

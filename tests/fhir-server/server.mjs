@@ -6,7 +6,8 @@
 //   token, so a search sent by POST (a national identity number in the body) never comes back
 //   in a URL;
 // - `patient.identifier` searches, resolved through Patient;
-// - faults on request, queued by the test: delay, status (with Retry-After), drop, truncate;
+// - faults on request, queued by the test: delay, status (with Retry-After), drop (before or,
+//   with `after`, after carrying the request out), truncate;
 // - a log of requests, so tests can check URLs and headers.
 // Listens on 127.0.0.1 only. Usage: node --experimental-websocket server.mjs [port]
 import http from 'node:http';
@@ -132,7 +133,7 @@ const server = http.createServer(async (req, res) => {
 
     const fault = takeFault(req.method, req.url);
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
-    if (fault?.kind === 'drop') return req.socket.destroy();
+    if (fault?.kind === 'drop' && !fault.after) return req.socket.destroy();
     if (fault?.kind === 'status') {
       return send(res, fault.status, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'injected fault' }] }, fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {});
     }
@@ -152,6 +153,8 @@ const server = http.createServer(async (req, res) => {
       result = await fhir(req.method, path, toQuery(url.searchParams), body ? JSON.parse(body) : undefined, headers);
     }
     const [status, resource] = result;
+    // The request was carried out, but its answer is lost on the way back.
+    if (fault?.kind === 'drop') return req.socket.destroy();
     const text = JSON.stringify(resource);
     if (fault?.kind === 'truncate') {
       res.writeHead(status, { 'Content-Type': 'application/fhir+json', ...cors });

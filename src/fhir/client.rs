@@ -1,0 +1,323 @@
+//! Fetching FHIR in the browser: the three ways in, paging, per-request auth headers from the
+//! host, timeouts and bounded retries, and writing a new entry.
+//!
+//! The policy (what to retry, how long to wait) is `retry`'s, the reading is `bundle`'s and
+//! `history`'s; this file only carries them out with gloo-net. Nothing here stores a header,
+//! a token or a patient identifier, and a national identity number only ever travels in a POST
+//! body.
+
+use std::time::Duration;
+
+use gloo_net::http::{Request, RequestBuilder};
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortSignal;
+
+use super::bundle::{Page, read_page};
+use super::codes;
+use super::history::FhirHistory;
+use super::retry::{FetchError, FetchErrorKind, Outcome, RetryPolicy, Step, next_step};
+
+/// Where a widget's observations come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A Bundle at this URL.
+    BundleUrl(String),
+    /// `GET {base}/Observation?subject={patient}&…`.
+    Patient { base: String, patient: String },
+    /// `POST {base}/Observation/_search` with `patient.identifier` in the form body.
+    NationalId { base: String, national_id: String },
+}
+
+/// How requests are made.
+#[derive(Clone, Debug, Default)]
+pub struct ClientOptions {
+    /// Called before every request as `auth(method, url)`; returns (or resolves to) an object of
+    /// header names to values. HelseID with DPoP needs a fresh proof for each request, so it is
+    /// asked every time and nothing it returns is kept.
+    pub auth: Option<Function>,
+    pub retry: RetryPolicy,
+    /// `_count` per page.
+    pub page_size: u32,
+}
+
+/// The system of Norwegian national identity numbers (fødselsnummer, D-nummer).
+pub const NATIONAL_ID_SYSTEM: &str = "urn:oid:2.16.578.1.12.4.1.4.1";
+
+/// Most pages followed, so a server that links a page to itself cannot loop the widget.
+const MAX_PAGES: usize = 500;
+
+fn news2_codes() -> String {
+    [
+        (codes::SNOMED, codes::NEWS2_TOTAL),
+        (codes::LOINC, "9279-1"),
+        (codes::LOINC, "2708-6"),
+        (codes::LOINC, "59408-5"),
+        (codes::LOINC, "85354-9"),
+        (codes::LOINC, "8867-4"),
+        (codes::LOINC, "8310-5"),
+        (codes::SNOMED, "1104441000000107"),
+        (codes::SNOMED, "371825009"),
+        (codes::SNOMED, "722742002"),
+    ]
+    .map(|(system, code)| format!("{system}|{code}"))
+    .join(",")
+}
+
+fn encode(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
+/// The search's query, as `key=value&…` (for a URL, or for a form body).
+fn search_query(subject: (&str, &str), page_size: u32) -> String {
+    let size = if page_size == 0 { 100 } else { page_size };
+    format!(
+        "{}={}&code={}&_sort=-date&_count={size}&_include=Observation:derived-from",
+        subject.0,
+        encode(subject.1),
+        encode(&news2_codes())
+    )
+}
+
+fn base_url(base: &str) -> &str {
+    base.trim_end_matches('/')
+}
+
+/// Waits, in the browser's event loop.
+async fn sleep(duration: Duration) {
+    let millis = i32::try_from(duration.as_millis()).unwrap_or(i32::MAX);
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Asks the host for this request's headers.
+async fn auth_headers(
+    auth: &Function,
+    method: &str,
+    url: &str,
+) -> Result<Vec<(String, String)>, FetchError> {
+    let refused = |why: &str| FetchError {
+        kind: FetchErrorKind::Auth,
+        status: None,
+        message: format!("the host's auth callback {why}"),
+    };
+    let returned = auth
+        .call2(&JsValue::NULL, &method.into(), &url.into())
+        .map_err(|_| refused("threw"))?;
+    let resolved = match returned.dyn_into::<Promise>() {
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .map_err(|_| refused("was rejected"))?,
+        Err(value) => value,
+    };
+    if resolved.is_undefined() || resolved.is_null() {
+        return Ok(Vec::new());
+    }
+    let object: Object = resolved
+        .dyn_into()
+        .map_err(|_| refused("did not return an object of headers"))?;
+    let mut headers = Vec::new();
+    for key in Object::keys(&object).iter() {
+        let (Some(name), Some(value)) = (
+            key.as_string(),
+            Reflect::get(&object, &key).ok().and_then(|v| v.as_string()),
+        ) else {
+            return Err(refused("returned a header that is not a string"));
+        };
+        headers.push((name, value));
+    }
+    Ok(headers)
+}
+
+/// A request to make: method, URL and body.
+struct Call<'a> {
+    method: &'a str,
+    url: &'a str,
+    body: Option<(&'a str, String)>,
+    extra_headers: &'a [(&'a str, String)],
+}
+
+/// Makes a request with retries; returns the body of a 2xx answer that `accept` takes. A body
+/// that `accept` refuses (a truncated page, say) counts as a failed attempt.
+async fn send<T>(
+    call: &Call<'_>,
+    options: &ClientOptions,
+    accept: impl Fn(&str) -> Result<T, String>,
+) -> Result<T, FetchError> {
+    let mut attempt = 1;
+    loop {
+        let mut builder: RequestBuilder = match call.method {
+            "POST" => Request::post(call.url),
+            _ => Request::get(call.url),
+        };
+        builder = builder.header("Accept", "application/fhir+json");
+        if let Some(auth) = &options.auth {
+            for (name, value) in auth_headers(auth, call.method, call.url).await? {
+                builder = builder.header(&name, &value);
+            }
+        }
+        for (name, value) in call.extra_headers {
+            builder = builder.header(name, value);
+        }
+        let timeout_ms = u32::try_from(options.retry.timeout.as_millis()).unwrap_or(u32::MAX);
+        let signal = AbortSignal::timeout_with_u32(timeout_ms);
+        builder = builder.abort_signal(Some(&signal));
+        let request = match &call.body {
+            Some((content_type, body)) => builder
+                .header("Content-Type", content_type)
+                .body(body.clone()),
+            None => builder.build(),
+        };
+        let request = request.map_err(|e| FetchError {
+            kind: FetchErrorKind::Rejected,
+            status: None,
+            message: format!("the request could not be made: {e}"),
+        })?;
+        let (outcome, retry_after, accepted) = match request.send().await {
+            Ok(response) => {
+                let status = response.status();
+                let retry_after = response.headers().get("Retry-After");
+                let body = response.text().await;
+                let accepted = match (status, body) {
+                    (200..=299, Ok(text)) => Some(accept(&text)),
+                    (200..=299, Err(e)) => Some(Err(format!("the answer broke off: {e}"))),
+                    _ => None,
+                };
+                match accepted {
+                    Some(Ok(value)) => return Ok(value),
+                    // A 2xx with an unreadable body: the connection likely broke; try again.
+                    Some(Err(why)) => (Outcome::NetworkError, None, Some(why)),
+                    None => (Outcome::Status(status), retry_after, None),
+                }
+            }
+            Err(gloo_net::Error::JsError(e)) if e.name == "TimeoutError" => {
+                (Outcome::Timeout, None, None)
+            }
+            Err(_) => (Outcome::NetworkError, None, None),
+        };
+        match next_step(
+            &options.retry,
+            attempt,
+            outcome,
+            retry_after.as_deref(),
+            js_sys::Math::random(),
+        ) {
+            // `next_step` says `Done` only for a 2xx, which has returned above.
+            Step::Done => {
+                return Err(FetchError {
+                    kind: FetchErrorKind::Malformed,
+                    status: None,
+                    message: "no usable answer".into(),
+                });
+            }
+            Step::RetryAfter(wait) => {
+                sleep(wait).await;
+                attempt += 1;
+            }
+            Step::GiveUp(mut error) => {
+                if let Some(why) = accepted {
+                    error.kind = FetchErrorKind::Malformed;
+                    error.message = format!("{why} ({attempt} attempts)");
+                }
+                return Err(error);
+            }
+        }
+    }
+}
+
+fn page_of(text: &str) -> Result<Page, String> {
+    let page = read_page(text.as_bytes());
+    match page
+        .problems
+        .iter()
+        .find(|p| p.message.starts_with("the page is not JSON"))
+    {
+        Some(problem) => Err(problem.message.clone()),
+        None => Ok(page),
+    }
+}
+
+/// Loads every page of a source. `on_page` is called after each page with everything read so
+/// far, so the latest sets (the first page, sorted newest first) show before the rest arrive.
+pub async fn load(
+    source: &Source,
+    options: &ClientOptions,
+    mut on_page: impl FnMut(&FhirHistory),
+) -> Result<FhirHistory, FetchError> {
+    let mut history = FhirHistory::new();
+    let (first_url, form) = match source {
+        Source::BundleUrl(url) => (url.clone(), None),
+        Source::Patient { base, patient } => (
+            format!(
+                "{}/Observation?{}",
+                base_url(base),
+                search_query(("subject", patient), options.page_size)
+            ),
+            None,
+        ),
+        Source::NationalId { base, national_id } => (
+            format!("{}/Observation/_search", base_url(base)),
+            Some(search_query(
+                (
+                    "patient.identifier",
+                    &format!("{NATIONAL_ID_SYSTEM}|{national_id}"),
+                ),
+                options.page_size,
+            )),
+        ),
+    };
+    let mut next = Some(first_url);
+    let mut seen_urls = Vec::new();
+    let mut first = true;
+    while let Some(url) = next.take() {
+        if seen_urls.contains(&url) || seen_urls.len() >= MAX_PAGES {
+            break;
+        }
+        let call = match (&form, first) {
+            (Some(body), true) => Call {
+                method: "POST",
+                url: &url,
+                body: Some(("application/x-www-form-urlencoded", body.clone())),
+                extra_headers: &[],
+            },
+            _ => Call {
+                method: "GET",
+                url: &url,
+                body: None,
+                extra_headers: &[],
+            },
+        };
+        let page = send(&call, options, page_of).await?;
+        seen_urls.push(url);
+        first = false;
+        next = page.next.clone();
+        history.add_page(page);
+        on_page(&history);
+    }
+    Ok(history)
+}
+
+/// Sends a transaction Bundle to `base`. Resending the same Bundle after a lost answer creates
+/// nothing twice (every entry is a conditional create).
+pub async fn save(
+    base: &str,
+    bundle: &serde_json::Value,
+    options: &ClientOptions,
+) -> Result<serde_json::Value, FetchError> {
+    let url = format!("{}/", base_url(base));
+    let call = Call {
+        method: "POST",
+        url: &url,
+        body: Some(("application/fhir+json", bundle.to_string())),
+        extra_headers: &[],
+    };
+    send(&call, options, |text| {
+        serde_json::from_str(text).map_err(|e| format!("the answer is not JSON: {e}"))
+    })
+    .await
+}

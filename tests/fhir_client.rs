@@ -1,0 +1,381 @@
+//! The FHIR client in headless Chromium against a real FHIR server (Medplum's router behind
+//! tests/fhir-server/server.mjs, started by scripts/test.sh): the three ways in, paging, the
+//! auth callback, faults and retries, and idempotent writes read back from the server.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use js_sys::{Function, Object, Reflect};
+use news2_widget::clinical::News2;
+use news2_widget::fhir::client::{ClientOptions, Source, load, save};
+use news2_widget::fhir::history::FhirHistory;
+use news2_widget::fhir::retry::{FetchErrorKind, RetryPolicy};
+use news2_widget::fhir::write::NewEntry;
+use serde_json::{Value, json};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn server() -> String {
+    format!(
+        "http://127.0.0.1:{}",
+        option_env!("FHIR_TEST_PORT").unwrap_or("8103")
+    )
+}
+
+fn base() -> String {
+    format!("{}/fhir", server())
+}
+
+async fn post(url: &str, body: &Value) -> Value {
+    let response = gloo_net::http::Request::post(url)
+        .header("Content-Type", "application/fhir+json")
+        .body(body.to_string())
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+    response.json().await.unwrap()
+}
+
+async fn put(url: &str, body: &Value) {
+    gloo_net::http::Request::put(url)
+        .header("Content-Type", "application/fhir+json")
+        .body(body.to_string())
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+}
+
+async fn faults(list: Value) {
+    post(&format!("{}/__faults", server()), &list).await;
+}
+
+async fn log() -> Vec<Value> {
+    let response = gloo_net::http::Request::get(&format!("{}/__log", server()))
+        .send()
+        .await
+        .unwrap();
+    response.json::<Vec<Value>>().await.unwrap()
+}
+
+fn unique(prefix: &str) -> String {
+    format!("{prefix}-{}", (js_sys::Math::random() * 1e12) as u64)
+}
+
+/// A patient with the raw vital signs of ../shared/news2/fhir/raw-vital-signs.json.
+async fn seed(national_id: &str) -> String {
+    let patient = unique("pt");
+    put(
+        &format!("{}/Patient/{patient}", base()),
+        &json!({"resourceType": "Patient", "id": patient,
+        "identifier": [{"system": "urn:oid:2.16.578.1.12.4.1.4.1", "value": national_id}]}),
+    )
+    .await;
+    let example: Value =
+        serde_json::from_str(include_str!("data/fhir/raw-vital-signs.json")).unwrap();
+    let entries: Vec<Value> = example["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let mut resource = e["resource"].clone();
+            resource.as_object_mut().unwrap().remove("id");
+            resource["subject"] = json!({"reference": format!("Patient/{patient}")});
+            json!({"resource": resource, "request": {"method": "POST", "url": "Observation"}})
+        })
+        .collect();
+    post(
+        &format!("{}/", base()),
+        &json!({"resourceType": "Bundle", "type": "transaction", "entry": entries}),
+    )
+    .await;
+    patient
+}
+
+fn fast() -> ClientOptions {
+    ClientOptions {
+        auth: None,
+        retry: RetryPolicy {
+            base_delay: Duration::from_millis(20),
+            max_delay: Duration::from_millis(100),
+            timeout: Duration::from_secs(5),
+            ..RetryPolicy::default()
+        },
+        page_size: 5,
+    }
+}
+
+fn totals(history: &FhirHistory) -> Vec<Option<u8>> {
+    history
+        .group(None)
+        .history
+        .sets()
+        .iter()
+        .map(|s| match s.score() {
+            News2::Complete(c) => Some(c.total().value()),
+            News2::Incomplete(_) => None,
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn by_patient_reference_all_pages_with_the_first_shown_early() {
+    let patient = seed(&unique("nin")).await;
+    let mut seen = Vec::new();
+    let history = load(
+        &Source::Patient {
+            base: base(),
+            patient: format!("Patient/{patient}"),
+        },
+        &fast(),
+        |h| seen.push(h.len()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(history.len(), 21);
+    assert_eq!(
+        seen,
+        [5, 10, 15, 20, 21],
+        "one call per page, the first after 5"
+    );
+    assert_eq!(totals(&history), [Some(2), Some(8), Some(16)]);
+}
+
+#[wasm_bindgen_test]
+async fn by_national_id_the_number_is_never_in_a_url() {
+    let national_id = unique("0101");
+    seed(&national_id).await;
+    let history = load(
+        &Source::NationalId {
+            base: base(),
+            national_id: national_id.clone(),
+        },
+        &fast(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(totals(&history), [Some(2), Some(8), Some(16)]);
+    let log = log().await;
+    assert!(
+        log.iter()
+            .any(|r| r["body"].as_str().is_some_and(|b| b.contains(&national_id))),
+        "it was sent in a body"
+    );
+    assert!(
+        log.iter()
+            .all(|r| !r["url"].as_str().unwrap().contains(&national_id)),
+        "a URL held the national id"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn by_bundle_url() {
+    let patient = seed(&unique("nin")).await;
+    let url = format!(
+        "{}/Observation?subject=Patient/{patient}&_count=100",
+        base()
+    );
+    let history = load(&Source::BundleUrl(url), &fast(), |_| {})
+        .await
+        .unwrap();
+    assert_eq!(totals(&history), [Some(2), Some(8), Some(16)]);
+}
+
+#[wasm_bindgen_test]
+async fn the_auth_callback_is_asked_once_per_request_and_its_headers_are_sent() {
+    let patient = seed(&unique("nin")).await;
+    let calls = Rc::new(Cell::new(0u32));
+    let counter = calls.clone();
+    let callback =
+        Closure::<dyn Fn(String, String) -> JsValue>::new(move |method: String, _url: String| {
+            counter.set(counter.get() + 1);
+            let headers = Object::new();
+            Reflect::set(
+                &headers,
+                &"Authorization".into(),
+                &"Bearer test-token".into(),
+            )
+            .unwrap();
+            Reflect::set(
+                &headers,
+                &"DPoP".into(),
+                &format!("proof-{}-{method}", counter.get()).into(),
+            )
+            .unwrap();
+            js_sys::Promise::resolve(&headers).into()
+        });
+    let options = ClientOptions {
+        auth: Some(callback.as_ref().unchecked_ref::<Function>().clone()),
+        ..fast()
+    };
+    let marker = format!("Patient/{patient}");
+    load(
+        &Source::Patient {
+            base: base(),
+            patient: marker.clone(),
+        },
+        &options,
+        |_| {},
+    )
+    .await
+    .unwrap();
+    let mine: Vec<Value> = log()
+        .await
+        .into_iter()
+        .filter(|r| r["authorization"] == "Bearer test-token")
+        .collect();
+    assert_eq!(calls.get() as usize, mine.len());
+    let proofs: Vec<&str> = mine.iter().map(|r| r["dpop"].as_str().unwrap()).collect();
+    let mut unique_proofs = proofs.clone();
+    unique_proofs.dedup();
+    assert_eq!(
+        proofs.len(),
+        unique_proofs.len(),
+        "a fresh proof per request"
+    );
+    assert_eq!(calls.get(), 5, "five pages");
+}
+
+#[wasm_bindgen_test]
+async fn transient_faults_are_retried() {
+    for fault in [
+        json!({"kind": "status", "status": 503, "times": 2}),
+        json!({"kind": "status", "status": 429, "retryAfter": 1}),
+        json!({"kind": "drop"}),
+        json!({"kind": "truncate"}),
+        json!({"kind": "status", "status": 502}),
+    ] {
+        let patient = seed(&unique("nin")).await;
+        let mut targeted = fault.clone();
+        targeted["path"] = json!(patient);
+        faults(json!([targeted])).await;
+        let history = load(
+            &Source::Patient {
+                base: base(),
+                patient: format!("Patient/{patient}"),
+            },
+            &fast(),
+            |_| {},
+        )
+        .await;
+        assert_eq!(history.map(|h| h.len()), Ok(21), "{fault}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_server_times_out_and_is_tried_again() {
+    let patient = seed(&unique("nin")).await;
+    faults(json!([{"kind": "delay", "ms": 1500, "path": patient}])).await;
+    let options = ClientOptions {
+        retry: RetryPolicy {
+            timeout: Duration::from_millis(500),
+            ..fast().retry
+        },
+        ..fast()
+    };
+    let history = load(
+        &Source::Patient {
+            base: base(),
+            patient: format!("Patient/{patient}"),
+        },
+        &options,
+        |_| {},
+    )
+    .await;
+    assert_eq!(history.map(|h| h.len()), Ok(21));
+}
+
+#[wasm_bindgen_test]
+async fn lasting_failures_are_classified_and_not_retried_when_retrying_cannot_help() {
+    let patient = seed(&unique("nin")).await;
+    for (status, kind) in [
+        (500, FetchErrorKind::Server),
+        (401, FetchErrorKind::Auth),
+        (404, FetchErrorKind::NotFound),
+        (400, FetchErrorKind::Rejected),
+    ] {
+        faults(json!([{"kind": "status", "status": status, "times": 10, "path": patient}])).await;
+        let before = log().await.len();
+        let error = load(
+            &Source::Patient {
+                base: base(),
+                patient: format!("Patient/{patient}"),
+            },
+            &fast(),
+            |_| {},
+        )
+        .await
+        .unwrap_err();
+        assert_eq!((error.kind, error.status), (kind, Some(status)));
+        assert_eq!(log().await.len() - before, 1, "{status} was retried");
+        post(&format!("{}/__reset", server()), &json!({})).await;
+    }
+    faults(json!([{"kind": "status", "status": 503, "times": 10, "path": patient}])).await;
+    let error = load(
+        &Source::Patient {
+            base: base(),
+            patient: format!("Patient/{patient}"),
+        },
+        &fast(),
+        |_| {},
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(error.message, "the server answered 503 (4 attempts)");
+    post(&format!("{}/__reset", server()), &json!({})).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_write_retried_after_a_lost_answer_creates_nothing_twice() {
+    let patient = seed(&unique("nin")).await;
+    let set = {
+        let history = load(
+            &Source::Patient {
+                base: base(),
+                patient: format!("Patient/{patient}"),
+            },
+            &fast(),
+            |_| {},
+        )
+        .await
+        .unwrap();
+        history.group(None).history.latest().unwrap().clone()
+    };
+    let entry_id = format!(
+        "{:08x}-0000-4000-8000-{:012x}",
+        (js_sys::Math::random() * 1e9) as u64,
+        (js_sys::Math::random() * 1e12) as u64
+    );
+    let bundle = NewEntry {
+        entry_id: &entry_id,
+        patient: &format!("Patient/{patient}"),
+        set: &set,
+    }
+    .transaction();
+    // The first answer is lost: the connection drops after the server has saved.
+    faults(json!([{"kind": "drop", "path": "/fhir/", "method": "POST", "after": true}])).await;
+    save(&base(), &bundle, &fast()).await.unwrap();
+    save(&base(), &bundle, &fast()).await.unwrap();
+    let history = load(
+        &Source::Patient {
+            base: base(),
+            patient: format!("Patient/{patient}"),
+        },
+        &ClientOptions {
+            page_size: 100,
+            ..fast()
+        },
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(history.len(), 21 + 8, "seven vital signs and a total, once");
+    assert_eq!(totals(&history), [Some(2), Some(8), Some(16), Some(16)]);
+}
