@@ -87,6 +87,11 @@ impl FhirHistory {
         }
     }
 
+    /// Whether an Observation (`Observation/{id}`, or an identifier) has been read.
+    pub fn contains(&self, key: &str) -> bool {
+        self.seen.contains_key(key)
+    }
+
     /// How many distinct Observations have been read.
     pub fn len(&self) -> usize {
         self.observations.len()
