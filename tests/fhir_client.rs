@@ -379,3 +379,108 @@ async fn a_write_retried_after_a_lost_answer_creates_nothing_twice() {
     assert_eq!(history.len(), 21 + 8, "seven vital signs and a total, once");
     assert_eq!(totals(&history), [Some(2), Some(8), Some(16), Some(16)]);
 }
+
+#[wasm_bindgen_test]
+async fn totals_whose_vital_signs_did_not_come_along_fetch_them() {
+    let patient = seed(&unique("nin")).await;
+    // Write an entry (vital signs and a total), then search for totals only, with no _include.
+    let set = load(
+        &Source::Patient {
+            base: base(),
+            patient: format!("Patient/{patient}"),
+        },
+        &fast(),
+        |_| {},
+    )
+    .await
+    .unwrap()
+    .group(None)
+    .history
+    .latest()
+    .unwrap()
+    .clone();
+    let entry_id = unique("entry");
+    let bundle = NewEntry {
+        entry_id: &entry_id,
+        patient: &format!("Patient/{patient}"),
+        set: &set,
+    }
+    .transaction();
+    let response = save(&base(), &bundle, &fast()).await.unwrap();
+    assert_eq!(response["type"], "transaction-response");
+    let url = format!(
+        "{}/Observation?subject=Patient/{patient}&code=http://snomed.info/sct%7C1104051000000101",
+        base()
+    );
+    let history = load(&Source::BundleUrl(url), &fast(), |_| {})
+        .await
+        .unwrap();
+    let grouped = history.group(None);
+    assert_eq!(
+        grouped.unresolved,
+        Vec::<String>::new(),
+        "{:?}",
+        grouped.problems
+    );
+    assert_eq!(history.len(), 8);
+    let latest = grouped.history.latest().unwrap();
+    assert_eq!(
+        (latest.source_only(), latest.disagreements()),
+        (vec![], vec![])
+    );
+}
+
+#[wasm_bindgen_test]
+async fn nothing_is_left_in_browser_storage() {
+    let patient = seed(&unique("nin")).await;
+    let calls = Rc::new(Cell::new(0u32));
+    let counter = calls.clone();
+    let callback =
+        Closure::<dyn Fn(String, String) -> JsValue>::new(move |_: String, _: String| {
+            counter.set(counter.get() + 1);
+            let headers = Object::new();
+            Reflect::set(
+                &headers,
+                &"Authorization".into(),
+                &"Bearer secret-token-value".into(),
+            )
+            .unwrap();
+            headers.into()
+        });
+    let options = ClientOptions {
+        auth: Some(callback.as_ref().unchecked_ref::<Function>().clone()),
+        ..fast()
+    };
+    load(
+        &Source::NationalId {
+            base: base(),
+            national_id: "01019912345".into(),
+        },
+        &options,
+        |_| {},
+    )
+    .await
+    .unwrap();
+    load(
+        &Source::Patient {
+            base: base(),
+            patient: format!("Patient/{patient}"),
+        },
+        &options,
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert!(calls.get() > 0);
+    let window = web_sys::window().unwrap();
+    assert_eq!(
+        window.local_storage().unwrap().unwrap().length().unwrap(),
+        0
+    );
+    assert_eq!(
+        window.session_storage().unwrap().unwrap().length().unwrap(),
+        0
+    );
+    let document: web_sys::HtmlDocument = window.document().unwrap().unchecked_into();
+    assert_eq!(document.cookie().unwrap(), "");
+}

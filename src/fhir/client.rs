@@ -299,7 +299,64 @@ pub async fn load(
         history.add_page(page);
         on_page(&history);
     }
+    if fetch_unresolved(source, options, &mut history).await? {
+        on_page(&history);
+    }
     Ok(history)
+}
+
+/// The FHIR base a source's relative references resolve against.
+fn source_base(source: &Source) -> Option<String> {
+    match source {
+        Source::Patient { base, .. } | Source::NationalId { base, .. } => {
+            Some(base_url(base).to_string())
+        }
+        Source::BundleUrl(url) => url.find("/Observation").map(|at| url[..at].to_string()),
+    }
+}
+
+/// Fetches the Observations that totals refer to by `derivedFrom` but that did not come with
+/// the search (a server without `_include`), by `_id`, 50 at a time. Only references on the
+/// source's own server are followed: the host's credentials never go anywhere else. Says
+/// whether it fetched anything.
+async fn fetch_unresolved(
+    source: &Source,
+    options: &ClientOptions,
+    history: &mut FhirHistory,
+) -> Result<bool, FetchError> {
+    let Some(base) = source_base(source) else {
+        return Ok(false);
+    };
+    let ids: Vec<String> = history
+        .group(None)
+        .unresolved
+        .iter()
+        .filter_map(|reference| {
+            let relative = reference
+                .strip_prefix(&format!("{base}/"))
+                .unwrap_or(reference);
+            let relative = relative.split("/_history/").next().unwrap_or(relative);
+            relative
+                .strip_prefix("Observation/")
+                .filter(|id| !id.contains(['/', ':']))
+                .map(str::to_owned)
+        })
+        .collect();
+    for chunk in ids.chunks(50) {
+        let url = format!(
+            "{base}/Observation?_id={}&_count={}",
+            encode(&chunk.join(",")),
+            chunk.len()
+        );
+        let call = Call {
+            method: "GET",
+            url: &url,
+            body: None,
+            extra_headers: &[],
+        };
+        history.add_page(send(&call, options, page_of).await?);
+    }
+    Ok(!ids.is_empty())
 }
 
 /// Sends a transaction Bundle to `base`. Resending the same Bundle after a lost answer creates
