@@ -35,8 +35,9 @@ for _ in $(seq 1 100); do
   kill -0 "$server_pid" 2>/dev/null || { cat target/fhir-server.log; exit 1; }
   sleep 0.2
 done
-# The runner finds chromedriver on PATH and starts the browser with webdriver.json.
-cargo test --target wasm32-unknown-unknown --tests
+# The runner finds chromedriver on PATH and starts the browser with webdriver.json. The FHIR
+# tests wait on a real server, so each test may take up to two minutes.
+WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120} cargo test --target wasm32-unknown-unknown --tests
 
 step "the demo page builds (trunk build)"
 trunk build

@@ -111,6 +111,18 @@ fn fast() -> ClientOptions {
     }
 }
 
+/// For writes: Medplum's in-memory conditional create scans every resource, which takes seconds
+/// once a run has stored a few hundred.
+fn writing() -> ClientOptions {
+    ClientOptions {
+        retry: RetryPolicy {
+            timeout: Duration::from_secs(60),
+            ..fast().retry
+        },
+        ..fast()
+    }
+}
+
 fn totals(history: &FhirHistory) -> Vec<Option<u8>> {
     history
         .group(None)
@@ -361,8 +373,8 @@ async fn a_write_retried_after_a_lost_answer_creates_nothing_twice() {
     .transaction();
     // The first answer is lost: the connection drops after the server has saved.
     faults(json!([{"kind": "drop", "path": "/fhir/", "method": "POST", "after": true}])).await;
-    save(&base(), &bundle, &fast()).await.unwrap();
-    save(&base(), &bundle, &fast()).await.unwrap();
+    save(&base(), &bundle, &writing()).await.unwrap();
+    save(&base(), &bundle, &writing()).await.unwrap();
     let history = load(
         &Source::Patient {
             base: base(),
@@ -406,7 +418,7 @@ async fn totals_whose_vital_signs_did_not_come_along_fetch_them() {
         set: &set,
     }
     .transaction();
-    let response = save(&base(), &bundle, &fast()).await.unwrap();
+    let response = save(&base(), &bundle, &writing()).await.unwrap();
     assert_eq!(response["type"], "transaction-response");
     let url = format!(
         "{}/Observation?subject=Patient/{patient}&code=http://snomed.info/sct%7C1104051000000101",

@@ -257,12 +257,45 @@ fn sub_score_code(parameter: Parameter) -> &'static str {
     }
 }
 
-/// A `urn:uuid` for a part of an entry, stable for the same entry id and part: the entry's UUID
-/// with its last 12 hex digits replaced by a hash of the part name.
+/// A `urn:uuid` for a part of an entry: UUID-shaped hex from a hash of the entry id and the
+/// part, so the same entry always gives the same Bundle (a retry is byte-for-byte the same).
 fn uuid_like(entry_id: &str, part: &str) -> String {
-    let hash = part.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    let prefix: String = entry_id.chars().take(24).collect();
-    format!("{prefix}{:012x}", hash & 0xffff_ffff_ffff)
+    let fnv = |seed: u64| {
+        entry_id
+            .bytes()
+            .chain([0])
+            .chain(part.bytes())
+            .fold(seed, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
+    };
+    let hex = format!(
+        "{:016x}{:016x}",
+        fnv(0xcbf2_9ce4_8422_2325),
+        fnv(0x8422_2325_cbf2_9ce4)
+    );
+    format!(
+        "{}-{}-4{}-8{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[13..16],
+        &hex[17..20],
+        &hex[20..32]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uuid_like;
+
+    #[test]
+    fn part_urls_are_uuids_stable_per_entry_and_part() {
+        let a = uuid_like("entry-1", "pulse");
+        assert_eq!(a.len(), 36);
+        assert_eq!(a.matches('-').count(), 4);
+        assert_eq!(&a[14..15], "4");
+        assert_eq!(a, uuid_like("entry-1", "pulse"));
+        assert_ne!(a, uuid_like("entry-1", "spo2"));
+        assert_ne!(a, uuid_like("entry-2", "pulse"));
+    }
 }

@@ -39,6 +39,7 @@ const cors = {
 
 function send(res, status, body, headers = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
+  if (res.logEntry) res.logEntry.status = status;
   res.writeHead(status, { 'Content-Type': 'application/fhir+json', ...cors, ...headers });
   res.end(text);
 }
@@ -129,7 +130,8 @@ const server = http.createServer(async (req, res) => {
     if (!url.pathname.startsWith('/fhir')) return send(res, 404, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
 
     const body = req.method === 'POST' || req.method === 'PUT' ? await readBody(req) : '';
-    log.push({ method: req.method, url: req.url, authorization: req.headers.authorization ?? null, dpop: req.headers.dpop ?? null, ifNoneExist: req.headers['if-none-exist'] ?? null, body: req.headers['content-type']?.includes('form') ? body : undefined });
+    res.logEntry = { method: req.method, url: req.url, authorization: req.headers.authorization ?? null, dpop: req.headers.dpop ?? null, ifNoneExist: req.headers['if-none-exist'] ?? null, body: req.headers['content-type']?.includes('form') ? body : undefined };
+    log.push(res.logEntry);
 
     const fault = takeFault(req.method, req.url);
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
