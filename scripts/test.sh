@@ -31,7 +31,7 @@ node "${node_flags[@]}" tests/fhir-server/server.mjs "$FHIR_TEST_PORT" >target/f
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$FHIR_TEST_PORT/__log" >/dev/null && break
+  (exec 3<>"/dev/tcp/127.0.0.1/$FHIR_TEST_PORT") 2>/dev/null && break
   kill -0 "$server_pid" 2>/dev/null || { cat target/fhir-server.log; exit 1; }
   sleep 0.2
 done
