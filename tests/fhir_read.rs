@@ -2,6 +2,8 @@
 //! duplicates, the grouping rule's edges, and bad input, each reported and none fatal.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use news2_widget::clinical::escalation::{Level, NoticeKind, Settings, decide};
 use news2_widget::clinical::observation_set::{Scale2Decision, Spo2ScaleBasis};
 use news2_widget::clinical::time::Timestamp;
@@ -317,4 +319,13 @@ fn scale_2_comes_from_the_source_s_component_or_the_patient_s_decision() {
         *g.history.latest().unwrap().scale_basis(),
         Spo2ScaleBasis::PatientDecision(decision)
     );
+}
+
+#[test]
+fn a_page_of_more_than_10_mb_is_read_whole() {
+    let mut bytes = common::year::year_bundle();
+    bytes.extend(std::iter::repeat_n(b' ', 2 * 1024 * 1024));
+    assert!(bytes.len() > 10 * 1024 * 1024);
+    let g = grouped(&[&bytes]);
+    assert_eq!((g.history.sets().len(), g.problems.len()), (2190, 0));
 }

@@ -12,6 +12,7 @@ pub mod codes;
 pub mod datetime;
 pub mod history;
 pub mod observation;
+pub mod pending;
 pub mod problem;
 pub mod retry;
 pub mod write;

@@ -233,6 +233,16 @@ impl NewEntry<'_> {
     }
 }
 
+/// Every identifier (`system|value`) an entry's Observations can carry.
+pub fn entry_identifiers(entry_id: &str) -> Vec<String> {
+    Parameter::ALL
+        .into_iter()
+        .map(part_name)
+        .chain(["news2"])
+        .map(|part| format!("{ENTRY_SYSTEM}|{entry_id}/{part}"))
+        .collect()
+}
+
 fn part_name(parameter: Parameter) -> &'static str {
     match parameter {
         Parameter::RespiratoryRate => "respiratory-rate",

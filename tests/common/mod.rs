@@ -2,6 +2,8 @@
 //! in minutes from a fixed start.
 #![allow(dead_code)] // Each test file uses its own part of these.
 
+pub mod year;
+
 use news2_widget::clinical::observation_set::{History, ObservationSet, Spo2ScaleBasis};
 use news2_widget::clinical::time::Timestamp;
 use news2_widget::clinical::{Consciousness, Quantity, Reading, Spo2Scale, VitalSigns};

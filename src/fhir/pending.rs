@@ -1,0 +1,137 @@
+//! Entries made in the widget until the server has them: never lost from view.
+//!
+//! An entry stays in this list, shown beside the history and marked "not saved", from the moment
+//! it is made until a reload of the history contains it; a failed save keeps it with its error,
+//! ready to retry with the same entry id (so the retry cannot duplicate it). The UI renders
+//! this; the host is told of each entry by an event (the embedding's concern).
+
+use super::retry::FetchError;
+use super::write::entry_identifiers;
+use crate::clinical::observation_set::{History, ObservationSet};
+
+/// Where an entry's save stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Made, not sent (no server configured, or waiting for the user to send it).
+    NotSaved,
+    Saving,
+    /// The server confirmed; kept until the history shows it.
+    Saved,
+    /// The last attempt failed.
+    Failed(FetchError),
+}
+
+/// One entry and its state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingEntry {
+    /// Kept for every retry of this entry.
+    pub entry_id: String,
+    pub set: ObservationSet,
+    pub state: SaveState,
+}
+
+/// The entries not yet seen in the history, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PendingEntries {
+    entries: Vec<PendingEntry>,
+}
+
+impl PendingEntries {
+    pub fn add(&mut self, entry_id: String, set: ObservationSet) {
+        self.entries.push(PendingEntry {
+            entry_id,
+            set,
+            state: SaveState::NotSaved,
+        });
+    }
+
+    pub fn entries(&self) -> &[PendingEntry] {
+        &self.entries
+    }
+
+    /// Marks an entry as being sent; returns it, or `None` if there is no such entry.
+    pub fn start_saving(&mut self, entry_id: &str) -> Option<&PendingEntry> {
+        let entry = self.entries.iter_mut().find(|e| e.entry_id == entry_id)?;
+        entry.state = SaveState::Saving;
+        Some(entry)
+    }
+
+    /// Records how a save ended.
+    pub fn finished(&mut self, entry_id: &str, result: Result<(), FetchError>) {
+        if let Some(entry) = self.entries.iter_mut().find(|e| e.entry_id == entry_id) {
+            entry.state = match result {
+                Ok(()) => SaveState::Saved,
+                Err(error) => SaveState::Failed(error),
+            };
+        }
+    }
+
+    /// Drops the saved entries that `contains` (asked with an Observation identifier, as
+    /// `system|value`) finds in the history just loaded: from now on they show from there.
+    pub fn forget_arrived(&mut self, contains: impl Fn(&str) -> bool) {
+        self.entries.retain(|entry| {
+            let arrived = entry_identifiers(&entry.entry_id)
+                .iter()
+                .any(|id| contains(id));
+            !(entry.state == SaveState::Saved && arrived)
+        });
+    }
+
+    /// The history with every entry not yet in it, so nothing typed is out of sight.
+    pub fn shown_with(&self, history: &History) -> History {
+        let mut sets = history.sets().to_vec();
+        sets.extend(self.entries.iter().map(|e| e.set.clone()));
+        History::new(sets)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::observation_set::Spo2ScaleBasis;
+    use crate::clinical::time::Timestamp;
+    use crate::clinical::{Quantity, Reading, VitalSigns};
+    use crate::fhir::retry::FetchErrorKind;
+
+    fn set(minutes: i64) -> ObservationSet {
+        let vitals = VitalSigns {
+            pulse: Some(Reading::parse(Quantity::Pulse, "80").unwrap()),
+            ..VitalSigns::default()
+        };
+        ObservationSet::new(
+            Timestamp::from_millis(minutes * 60_000),
+            vitals,
+            Spo2ScaleBasis::Default,
+        )
+    }
+
+    #[test]
+    fn an_entry_stays_in_view_until_the_history_has_it() {
+        let mut pending = PendingEntries::default();
+        pending.add("e1".into(), set(10));
+        let history = History::new(vec![set(0)]);
+        assert_eq!(pending.shown_with(&history).sets().len(), 2);
+        pending.start_saving("e1");
+        let error = FetchError {
+            kind: FetchErrorKind::Network,
+            status: None,
+            message: "offline".into(),
+        };
+        pending.finished("e1", Err(error.clone()));
+        assert_eq!(pending.entries()[0].state, SaveState::Failed(error));
+        // A failed entry is kept however the history looks.
+        pending.forget_arrived(|_| true);
+        assert_eq!(pending.entries().len(), 1);
+        assert_eq!(
+            pending.start_saving("e1").map(|e| e.entry_id.as_str()),
+            Some("e1"),
+            "retried under the same id"
+        );
+        pending.finished("e1", Ok(()));
+        // Saved, but not yet in the history: still shown.
+        pending.forget_arrived(|_| false);
+        assert_eq!(pending.entries().len(), 1);
+        pending.forget_arrived(|id| id == "urn:news2-widget:entry|e1/pulse");
+        assert!(pending.entries().is_empty());
+    }
+}
