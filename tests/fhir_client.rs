@@ -111,6 +111,37 @@ fn fast() -> ClientOptions {
     }
 }
 
+/// A host auth callback that counts its calls and answers with a bearer token and a fresh DPoP
+/// proof each time, through a Promise as an async callback would.
+type AuthCallback = Closure<dyn Fn(String, String) -> JsValue>;
+
+fn counting_auth(token: &'static str) -> (Rc<Cell<u32>>, AuthCallback, ClientOptions) {
+    let calls = Rc::new(Cell::new(0u32));
+    let counter = calls.clone();
+    let callback = AuthCallback::new(move |method: String, _url: String| {
+        counter.set(counter.get() + 1);
+        let headers = Object::new();
+        Reflect::set(
+            &headers,
+            &"Authorization".into(),
+            &format!("Bearer {token}").into(),
+        )
+        .unwrap();
+        Reflect::set(
+            &headers,
+            &"DPoP".into(),
+            &format!("proof-{}-{method}", counter.get()).into(),
+        )
+        .unwrap();
+        js_sys::Promise::resolve(&headers).into()
+    });
+    let options = ClientOptions {
+        auth: Some(callback.as_ref().unchecked_ref::<Function>().clone()),
+        ..fast()
+    };
+    (calls, callback, options)
+}
+
 /// For writes: Medplum's in-memory conditional create scans every resource, which takes seconds
 /// once a run has stored a few hundred.
 fn writing() -> ClientOptions {
@@ -203,30 +234,7 @@ async fn by_bundle_url() {
 #[wasm_bindgen_test]
 async fn the_auth_callback_is_asked_once_per_request_and_its_headers_are_sent() {
     let patient = seed(&unique("nin")).await;
-    let calls = Rc::new(Cell::new(0u32));
-    let counter = calls.clone();
-    let callback =
-        Closure::<dyn Fn(String, String) -> JsValue>::new(move |method: String, _url: String| {
-            counter.set(counter.get() + 1);
-            let headers = Object::new();
-            Reflect::set(
-                &headers,
-                &"Authorization".into(),
-                &"Bearer test-token".into(),
-            )
-            .unwrap();
-            Reflect::set(
-                &headers,
-                &"DPoP".into(),
-                &format!("proof-{}-{method}", counter.get()).into(),
-            )
-            .unwrap();
-            js_sys::Promise::resolve(&headers).into()
-        });
-    let options = ClientOptions {
-        auth: Some(callback.as_ref().unchecked_ref::<Function>().clone()),
-        ..fast()
-    };
+    let (calls, _callback, options) = counting_auth("test-token");
     let marker = format!("Patient/{patient}");
     load(
         &Source::Patient {
@@ -445,24 +453,7 @@ async fn totals_whose_vital_signs_did_not_come_along_fetch_them() {
 #[wasm_bindgen_test]
 async fn nothing_is_left_in_browser_storage() {
     let patient = seed(&unique("nin")).await;
-    let calls = Rc::new(Cell::new(0u32));
-    let counter = calls.clone();
-    let callback =
-        Closure::<dyn Fn(String, String) -> JsValue>::new(move |_: String, _: String| {
-            counter.set(counter.get() + 1);
-            let headers = Object::new();
-            Reflect::set(
-                &headers,
-                &"Authorization".into(),
-                &"Bearer secret-token-value".into(),
-            )
-            .unwrap();
-            headers.into()
-        });
-    let options = ClientOptions {
-        auth: Some(callback.as_ref().unchecked_ref::<Function>().clone()),
-        ..fast()
-    };
+    let (calls, _callback, options) = counting_auth("secret-token-value");
     load(
         &Source::NationalId {
             base: base(),
