@@ -329,3 +329,93 @@ fn a_page_of_more_than_10_mb_is_read_whole() {
     let g = grouped(&[&bytes]);
     assert_eq!((g.history.sets().len(), g.problems.len()), (2190, 0));
 }
+
+fn total(id: &str, time: &str, value: Value, unit: &str) -> Value {
+    json!({"resourceType": "Observation", "id": id, "status": "final",
+           "code": {"coding": [{"system": "http://snomed.info/sct", "code": "1104051000000101"}]},
+           "effectiveDateTime": time, "valueQuantity": {"value": value, "code": unit},
+           "component": [{"code": {"coding": [{"system": "http://snomed.info/sct", "code": "1104351000000103"}]},
+                          "valueQuantity": {"value": 1, "code": "{score}"}}]})
+}
+
+// Regressions found in review.
+#[test]
+fn a_diastolic_only_panel_leaves_a_separate_systolic_alone() {
+    let mut panel = observation("bp", "85354-9", "2025-03-11T08:00:00Z", 0.0, "mm[Hg]");
+    panel.as_object_mut().unwrap().remove("valueQuantity");
+    panel["component"] = json!([{"code": {"coding": [{"system": "http://loinc.org", "code": "8462-4"}]},
+                                 "valueQuantity": {"value": 60, "code": "mm[Hg]"}}]);
+    let systolic = observation("sbp", "8480-6", "2025-03-11T08:00:00Z", 85.0, "mm[Hg]");
+    let g = grouped(&[&bytes(&bundle(vec![systolic, panel]))]);
+    let set = g.history.latest().unwrap();
+    assert_eq!(set.vitals().systolic_bp.map(|r| r.charted()), Some(85));
+    assert_eq!(
+        set.details.diastolic_bp.map(|d| d.value.to_string()),
+        Some("60".into())
+    );
+}
+
+#[test]
+fn observations_without_ids_or_identifier_systems_are_never_merged() {
+    let mut a = observation("x", "8867-4", "2025-03-11T08:00:00Z", 80.0, "/min");
+    let mut b = observation("x", "9279-1", "2025-03-11T08:00:00Z", 18.0, "/min");
+    for o in [&mut a, &mut b] {
+        o.as_object_mut().unwrap().remove("id");
+        o["identifier"] = json!([{"value": "1"}]);
+    }
+    let g = grouped(&[&bytes(&bundle(vec![a, b]))]);
+    let set = g.history.latest().unwrap();
+    assert!(set.vitals().pulse.is_some() && set.vitals().respiratory_rate.is_some());
+}
+
+#[test]
+fn on_oxygen_false_is_room_air() {
+    let o2 = json!({"resourceType": "Observation", "id": "o2", "status": "final",
+        "code": {"coding": [{"system": "http://snomed.info/sct", "code": "371825009"}]},
+        "effectiveDateTime": "2025-03-11T08:00:00Z", "valueBoolean": false});
+    let g = grouped(&[&bytes(&bundle(vec![o2]))]);
+    assert_eq!(g.history.latest().unwrap().vitals().on_oxygen, Some(false));
+}
+
+#[test]
+fn stated_totals_are_whole_scores_with_a_score_unit() {
+    let g = grouped(&[&bytes(&bundle(vec![total(
+        "a",
+        "2025-03-11T08:00:00Z",
+        json!(7.0),
+        "{ScoreOf}",
+    )]))]);
+    assert_eq!(
+        (
+            g.history.latest().unwrap().stated.unwrap().total,
+            g.problems.len()
+        ),
+        (Some(7), 0)
+    );
+    let g = grouped(&[&bytes(&bundle(vec![
+        total("b", "2025-03-11T08:00:00Z", json!(7), "mm[Hg]"),
+        total("c", "2025-03-11T09:00:00Z", json!(6.5), "{score}"),
+        total("d", "2025-03-11T10:00:00Z", Value::Null, "{score}"),
+    ]))]);
+    let messages: Vec<&str> = g.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "stated total has the unit mm[Hg], not a score; its sub-scores are still read",
+            "stated total 6.5 is not a whole number of points; its sub-scores are still read",
+            "stated total has no numeric value; its sub-scores are still read",
+        ]
+    );
+    assert_eq!(g.history.sets().len(), 3, "each still shows its sub-scores");
+}
+
+#[test]
+fn a_component_only_total_joins_the_vital_signs_whose_window_holds_it() {
+    let g = grouped(&[&bytes(&bundle(vec![
+        observation("hr", "8867-4", "2025-03-11T08:00:00Z", 95.0, "/min"),
+        total("n", "2025-03-11T08:01:00Z", json!(1), "{ScoreOf}"),
+    ]))]);
+    assert_eq!(g.history.sets().len(), 1);
+    let set = g.history.latest().unwrap();
+    assert_eq!((set.disagreements(), set.source_only()), (vec![], vec![]));
+}

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::observation::{self, SourceObservation};
+use super::observation::{self, NO_ID, SourceObservation};
 use super::problem::{Problem, ProblemKind};
 
 /// Pages larger than this are refused whole rather than parsed: no real page of vital signs
@@ -88,7 +88,12 @@ pub fn read_value(json: &Value) -> Page {
         let resource = &entry["resource"];
         let full_url = entry["fullUrl"].as_str();
         match resource["resourceType"].as_str() {
-            Some("Observation") => add(&mut page, observation::read(resource, full_url)),
+            Some("Observation") => {
+                let fallback = full_url
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| format!("{NO_ID} entry {index}"));
+                add(&mut page, observation::read(resource, Some(&fallback)));
+            }
             Some("OperationOutcome") => {
                 let texts: Vec<&str> = resource["issue"]
                     .as_array()

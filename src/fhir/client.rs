@@ -49,20 +49,11 @@ pub const NATIONAL_ID_SYSTEM: &str = "urn:oid:2.16.578.1.12.4.1.4.1";
 const MAX_PAGES: usize = 500;
 
 fn news2_codes() -> String {
-    [
-        (codes::SNOMED, codes::NEWS2_TOTAL),
-        (codes::LOINC, "9279-1"),
-        (codes::LOINC, "2708-6"),
-        (codes::LOINC, "59408-5"),
-        (codes::LOINC, "85354-9"),
-        (codes::LOINC, "8867-4"),
-        (codes::LOINC, "8310-5"),
-        (codes::SNOMED, "1104441000000107"),
-        (codes::SNOMED, "371825009"),
-        (codes::SNOMED, "722742002"),
-    ]
-    .map(|(system, code)| format!("{system}|{code}"))
-    .join(",")
+    codes::OBSERVATION_CODES
+        .iter()
+        .map(|(system, code, _)| format!("{system}|{code}"))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn encode(text: &str) -> String {

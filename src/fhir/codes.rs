@@ -30,22 +30,34 @@ pub enum ObservationKind {
     RoomAir,
 }
 
+/// Every Observation code the widget reads, with what it is. The search asks for exactly these.
+pub const OBSERVATION_CODES: &[(&str, &str, ObservationKind)] = &[
+    (SNOMED, NEWS2_TOTAL, ObservationKind::News2Total),
+    (LOINC, "9279-1", ObservationKind::RespiratoryRate),
+    (SNOMED, "86290005", ObservationKind::RespiratoryRate),
+    (LOINC, "2708-6", ObservationKind::Spo2),
+    (LOINC, "59408-5", ObservationKind::Spo2),
+    (SNOMED, "431314004", ObservationKind::Spo2),
+    (LOINC, "85354-9", ObservationKind::BloodPressure),
+    (SNOMED, "75367002", ObservationKind::BloodPressure),
+    (LOINC, "8480-6", ObservationKind::SystolicBp),
+    (SNOMED, "72313002", ObservationKind::SystolicBp),
+    (LOINC, "8867-4", ObservationKind::Pulse),
+    (SNOMED, "78564009", ObservationKind::Pulse),
+    (SNOMED, "364075005", ObservationKind::Pulse),
+    (LOINC, "8310-5", ObservationKind::Temperature),
+    (SNOMED, "276885007", ObservationKind::Temperature),
+    (SNOMED, "1104441000000107", ObservationKind::Consciousness),
+    (SNOMED, "371825009", ObservationKind::OnOxygen),
+    (SNOMED, "722742002", ObservationKind::RoomAir),
+];
+
 /// Classifies by code. SNOMED and LOINC codes only count with their own system.
 pub fn observation_kind(system: &str, code: &str) -> Option<ObservationKind> {
-    use ObservationKind::*;
-    match (system, code) {
-        (SNOMED, NEWS2_TOTAL) => Some(News2Total),
-        (LOINC, "9279-1") | (SNOMED, "86290005") => Some(RespiratoryRate),
-        (LOINC, "2708-6" | "59408-5") | (SNOMED, "431314004") => Some(Spo2),
-        (LOINC, "85354-9") | (SNOMED, "75367002") => Some(BloodPressure),
-        (LOINC, "8480-6") | (SNOMED, "72313002") => Some(SystolicBp),
-        (LOINC, "8867-4") | (SNOMED, "78564009" | "364075005") => Some(Pulse),
-        (LOINC, "8310-5") | (SNOMED, "276885007") => Some(Temperature),
-        (SNOMED, "1104441000000107") => Some(Consciousness),
-        (SNOMED, "371825009") => Some(OnOxygen),
-        (SNOMED, "722742002") => Some(RoomAir),
-        _ => None,
-    }
+    OBSERVATION_CODES
+        .iter()
+        .find(|(s, c, _)| *s == system && *c == code)
+        .map(|(_, _, kind)| *kind)
 }
 
 /// Blood pressure panel components.

@@ -3,7 +3,7 @@
 //! Three shapes arrive (../shared/news2/README.md, section 5) and all become the same sets:
 //! - a NEWS2 total with `derivedFrom` references: the referenced vital signs are its set;
 //! - a NEWS2 total with components only: a set with the source's sub-scores and no values,
-//!   joined to raw vital signs taken at exactly the same time if there are any;
+//!   joined to a group of raw vital signs whose window holds its time, if there is one;
 //! - raw vital signs with no total: grouped into sets by time (rule below) and scored.
 //!
 //! Grouping rule for raw vital signs (a decision of this project, docs/fhir-mapping.md): in
@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use super::bundle::Page;
-use super::observation::{Content, SourceObservation};
+use super::observation::{Content, NO_ID, SourceObservation};
 use super::problem::{Problem, ProblemKind};
 use crate::clinical::observation_set::{
     History, ObservationSet, OxygenDelivery, Scale2Decision, SetDetails, Spo2ScaleBasis,
@@ -66,7 +66,9 @@ impl FhirHistory {
     pub fn add_page(&mut self, page: Page) {
         self.problems.extend(page.problems);
         for observation in page.observations {
+            // An Observation with no id is never taken for another one with no id.
             let names: Vec<String> = std::iter::once(observation.key.clone())
+                .filter(|key| !key.starts_with(NO_ID))
                 .chain(observation.identifiers.iter().cloned())
                 .collect();
             match names.iter().find_map(|name| self.seen.get(name).copied()) {
@@ -198,11 +200,9 @@ impl FhirHistory {
         let mut totals_for_group: HashMap<usize, usize> = HashMap::new();
         for &t in &component_only {
             let time = self.observations[t].taken_at;
-            match groups
-                .iter()
-                .enumerate()
-                .find(|(g, (start, _))| *start == time && !attached.contains(g))
-            {
+            match groups.iter().enumerate().find(|(g, (start, _))| {
+                time.since(*start).is_some_and(|d| d <= GROUPING_WINDOW) && !attached.contains(g)
+            }) {
                 Some((g, _)) => {
                     attached.insert(g);
                     totals_for_group.insert(g, t);
@@ -286,8 +286,13 @@ impl FhirHistory {
                     systolic,
                     diastolic,
                 } => {
-                    vitals.systolic_bp = *systolic;
-                    details.diastolic_bp = *diastolic;
+                    // A panel with only a diastolic value leaves a systolic sent on its own alone.
+                    if systolic.is_some() {
+                        vitals.systolic_bp = *systolic;
+                    }
+                    if diastolic.is_some() {
+                        details.diastolic_bp = *diastolic;
+                    }
                 }
                 Content::Consciousness(level) => vitals.consciousness = Some(*level),
                 Content::Oxygen {

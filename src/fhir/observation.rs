@@ -63,6 +63,10 @@ impl Content {
     }
 }
 
+/// How an Observation with neither id nor fullUrl is named; such Observations are never merged
+/// as duplicates of one another.
+pub const NO_ID: &str = "Observation (no id)";
+
 /// One `derivedFrom` reference: a literal reference, a logical one by identifier, or both.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DerivedFrom {
@@ -133,7 +137,7 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
     let key = match (resource["id"].as_str(), fallback_key) {
         (Some(id), _) => format!("Observation/{id}"),
         (None, Some(url)) => url.to_string(),
-        (None, None) => "Observation (no id)".to_string(),
+        (None, None) => NO_ID.to_string(),
     };
     let problem = |kind, message: String| Problem {
         resource: Some(key.clone()),
@@ -231,10 +235,17 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
                     None
                 }
             };
-            Ok(Content::Oxygen {
-                on_oxygen: true,
-                flow_litres_per_minute: flow,
-            })
+            // "Patient on oxygen" with valueBoolean false says the opposite.
+            match resource["valueBoolean"].as_bool() {
+                Some(false) => Ok(Content::Oxygen {
+                    on_oxygen: false,
+                    flow_litres_per_minute: None,
+                }),
+                _ => Ok(Content::Oxygen {
+                    on_oxygen: true,
+                    flow_litres_per_minute: flow,
+                }),
+            }
         }
         ObservationKind::RoomAir => Ok(Content::Oxygen {
             on_oxygen: false,
@@ -256,10 +267,11 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
         .as_array()
         .into_iter()
         .flatten()
+        // Without a system an identifier is not unique enough to merge two Observations by.
         .filter_map(|i| {
             Some(format!(
                 "{}|{}",
-                i["system"].as_str().unwrap_or(""),
+                i["system"].as_str()?,
                 i["value"].as_str()?
             ))
         })
@@ -289,18 +301,16 @@ fn read_total(
 ) -> Content {
     let mut stated = StatedScore::default();
     let mut scale_2 = false;
-    let number = |holder: &Value| {
-        holder["valueQuantity"]["value"]
-            .as_u64()
-            .or_else(|| holder["valueInteger"].as_u64())
-    };
-    match number(resource) {
-        Some(total) if total <= 20 => stated.total = Some(total as u8),
-        Some(total) => problems.push(problem(
+    match score_value(resource) {
+        Ok(total) if total <= 20 => stated.total = Some(total as u8),
+        Ok(total) => problems.push(problem(
             ProblemKind::InvalidValue,
             format!("stated total {total} is outside 0–20; ignored"),
         )),
-        None => {}
+        Err(why) => problems.push(problem(
+            ProblemKind::InvalidValue,
+            format!("stated total {why}; its sub-scores are still read"),
+        )),
     }
     for component in resource["component"].as_array().into_iter().flatten() {
         let found = codings(&component["code"]).find_map(|(system, code)| {
@@ -320,7 +330,8 @@ fn read_total(
             ));
             continue;
         };
-        match number(component)
+        match score_value(component)
+            .ok()
             .and_then(|v| u8::try_from(v).ok())
             .and_then(|v| SubScore::stated(parameter, v))
         {
@@ -357,6 +368,29 @@ fn read_total(
         scale_2,
         derived_from,
     }
+}
+
+/// A score as a source writes it: a whole number in `valueQuantity` (unit `{ScoreOf}`,
+/// `{score}` or none) or `valueInteger`.
+fn score_value(holder: &Value) -> Result<u64, String> {
+    if let Some(n) = holder["valueInteger"].as_u64() {
+        return Ok(n);
+    }
+    let quantity = &holder["valueQuantity"];
+    if quantity.is_null() {
+        return Err("has no value".into());
+    }
+    if let Some(code) = quantity["code"].as_str()
+        && !matches!(code, "{ScoreOf}" | "{score}" | "{Score}" | "1")
+    {
+        return Err(format!("has the unit {code}, not a score"));
+    }
+    let value = json_decimal(&quantity["value"]).ok_or("has no numeric value")?;
+    let whole = value.round_half_up(0);
+    if value.is_negative() || Decimal::new(whole, 0) != value {
+        return Err(format!("{value} is not a whole number of points"));
+    }
+    u64::try_from(whole).map_err(|_| format!("{value} is out of range"))
 }
 
 fn set_sub_score(stated: &mut StatedScore, parameter: Parameter, score: SubScore) {
