@@ -120,6 +120,14 @@ async fn auth_headers(
         ) else {
             return Err(refused("returned a header that is not a string"));
         };
+        // gloo-net would throw (and kill the widget) on a header the browser refuses.
+        let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+        let valid_value = |c: char| (c as u32) <= 0xFF && !matches!(c, '\r' | '\n' | '\0');
+        if name.is_empty() || !name.chars().all(token) || !value.chars().all(valid_value) {
+            return Err(refused(
+                "returned a header name or value that HTTP does not allow",
+            ));
+        }
         headers.push((name, value));
     }
     Ok(headers)
@@ -130,7 +138,30 @@ struct Call<'a> {
     method: &'a str,
     url: &'a str,
     body: Option<(&'a str, String)>,
-    extra_headers: &'a [(&'a str, String)],
+    /// Whether a request that got no answer (network error, timeout) is sent again. Not for
+    /// writes: the first may still be running on the server, and two conditional creates
+    /// racing each other can both create. A write is retried by the user, under the same id.
+    retry_unanswered: bool,
+}
+
+impl<'a> Call<'a> {
+    fn get(url: &'a str) -> Self {
+        Call {
+            method: "GET",
+            url,
+            body: None,
+            retry_unanswered: true,
+        }
+    }
+
+    fn post_form(url: &'a str, form: String) -> Self {
+        Call {
+            method: "POST",
+            url,
+            body: Some(("application/x-www-form-urlencoded", form)),
+            retry_unanswered: true,
+        }
+    }
 }
 
 /// Makes a request with retries; returns the body of a 2xx answer that `accept` takes. A body
@@ -151,9 +182,6 @@ async fn send<T>(
             for (name, value) in auth_headers(auth, call.method, call.url).await? {
                 builder = builder.header(&name, &value);
             }
-        }
-        for (name, value) in call.extra_headers {
-            builder = builder.header(name, value);
         }
         let timeout_ms = u32::try_from(options.retry.timeout.as_millis()).unwrap_or(u32::MAX);
         let signal = AbortSignal::timeout_with_u32(timeout_ms);
@@ -191,8 +219,17 @@ async fn send<T>(
             }
             Err(_) => (Outcome::NetworkError, None, None),
         };
+        let unanswered = matches!(outcome, Outcome::NetworkError | Outcome::Timeout);
+        let policy = if unanswered && !call.retry_unanswered {
+            RetryPolicy {
+                max_attempts: attempt,
+                ..options.retry
+            }
+        } else {
+            options.retry
+        };
         match next_step(
-            &options.retry,
+            &policy,
             attempt,
             outcome,
             retry_after.as_deref(),
@@ -233,13 +270,51 @@ fn page_of(text: &str) -> Result<Page, String> {
     }
 }
 
+/// What a load brought: everything that arrived, and why it stopped early, if it did.
+#[derive(Debug)]
+pub struct Loaded {
+    pub history: FhirHistory,
+    /// The failure that ended the load before the last page; pages read before it are kept.
+    pub stopped: Option<FetchError>,
+}
+
+impl Loaded {
+    /// The history if every page arrived, else the failure.
+    pub fn into_result(self) -> Result<FhirHistory, FetchError> {
+        match self.stopped {
+            None => Ok(self.history),
+            Some(error) => Err(error),
+        }
+    }
+}
+
+/// `scheme://host[:port]` of an absolute URL.
+fn origin(url: &str) -> Option<&str> {
+    let after_scheme = url.find("://")? + 3;
+    let end = url[after_scheme..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| after_scheme + i);
+    Some(&url[..end])
+}
+
+fn stopped(message: String) -> FetchError {
+    FetchError {
+        kind: FetchErrorKind::Malformed,
+        status: None,
+        message,
+    }
+}
+
 /// Loads every page of a source. `on_page` is called after each page with everything read so
 /// far, so the latest sets (the first page, sorted newest first) show before the rest arrive.
+/// Next links are followed only on the first request's server, so the host's credentials go
+/// nowhere else; a next link that carries the national identity number is sent as a POST
+/// form instead, so the number never travels in a URL.
 pub async fn load(
     source: &Source,
     options: &ClientOptions,
     mut on_page: impl FnMut(&FhirHistory),
-) -> Result<FhirHistory, FetchError> {
+) -> Loaded {
     let mut history = FhirHistory::new();
     let (first_url, form) = match source {
         Source::BundleUrl(url) => (url.clone(), None),
@@ -262,38 +337,99 @@ pub async fn load(
             )),
         ),
     };
+    let home = origin(&first_url).map(str::to_owned);
+    let secret = match source {
+        Source::NationalId { national_id, .. } => Some(national_id.clone()),
+        _ => None,
+    };
     let mut next = Some(first_url);
-    let mut seen_urls = Vec::new();
-    let mut first = true;
+    // Each request as sent (URL and any form body), to catch a server that links back.
+    let mut seen_requests: Vec<String> = Vec::new();
+    let mut form = form;
     while let Some(url) = next.take() {
-        if seen_urls.contains(&url) || seen_urls.len() >= MAX_PAGES {
-            break;
+        let request = format!("{url} {}", form.as_deref().unwrap_or(""));
+        if seen_requests.contains(&request) {
+            let error = stopped(
+                "the server linked a page it had already sent; the rest was not loaded".into(),
+            );
+            return Loaded {
+                history,
+                stopped: Some(error),
+            };
         }
-        let call = match (&form, first) {
-            (Some(body), true) => Call {
-                method: "POST",
-                url: &url,
-                body: Some(("application/x-www-form-urlencoded", body.clone())),
-                extra_headers: &[],
-            },
-            _ => Call {
-                method: "GET",
-                url: &url,
-                body: None,
-                extra_headers: &[],
-            },
+        if seen_requests.len() >= MAX_PAGES {
+            let error = stopped(format!(
+                "more than {MAX_PAGES} pages; the rest was not loaded"
+            ));
+            return Loaded {
+                history,
+                stopped: Some(error),
+            };
+        }
+        let call = match form.take() {
+            Some(body) => Call::post_form(&url, body),
+            None => Call::get(&url),
         };
-        let page = send(&call, options, page_of).await?;
-        seen_urls.push(url);
-        first = false;
-        next = page.next.clone();
+        let page = match send(&call, options, page_of).await {
+            Ok(page) => page,
+            Err(error) => {
+                return Loaded {
+                    history,
+                    stopped: Some(error),
+                };
+            }
+        };
+        seen_requests.push(request);
+        if let Some(link) = page.next.clone() {
+            let absolute = match (link.starts_with('/'), home.as_deref()) {
+                (true, Some(home)) => format!("{home}{link}"),
+                _ => link,
+            };
+            if origin(&absolute) != home.as_deref() {
+                history.add_page(page);
+                on_page(&history);
+                let error =
+                    stopped("the next page is on another server; it was not followed".into());
+                return Loaded {
+                    history,
+                    stopped: Some(error),
+                };
+            }
+            let carries_secret = secret
+                .as_deref()
+                .is_some_and(|id| absolute.contains(id) || absolute.contains(&encode(id)));
+            next = Some(match (carries_secret, absolute.split_once('?')) {
+                (true, Some((path, query))) => {
+                    form = Some(query.to_string());
+                    if path.ends_with("/_search") {
+                        path.to_string()
+                    } else {
+                        format!("{path}/_search")
+                    }
+                }
+                _ => absolute,
+            });
+        }
         history.add_page(page);
         on_page(&history);
     }
-    if fetch_unresolved(source, options, &mut history).await? {
-        on_page(&history);
+    match fetch_unresolved(source, options, &mut history).await {
+        Ok(true) => {
+            on_page(&history);
+            Loaded {
+                history,
+                stopped: None,
+            }
+        }
+        Ok(false) => Loaded {
+            history,
+            stopped: None,
+        },
+        Err(error) => Loaded {
+            history,
+            stopped: Some(error),
+        },
     }
-    Ok(history)
 }
 
 /// The FHIR base a source's relative references resolve against.
@@ -339,19 +475,14 @@ async fn fetch_unresolved(
             encode(&chunk.join(",")),
             chunk.len()
         );
-        let call = Call {
-            method: "GET",
-            url: &url,
-            body: None,
-            extra_headers: &[],
-        };
-        history.add_page(send(&call, options, page_of).await?);
+        history.add_page(send(&Call::get(&url), options, page_of).await?);
     }
     Ok(!ids.is_empty())
 }
 
-/// Sends a transaction Bundle to `base`. Resending the same Bundle after a lost answer creates
-/// nothing twice (every entry is a conditional create).
+/// Sends a transaction Bundle to `base`. Retried only when the server answered that it could
+/// not take it (429, 502–504); a request that got no answer is reported, to be resent by the
+/// user with the same Bundle, which creates nothing twice (every entry is a conditional create).
 pub async fn save(
     base: &str,
     bundle: &serde_json::Value,
@@ -362,7 +493,7 @@ pub async fn save(
         method: "POST",
         url: &url,
         body: Some(("application/fhir+json", bundle.to_string())),
-        extra_headers: &[],
+        retry_unanswered: false,
     };
     send(&call, options, |text| {
         serde_json::from_str(text).map_err(|e| format!("the answer is not JSON: {e}"))

@@ -66,14 +66,15 @@ impl PendingEntries {
         }
     }
 
-    /// Drops the saved entries that `contains` (asked with an Observation identifier, as
+    /// Drops the entries (saved, or failed but arrived all the same) that `contains` (asked with an Observation identifier, as
     /// `system|value`) finds in the history just loaded: from now on they show from there.
     pub fn forget_arrived(&mut self, contains: impl Fn(&str) -> bool) {
         self.entries.retain(|entry| {
             let arrived = entry_identifiers(&entry.entry_id)
                 .iter()
                 .any(|id| contains(id));
-            !(entry.state == SaveState::Saved && arrived)
+            // A failed save may have reached the server all the same; only one in flight stays.
+            !(arrived && entry.state != SaveState::Saving)
         });
     }
 
@@ -119,19 +120,52 @@ mod tests {
         };
         pending.finished("e1", Err(error.clone()));
         assert_eq!(pending.entries()[0].state, SaveState::Failed(error));
-        // A failed entry is kept however the history looks.
-        pending.forget_arrived(|_| true);
+        // A failed entry is kept while the history does not have it.
+        pending.forget_arrived(|_| false);
         assert_eq!(pending.entries().len(), 1);
         assert_eq!(
             pending.start_saving("e1").map(|e| e.entry_id.as_str()),
             Some("e1"),
             "retried under the same id"
         );
+        // One being sent stays, whatever the history says.
+        pending.forget_arrived(|_| true);
+        assert_eq!(pending.entries().len(), 1);
         pending.finished("e1", Ok(()));
         // Saved, but not yet in the history: still shown.
         pending.forget_arrived(|_| false);
         assert_eq!(pending.entries().len(), 1);
         pending.forget_arrived(|id| id == "urn:news2-widget:entry|e1/pulse");
+        assert!(pending.entries().is_empty());
+    }
+}
+
+#[cfg(test)]
+mod arrived_after_failure {
+    use super::*;
+    use crate::clinical::VitalSigns;
+    use crate::clinical::observation_set::Spo2ScaleBasis;
+    use crate::clinical::time::Timestamp;
+    use crate::fhir::retry::FetchErrorKind;
+
+    // Regression: a save whose answer was lost is "failed" but on the server; once the history
+    // has it, it must not show twice.
+    #[test]
+    fn a_failed_save_that_reached_the_server_is_not_shown_twice() {
+        let mut pending = PendingEntries::default();
+        let set = ObservationSet::new(
+            Timestamp::from_millis(0),
+            VitalSigns::default(),
+            Spo2ScaleBasis::Default,
+        );
+        pending.add("e2".into(), set);
+        let lost = FetchError {
+            kind: FetchErrorKind::Network,
+            status: None,
+            message: "no answer".into(),
+        };
+        pending.finished("e2", Err(lost));
+        pending.forget_arrived(|id| id.ends_with("e2/news2"));
         assert!(pending.entries().is_empty());
     }
 }

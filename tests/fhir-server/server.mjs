@@ -7,7 +7,8 @@
 //   in a URL;
 // - `patient.identifier` searches, resolved through Patient;
 // - faults on request, queued by the test: delay, status (with Retry-After), drop (before or,
-//   with `after`, after carrying the request out), truncate;
+//   with `after`, after carrying the request out), truncate, and next links that echo the
+//   search (`echo-next`) or point at another server (`foreign-next`);
 // - a log of requests, so tests can check URLs and headers.
 // Listens on 127.0.0.1 only. Usage: node --experimental-websocket server.mjs [port]
 import http from 'node:http';
@@ -88,7 +89,7 @@ async function resolvePatientIdentifier(query) {
   return { ...rest, subject: ids.length ? ids.join(',') : 'Patient/none' };
 }
 
-async function search(type, query, base) {
+async function search(type, query, base, linkFault) {
   const count = Number(query._count ?? 50);
   const offset = Number(query._offset ?? 0);
   const resolved = await resolvePatientIdentifier(query);
@@ -98,8 +99,13 @@ async function search(type, query, base) {
   bundle.link = [];
   if (matches === count) {
     const token = randomUUID();
-    pages.set(token, { type, query: { ...query, _offset: String(offset + count) } });
-    bundle.link.push({ relation: 'next', url: `${base}?_getpages=${token}` });
+    const nextQuery = { ...query, _offset: String(offset + count) };
+    pages.set(token, { type, query: nextQuery });
+    let url = `${base}?_getpages=${token}`;
+    // As many servers do: the search echoed in the link (so a POSTed identifier would be in it).
+    if (linkFault?.kind === 'echo-next') url = `${base}/${type}?${new URLSearchParams(nextQuery)}`;
+    if (linkFault?.kind === 'foreign-next') url = `http://127.0.0.2:${port}/fhir?_getpages=${token}`;
+    bundle.link.push({ relation: 'next', url });
   }
   return [status, bundle];
 }
@@ -130,7 +136,7 @@ const server = http.createServer(async (req, res) => {
     if (!url.pathname.startsWith('/fhir')) return send(res, 404, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
 
     const body = req.method === 'POST' || req.method === 'PUT' ? await readBody(req) : '';
-    res.logEntry = { method: req.method, url: req.url, authorization: req.headers.authorization ?? null, dpop: req.headers.dpop ?? null, ifNoneExist: req.headers['if-none-exist'] ?? null, body: req.headers['content-type']?.includes('form') ? body : undefined };
+    res.logEntry = { at: Date.now(), method: req.method, url: req.url, authorization: req.headers.authorization ?? null, dpop: req.headers.dpop ?? null, ifNoneExist: req.headers['if-none-exist'] ?? null, body: req.headers['content-type']?.includes('form') ? body : undefined };
     log.push(res.logEntry);
 
     const fault = takeFault(req.method, req.url);
@@ -145,11 +151,11 @@ const server = http.createServer(async (req, res) => {
     let result;
     if (url.searchParams.has('_getpages')) {
       const page = pages.get(url.searchParams.get('_getpages'));
-      result = page ? await search(page.type, page.query, base) : [410, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', diagnostics: 'page expired' }] }];
+      result = page ? await search(page.type, page.query, base, fault) : [410, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', diagnostics: 'page expired' }] }];
     } else if (req.method === 'POST' && path.endsWith('/_search')) {
-      result = await search(path.split('/')[1], toQuery(new URLSearchParams(body)), base);
+      result = await search(path.split('/')[1], toQuery(new URLSearchParams(body)), base, fault);
     } else if (req.method === 'GET' && /^\/[A-Za-z]+$/.test(path)) {
-      result = await search(path.slice(1), toQuery(url.searchParams), base);
+      result = await search(path.slice(1), toQuery(url.searchParams), base, fault);
     } else {
       const headers = { 'if-none-exist': req.headers['if-none-exist'] };
       result = await fhir(req.method, path, toQuery(url.searchParams), body ? JSON.parse(body) : undefined, headers);
