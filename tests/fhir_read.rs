@@ -248,7 +248,7 @@ fn next_links_operation_outcomes_and_transaction_responses() {
     let page = read_value(&json!({
         "resourceType": "Bundle", "type": "searchset",
         "link": [{"relation": "self", "url": "a"}, {"relation": "next", "url": "http://x/fhir/Observation?page=2"}],
-        "entry": [{"resource": {"resourceType": "OperationOutcome", "issue": [{"diagnostics": "too many results"}]}}]
+        "entry": [{"resource": {"resourceType": "OperationOutcome", "issue": [{"diagnostics": "too many results for 13116900216, page 2"}]}}]
     }));
     assert_eq!(
         page.next.as_deref(),
@@ -258,7 +258,7 @@ fn next_links_operation_outcomes_and_transaction_responses() {
         (page.problems[0].kind, page.problems[0].message.as_str()),
         (
             ProblemKind::ServerMessage,
-            "the server says: too many results"
+            "the server says: too many results for [number removed], page 2"
         )
     );
     let response = read_value(

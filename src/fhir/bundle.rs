@@ -108,7 +108,10 @@ pub fn read_value(json: &Value) -> Page {
                 page.problems.push(Problem {
                     resource: None,
                     kind: ProblemKind::ServerMessage,
-                    message: format!("the server says: {}", texts.join("; ")),
+                    message: format!(
+                        "the server says: {}",
+                        without_long_numbers(&texts.join("; "))
+                    ),
                 });
             }
             // A transaction response may answer with locations only; nothing is lost.
@@ -124,6 +127,28 @@ pub fn read_value(json: &Value) -> Page {
         }
     }
     page
+}
+
+/// A server's message with every run of 11 or more digits removed: a server may echo the search
+/// it was given, and a national identity number (11 digits) must not reach a log or a screen.
+fn without_long_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut digits = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if digits.len() >= 11 {
+            out.push_str("[number removed]");
+        } else {
+            out.push_str(&digits);
+        }
+        digits.clear();
+        out.push(c);
+    }
+    out.pop();
+    out
 }
 
 fn add(page: &mut Page, (observation, problems): observation::Read) {

@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use super::bundle::{Page, read_page};
+use super::bundle::{MAX_PAGE_BYTES, Page, read_page};
 use super::codes;
 use super::history::FhirHistory;
 use super::retry::{FetchError, FetchErrorKind, Outcome, RetryPolicy, Step, next_step};
@@ -201,6 +201,21 @@ async fn send<T>(
             Ok(response) => {
                 let status = response.status();
                 let retry_after = response.headers().get("Retry-After");
+                let too_large = response
+                    .headers()
+                    .get("Content-Length")
+                    .and_then(|length| length.trim().parse::<usize>().ok())
+                    .is_some_and(|length| length > MAX_PAGE_BYTES);
+                if too_large {
+                    return Err(FetchError {
+                        kind: FetchErrorKind::Malformed,
+                        status: Some(status),
+                        message: format!(
+                            "the answer is larger than {} MB; not read",
+                            MAX_PAGE_BYTES / (1024 * 1024)
+                        ),
+                    });
+                }
                 let body = response.text().await;
                 let accepted = match (status, body) {
                     (200..=299, Ok(text)) => Some(accept(&text)),
