@@ -154,6 +154,21 @@ fn writing() -> ClientOptions {
     }
 }
 
+async fn load_patient(
+    patient: &str,
+    options: &ClientOptions,
+) -> news2_widget::fhir::client::Loaded {
+    load(
+        &Source::Patient {
+            base: base(),
+            patient: format!("Patient/{patient}"),
+        },
+        options,
+        |_| {},
+    )
+    .await
+}
+
 fn totals(history: &FhirHistory) -> Vec<Option<u8>> {
     history
         .group(None)
@@ -279,16 +294,7 @@ async fn transient_faults_are_retried() {
         let mut targeted = fault.clone();
         targeted["path"] = json!(patient);
         faults(json!([targeted])).await;
-        let history = load(
-            &Source::Patient {
-                base: base(),
-                patient: format!("Patient/{patient}"),
-            },
-            &fast(),
-            |_| {},
-        )
-        .await
-        .into_result();
+        let history = load_patient(&patient, &fast()).await.into_result();
         assert_eq!(history.map(|h| h.len()), Ok(21), "{fault}");
     }
 }
@@ -304,16 +310,7 @@ async fn a_slow_server_times_out_and_is_tried_again() {
         },
         ..fast()
     };
-    let history = load(
-        &Source::Patient {
-            base: base(),
-            patient: format!("Patient/{patient}"),
-        },
-        &options,
-        |_| {},
-    )
-    .await
-    .into_result();
+    let history = load_patient(&patient, &options).await.into_result();
     assert_eq!(history.map(|h| h.len()), Ok(21));
 }
 
@@ -328,33 +325,19 @@ async fn lasting_failures_are_classified_and_not_retried_when_retrying_cannot_he
     ] {
         faults(json!([{"kind": "status", "status": status, "times": 10, "path": patient}])).await;
         let before = log().await.len();
-        let error = load(
-            &Source::Patient {
-                base: base(),
-                patient: format!("Patient/{patient}"),
-            },
-            &fast(),
-            |_| {},
-        )
-        .await
-        .into_result()
-        .unwrap_err();
+        let error = load_patient(&patient, &fast())
+            .await
+            .into_result()
+            .unwrap_err();
         assert_eq!((error.kind, error.status), (kind, Some(status)));
         assert_eq!(log().await.len() - before, 1, "{status} was retried");
         post(&format!("{}/__reset", server()), &json!({})).await;
     }
     faults(json!([{"kind": "status", "status": 503, "times": 10, "path": patient}])).await;
-    let error = load(
-        &Source::Patient {
-            base: base(),
-            patient: format!("Patient/{patient}"),
-        },
-        &fast(),
-        |_| {},
-    )
-    .await
-    .into_result()
-    .unwrap_err();
+    let error = load_patient(&patient, &fast())
+        .await
+        .into_result()
+        .unwrap_err();
     assert_eq!(error.message, "the server answered 503 (4 attempts)");
     post(&format!("{}/__reset", server()), &json!({})).await;
 }
@@ -363,17 +346,7 @@ async fn lasting_failures_are_classified_and_not_retried_when_retrying_cannot_he
 async fn a_write_retried_after_a_lost_answer_creates_nothing_twice() {
     let patient = seed(&unique("nin")).await;
     let set = {
-        let history = load(
-            &Source::Patient {
-                base: base(),
-                patient: format!("Patient/{patient}"),
-            },
-            &fast(),
-            |_| {},
-        )
-        .await
-        .into_result()
-        .unwrap();
+        let history = load_patient(&patient, &fast()).await.into_result().unwrap();
         history.group(None).history.latest().unwrap().clone()
     };
     let entry_id = format!(
@@ -424,16 +397,12 @@ async fn a_write_retried_after_a_lost_answer_creates_nothing_twice() {
         .filter(|e| e["resource"]["identifier"][0]["system"] == "urn:news2-widget:entry")
         .count();
     assert_eq!(written, 8, "seven vital signs and a total, once");
-    let history = load(
-        &Source::Patient {
-            base: base(),
-            patient: format!("Patient/{patient}"),
-        },
+    let history = load_patient(
+        &patient,
         &ClientOptions {
             page_size: 100,
             ..fast()
         },
-        |_| {},
     )
     .await
     .into_result()
@@ -445,22 +414,15 @@ async fn a_write_retried_after_a_lost_answer_creates_nothing_twice() {
 async fn totals_whose_vital_signs_did_not_come_along_fetch_them() {
     let patient = seed(&unique("nin")).await;
     // Write an entry (vital signs and a total), then search for totals only, with no _include.
-    let set = load(
-        &Source::Patient {
-            base: base(),
-            patient: format!("Patient/{patient}"),
-        },
-        &fast(),
-        |_| {},
-    )
-    .await
-    .into_result()
-    .unwrap()
-    .group(None)
-    .history
-    .latest()
-    .unwrap()
-    .clone();
+    let set = load_patient(&patient, &fast())
+        .await
+        .into_result()
+        .unwrap()
+        .group(None)
+        .history
+        .latest()
+        .unwrap()
+        .clone();
     let entry_id = unique("entry");
     let bundle = NewEntry {
         entry_id: &entry_id,
@@ -508,17 +470,10 @@ async fn nothing_is_left_in_browser_storage() {
     .await
     .into_result()
     .unwrap();
-    load(
-        &Source::Patient {
-            base: base(),
-            patient: format!("Patient/{patient}"),
-        },
-        &options,
-        |_| {},
-    )
-    .await
-    .into_result()
-    .unwrap();
+    load_patient(&patient, &options)
+        .await
+        .into_result()
+        .unwrap();
     assert!(calls.get() > 0);
     let window = web_sys::window().unwrap();
     assert_eq!(
@@ -600,15 +555,7 @@ async fn a_next_link_that_echoes_the_national_id_is_posted_not_got() {
 async fn a_next_link_to_another_server_is_not_followed_and_what_arrived_stays() {
     let patient = seed(&unique("nin")).await;
     faults(json!([{"kind": "foreign-next", "path": patient}])).await;
-    let loaded = load(
-        &Source::Patient {
-            base: base(),
-            patient: format!("Patient/{patient}"),
-        },
-        &fast(),
-        |_| {},
-    )
-    .await;
+    let loaded = load_patient(&patient, &fast()).await;
     assert_eq!(loaded.history.len(), 5);
     let error = loaded.stopped.unwrap();
     assert_eq!(
@@ -627,15 +574,7 @@ async fn a_next_link_to_another_server_is_not_followed_and_what_arrived_stays() 
 async fn a_later_page_that_fails_keeps_the_pages_before_it() {
     let patient = seed(&unique("nin")).await;
     faults(json!([{"kind": "status", "status": 404, "path": "_getpages"}])).await;
-    let loaded = load(
-        &Source::Patient {
-            base: base(),
-            patient: format!("Patient/{patient}"),
-        },
-        &fast(),
-        |_| {},
-    )
-    .await;
+    let loaded = load_patient(&patient, &fast()).await;
     assert_eq!(
         (loaded.history.len(), loaded.stopped.map(|e| e.kind)),
         (5, Some(FetchErrorKind::NotFound))
