@@ -1,5 +1,5 @@
 //! Broken FHIR never panics and never loses an Observation in silence: every Observation with an
-//! id either reaches the history or is named in a problem.
+//! id either goes into a set or is named in a problem.
 //!
 //! Property tests mutate the shared example Bundles at random (replace any node with another
 //! JSON value, cut the bytes short, flip a byte). Inputs that once broke the reader are kept in

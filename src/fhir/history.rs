@@ -44,6 +44,9 @@ pub struct Grouped {
     pub problems: Vec<Problem>,
     /// `derivedFrom` references to Observations that have not arrived, to fetch.
     pub unresolved: Vec<String>,
+    /// The keys of the Observations whose content went into a set (for checking that nothing
+    /// was dropped: every other one has a problem).
+    pub placed: HashSet<String>,
 }
 
 /// `Observation/{id}` of a reference, relative or absolute, with any `_history` cut off.
@@ -107,6 +110,7 @@ impl FhirHistory {
     /// decision, if the host gave one.
     pub fn group(&self, scale_2: Option<&Scale2Decision>) -> Grouped {
         let mut problems = self.problems.clone();
+        let mut placed = HashSet::new();
         let mut unresolved = Vec::new();
         let mut consumed = vec![false; self.observations.len()];
         let mut sets = Vec::new();
@@ -164,6 +168,7 @@ impl FhirHistory {
                 Some((i, *stated, *source_scale_2)),
                 scale_2,
                 &mut problems,
+                &mut placed,
             ));
         }
 
@@ -216,7 +221,14 @@ impl FhirHistory {
                     else {
                         continue;
                     };
-                    sets.push(self.build(time, &[], Some((t, stated, s2)), scale_2, &mut problems));
+                    sets.push(self.build(
+                        time,
+                        &[],
+                        Some((t, stated, s2)),
+                        scale_2,
+                        &mut problems,
+                        &mut placed,
+                    ));
                 }
             }
         }
@@ -232,12 +244,13 @@ impl FhirHistory {
                         } => Some((t, stated, s2)),
                         _ => None,
                     });
-            sets.push(self.build(*start, members, total, scale_2, &mut problems));
+            sets.push(self.build(*start, members, total, scale_2, &mut problems, &mut placed));
         }
         Grouped {
             history: History::new(sets),
             problems,
             unresolved,
+            placed,
         }
     }
 
@@ -249,6 +262,7 @@ impl FhirHistory {
         total: Option<(usize, StatedScore, bool)>,
         scale_2: Option<&Scale2Decision>,
         problems: &mut Vec<Problem>,
+        placed: &mut HashSet<String>,
     ) -> ObservationSet {
         let mut vitals = VitalSigns::default();
         let mut details = SetDetails::default();
@@ -271,6 +285,7 @@ impl FhirHistory {
                 continue;
             }
             seen.extend(observation.content.parameters());
+            placed.insert(observation.key.clone());
             match &observation.content {
                 Content::Reading(reading) => {
                     let slot = match reading.quantity() {
@@ -326,6 +341,9 @@ impl FhirHistory {
         );
         set.details = details;
         set.stated = total.map(|(_, stated, _)| stated);
+        if let Some((t, _, _)) = total {
+            placed.insert(self.observations[t].key.clone());
+        }
         set
     }
 }
