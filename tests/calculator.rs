@@ -105,6 +105,12 @@ async fn scores_as_you_type_and_withholds_the_total_until_complete() {
         page.text(".news2-summary__minimum"),
         "Uansett hva som mangler, er klinisk risiko minst: Middels"
     );
+    let summary = page.root.query_selector(".news2-summary").unwrap().unwrap();
+    assert_eq!(
+        summary.get_attribute("data-risk").as_deref(),
+        Some("Medium"),
+        "coloured as the certain band"
+    );
     page.type_into("temperature", "38,05").await;
     assert_eq!(page.text(".news2-summary__total"), "Totalskår 7");
     assert!(page.text(".news2-summary__risk").contains("Høy"));

@@ -253,7 +253,11 @@ fn Summary(evaluation: Memo<Evaluation>) -> impl IntoView {
                 let missing: Vec<Parameter> =
                     score.missing().iter().copied().filter(|p| !invalid.contains(p)).collect();
                 view! {
-                    <div class="news2-summary" data-risk="Incomplete">
+                    // Coloured as the band already certain, if any: the words say "at least".
+                    <div
+                        class="news2-summary"
+                        data-risk=score.minimum_risk().map_or("Incomplete".to_string(), |band| format!("{band:?}"))
+                    >
                         <p class="news2-summary__total">{nb::NO_TOTAL}</p>
                         {score.minimum_risk().map(|band| view! {
                             <p class="news2-summary__minimum">
