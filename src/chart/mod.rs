@@ -1,0 +1,541 @@
+//! The RCP-style NEWS2 observation chart, as an ECharts option built from a patient's history.
+//!
+//! A plain function of data with no web dependency, so everything it draws is tested natively
+//! as JSON (tests/chart_options.rs) and, through ECharts' own server-side renderer, in Node
+//! (tests/chart/render.mjs). The UI turns the JSON into a JS object and calls
+//! `setOption(option, {notMerge: true})` itself.
+//!
+//! One panel (ECharts grid) per Chart 1 row and one for the total, on one shared time axis.
+//! Behind each panel's values lie its score bands in RCP's colours, derived from the engine's
+//! Chart 1 functions (`bands`); each point carries its sub-score as a symbol and a number
+//! too (`points`), so nothing is said by colour alone. Tooltips are drawn on the canvas
+//! (`renderMode: "richText"`) from text computed here: no HTML, and no JavaScript function
+//! anywhere in the option, since a strict CSP blocks the `new Function` that charming's JS
+//! formatters need.
+//!
+//! charming builds the option where it has the types. Where it lacks a field, the serialised
+//! JSON is completed in `complete_option`, each addition with its reason.
+//!
+//! No thinning: a year of 4-hourly sets is 2,190 points a panel, which ECharts draws without
+//! trouble, and ECharts' `sampling` is never used since it could drop a red score.
+
+mod bands;
+mod points;
+mod texts;
+
+use std::time::Duration;
+
+use charming::Chart;
+use charming::component::{Axis, DataZoom, DataZoomType, FilterMode, Grid, Title};
+use charming::datatype::CompositeValue;
+use charming::element::{
+    AxisLabel, AxisLine, AxisTick, AxisType, ItemStyle, Label, LabelPosition, LineStyle,
+    LineStyleType, MarkArea, MarkLine, MarkLineData, MarkLineVariant, NameLocation, SplitLine,
+    Symbol, TextStyle, Tooltip, Trigger,
+};
+use charming::series::Line;
+use serde_json::{Value, json};
+
+use crate::clinical::escalation::texts::Language;
+use crate::clinical::observation_set::History;
+use crate::clinical::time::{HOUR, Timestamp};
+use crate::clinical::{Parameter, Quantity, Spo2Scale, SubScore};
+use crate::i18n::format::iso_utc;
+use bands::Band;
+use points::Point;
+
+/// The time span the chart opens on, ending now.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum TimeRange {
+    #[default]
+    Hours24,
+    Hours72,
+    Days7,
+    Days30,
+    /// From the first set to now.
+    All,
+}
+
+impl TimeRange {
+    pub const ALL: [TimeRange; 5] = [
+        TimeRange::Hours24,
+        TimeRange::Hours72,
+        TimeRange::Days7,
+        TimeRange::Days30,
+        TimeRange::All,
+    ];
+
+    /// The span shown; `None` for [`TimeRange::All`], which spans the whole history.
+    pub const fn duration(self) -> Option<Duration> {
+        let hours = match self {
+            TimeRange::Hours24 => 24,
+            TimeRange::Hours72 => 72,
+            TimeRange::Days7 => 7 * 24,
+            TimeRange::Days30 => 30 * 24,
+            TimeRange::All => return None,
+        };
+        Some(Duration::from_secs(hours * HOUR.as_secs()))
+    }
+}
+
+/// What the chart is drawn from.
+pub struct ChartInput<'a> {
+    /// Sets, oldest first (`History::sets()`).
+    pub history: &'a History,
+    pub now: Timestamp,
+    pub range: TimeRange,
+    pub language: Language,
+    /// Formats a time for tooltips in the browser's time zone (the UI supplies it; tests pass a
+    /// fixed one).
+    pub format_time: &'a dyn Fn(Timestamp) -> String,
+}
+
+/// A panel of the chart, top to bottom: the Chart 1 rows in chart order, as
+/// `points::of_set` gives a set's points, then the total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Panel {
+    Row(Parameter),
+    Total,
+}
+
+const PANELS: [Panel; 8] = [
+    Panel::Row(Parameter::RespiratoryRate),
+    Panel::Row(Parameter::Spo2),
+    Panel::Row(Parameter::AirOrOxygen),
+    Panel::Row(Parameter::SystolicBp),
+    Panel::Row(Parameter::Pulse),
+    Panel::Row(Parameter::Consciousness),
+    Panel::Row(Parameter::Temperature),
+    Panel::Total,
+];
+
+// The layout is fixed in pixels, so the panels never move as data arrive and the UI can give
+// its container a fixed height.
+/// Above the first panel.
+const TOP_PX: u32 = 8;
+/// Above each grid, for the panel's title (the y axis name).
+const TITLE_PX: u32 = 22;
+/// Below each grid but the last.
+const GAP_PX: u32 = 6;
+/// Below the last grid: its time labels, the zoom slider and the attribution.
+const BOTTOM_PX: u32 = 96;
+const SLIDER_BOTTOM_PX: u32 = 24;
+const LEFT_PX: u32 = 64;
+const RIGHT_PX: u32 = 24;
+
+const fn grid_height(panel: Panel) -> u32 {
+    match panel {
+        Panel::Row(Parameter::AirOrOxygen) => 36,
+        Panel::Row(Parameter::Consciousness) => 76,
+        _ => 96,
+    }
+}
+
+const fn layout_height() -> u32 {
+    let mut height = TOP_PX + BOTTOM_PX;
+    let mut i = 0;
+    while i < PANELS.len() {
+        height += TITLE_PX + grid_height(PANELS[i]);
+        if i + 1 < PANELS.len() {
+            height += GAP_PX;
+        }
+        i += 1;
+    }
+    height
+}
+
+/// The chart's height: the UI gives its container exactly this.
+pub const CHART_HEIGHT_PX: u32 = layout_height();
+
+/// The default axis range of a measured row, in chart units (temperature in tenths). Values
+/// outside it widen it.
+const fn default_range(quantity: Quantity) -> (u32, u32) {
+    match quantity {
+        Quantity::RespiratoryRate => (0, 40),
+        Quantity::Spo2 => (70, 100),
+        Quantity::SystolicBp => (60, 240),
+        Quantity::Pulse => (30, 170),
+        Quantity::Temperature => (340, 410),
+    }
+}
+
+const fn quantity_of(parameter: Parameter) -> Option<Quantity> {
+    match parameter {
+        Parameter::RespiratoryRate => Some(Quantity::RespiratoryRate),
+        Parameter::Spo2 => Some(Quantity::Spo2),
+        Parameter::SystolicBp => Some(Quantity::SystolicBp),
+        Parameter::Pulse => Some(Quantity::Pulse),
+        Parameter::Temperature => Some(Quantity::Temperature),
+        Parameter::AirOrOxygen | Parameter::Consciousness => None,
+    }
+}
+
+/// The score band colours of style/widget.css (`--news2-score-N-bg`), semi-transparent so the
+/// grid lines show through.
+fn band_colour(score: SubScore) -> &'static str {
+    match score.value() {
+        1 => "rgba(255, 228, 92, 0.55)",
+        2 => "rgba(245, 158, 66, 0.55)",
+        _ => "rgba(200, 16, 46, 0.40)",
+    }
+}
+
+const INK: &str = "#1b1b1f";
+
+/// One panel's y axes, series and bands, before they are put together.
+struct PanelParts {
+    title: String,
+    /// The axis the series is plotted on.
+    value_axis: Axis,
+    /// A category axis that only labels the rows (category panels).
+    label_axis: Option<Axis>,
+    bands: Vec<Band>,
+    points: Vec<Point>,
+}
+
+/// The ECharts option of the observation chart.
+pub fn observation_chart(input: &ChartInput) -> Value {
+    let sets = input.history.sets();
+    let language = input.language;
+    // Each panel's points, one per set, oldest first.
+    let mut columns: Vec<Vec<Point>> = vec![Vec::with_capacity(sets.len()); PANELS.len()];
+    for set in sets {
+        let set_points = points::of_set(set, language, input.format_time);
+        for (column, point) in columns.iter_mut().zip(set_points) {
+            column.push(point);
+        }
+    }
+    let latest_scale = input
+        .history
+        .latest()
+        .map_or(Spo2Scale::Scale1, |set| set.vitals().spo2_scale);
+
+    let parts: Vec<PanelParts> = PANELS
+        .into_iter()
+        .zip(columns)
+        .map(|(panel, points)| panel_parts(panel, points, latest_scale, language))
+        .collect();
+
+    // One time axis for all panels: from the first set (or the start of the range, if earlier)
+    // to now (or the last set, if a clock runs ahead).
+    let first = sets.first().map(|s| s.taken_at());
+    let last = sets
+        .last()
+        .map_or(input.now, |s| s.taken_at().max(input.now));
+    let range_start = input.range.duration().map(|span| input.now.minus(span));
+    let axis_start = match (first, range_start) {
+        (Some(first), Some(start)) => first.min(start),
+        (Some(first), None) => first,
+        (None, Some(start)) => start,
+        (None, None) => input.now.minus(24 * HOUR),
+    };
+    let zoom_start = range_start.unwrap_or(axis_start);
+    // ECharts wants time-axis marker positions as ISO 8601 in UTC ending in `Z`; an instant
+    // outside the calendar (no real clock reads that) gets no marker.
+    let now_iso = Some(iso_utc(input.now)).filter(|iso| !iso.is_empty());
+
+    let mut chart = Chart::new()
+        .animation(false)
+        .title(
+            Title::new()
+                .text(texts::ATTRIBUTION)
+                .right(f64::from(RIGHT_PX))
+                .bottom(2)
+                .text_style(TextStyle::new().font_size(10).color("#555")),
+        )
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Item)
+                // The point's own text, precomputed into its `name`.
+                .formatter("{b}"),
+        );
+    let last_panel = PANELS.len() - 1;
+    let mut top = TOP_PX;
+    let mut y_axis_count = 0usize;
+    let mut drawn = Vec::with_capacity(PANELS.len());
+    for (index, (panel, part)) in PANELS.into_iter().zip(parts).enumerate() {
+        top += TITLE_PX;
+        let height = grid_height(panel);
+        chart = chart.grid(
+            Grid::new()
+                .left(f64::from(LEFT_PX))
+                .right(f64::from(RIGHT_PX))
+                .top(f64::from(top))
+                .height(f64::from(height)),
+        );
+        top += height + GAP_PX;
+
+        // Only the bottom panel writes the times; the others share them.
+        let is_last = index == last_panel;
+        chart = chart.x_axis(
+            Axis::new()
+                .type_(AxisType::Time)
+                .grid_index(index as f64)
+                .min(axis_start.millis())
+                .max(last.millis())
+                .axis_label(
+                    AxisLabel::new()
+                        .show(is_last)
+                        .formatter("{dd}.{MM}.\n{HH}:{mm}"),
+                )
+                .axis_tick(AxisTick::new().show(is_last))
+                // At the bottom of its grid, not at the y axis's zero (a category row's centre).
+                .axis_line(AxisLine::new().on_zero(false))
+                .split_line(
+                    SplitLine::new()
+                        .show(true)
+                        .line_style(LineStyle::new().color("#e4e4e7")),
+                ),
+        );
+
+        let value_axis_index = y_axis_count;
+        let titled = |axis: Axis| {
+            axis.grid_index(index as f64)
+                .name(part.title.as_str())
+                .name_location(NameLocation::End)
+                .name_gap(6)
+                .name_text_style(TextStyle::new().color(INK).font_size(12).align("left"))
+        };
+        match part.label_axis {
+            Some(label_axis) => {
+                chart = chart
+                    .y_axis(part.value_axis.grid_index(index as f64))
+                    .y_axis(titled(label_axis));
+                y_axis_count += 2;
+            }
+            None => {
+                chart = chart.y_axis(titled(part.value_axis));
+                y_axis_count += 1;
+            }
+        }
+
+        chart = chart.series(
+            Line::new()
+                .name(part.title.as_str())
+                .x_axis_index(index as f64)
+                .y_axis_index(value_axis_index as f64)
+                .connect_nulls(false)
+                .show_symbol(true)
+                .symbol_size(9)
+                .line_style(LineStyle::new().color(INK).width(1.5))
+                .item_style(ItemStyle::new().color(INK))
+                .label(
+                    Label::new()
+                        .position(LabelPosition::Top)
+                        .color(INK)
+                        .font_size(10),
+                )
+                .mark_area(
+                    MarkArea::new().silent(true).label(
+                        Label::new()
+                            .show(true)
+                            .position(LabelPosition::InsideLeft)
+                            .color(INK)
+                            .font_size(10),
+                    ),
+                )
+                .mark_line(markers(panel, index == 0, now_iso.as_deref(), language)),
+        );
+        drawn.push((part.bands, part.points));
+    }
+
+    let all_x_axes: Vec<CompositeValue> = (0..PANELS.len())
+        .map(|i| CompositeValue::from(i as i64))
+        .collect();
+    for zoom_type in [DataZoomType::Inside, DataZoomType::Slider] {
+        let zoom = DataZoom::new()
+            .type_(zoom_type)
+            .x_axis_index(CompositeValue::Array(all_x_axes.clone()))
+            .start_value(zoom_start.millis())
+            .end_value(input.now.millis())
+            // Lines run on to the window's edge instead of stopping at the last point inside.
+            .filter_mode(FilterMode::None);
+        chart = chart.data_zoom(match zoom_type {
+            DataZoomType::Slider => zoom
+                .bottom(f64::from(SLIDER_BOTTOM_PX))
+                .left(f64::from(LEFT_PX))
+                .right(f64::from(RIGHT_PX)),
+            _ => zoom,
+        });
+    }
+
+    complete_option(&chart, drawn, language, sets.len())
+}
+
+/// A panel's y axes, bands and title.
+fn panel_parts(
+    panel: Panel,
+    points: Vec<Point>,
+    latest_scale: Spo2Scale,
+    language: Language,
+) -> PanelParts {
+    let value_axis = |min: f64, max: f64| {
+        Axis::new()
+            .type_(AxisType::Value)
+            .min(min)
+            .max(max)
+            .split_number(4)
+            .axis_label(AxisLabel::new().font_size(10))
+            .split_line(
+                SplitLine::new()
+                    .show(true)
+                    .line_style(LineStyle::new().color("#e4e4e7")),
+            )
+    };
+    let parameter = match panel {
+        Panel::Total => {
+            return PanelParts {
+                title: texts::total_title(language).to_string(),
+                value_axis: value_axis(0.0, 20.0).interval(5),
+                label_axis: None,
+                bands: Vec::new(),
+                points,
+            };
+        }
+        Panel::Row(parameter) => parameter,
+    };
+    let title = texts::panel_title(language, parameter);
+    let Some(quantity) = quantity_of(parameter) else {
+        // A category row: the series and bands use a hidden value axis with category `i` at
+        // `i`, so a band can cover whole rows (on an ECharts category axis a mark area can only
+        // reach from one category's centre to another's); a category axis beside it, aligned
+        // with it, writes the rows' names.
+        let labels: Vec<String> = match parameter {
+            Parameter::Consciousness => crate::clinical::Consciousness::ALL
+                .iter()
+                .map(|level| level.letter().to_string())
+                .collect(),
+            _ => texts::air_or_oxygen_axis(language)
+                .iter()
+                .map(|label| (*label).to_string())
+                .collect(),
+        };
+        let count = labels.len();
+        return PanelParts {
+            title,
+            value_axis: value_axis(-0.5, count as f64 - 0.5).show(false),
+            label_axis: Some(
+                Axis::new()
+                    .type_(AxisType::Category)
+                    // A grid's second y axis goes right unless told.
+                    .position("left")
+                    .data(labels)
+                    .boundary_gap(true)
+                    .axis_tick(AxisTick::new().show(false))
+                    .axis_line(AxisLine::new().show(false))
+                    .axis_label(AxisLabel::new().font_size(10)),
+            ),
+            bands: bands::category_bands(parameter, count),
+            points,
+        };
+    };
+
+    let scale_2 = quantity == Quantity::Spo2 && latest_scale == Spo2Scale::Scale2;
+    let places = quantity.chart_places();
+    let per_unit = f64::from(10u32.pow(places));
+    // The default range, widened to every charted value (values are charted, so exact).
+    let (lowest, highest) = points
+        .iter()
+        .filter_map(|p| p.value)
+        .map(|v| (v * per_unit).round() as u32)
+        .fold(default_range(quantity), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+    let unit = match quantity {
+        Quantity::Spo2 => "%",
+        Quantity::SystolicBp => "mmHg",
+        Quantity::Temperature => "°C",
+        Quantity::RespiratoryRate | Quantity::Pulse => "/min",
+    };
+    let title = match quantity {
+        // The scale of the latest set, which the bands follow.
+        Quantity::Spo2 => format!("{title} {} ({unit})", texts::scale(language, latest_scale)),
+        _ => format!("{title} ({unit})"),
+    };
+    PanelParts {
+        title,
+        value_axis: value_axis(f64::from(lowest) / per_unit, f64::from(highest) / per_unit),
+        label_axis: None,
+        bands: bands::bands(lowest, highest, places, |charted| {
+            bands::measured_score(quantity, scale_2, charted)
+        }),
+        points,
+    }
+}
+
+/// The now marker on every panel, and on the total's the Chart 3 response thresholds: urgent
+/// at 5 and emergency at 7.
+fn markers(panel: Panel, first: bool, now_iso: Option<&str>, language: Language) -> MarkLine {
+    let mut lines = Vec::new();
+    if let Some(now_iso) = now_iso {
+        // "now" is written once, at the top; the other panels only draw the line.
+        let label = if first {
+            Label::new().show(true).formatter(texts::now(language))
+        } else {
+            Label::new().show(false)
+        };
+        lines.push(MarkLineVariant::Simple(
+            MarkLineData::new().x_axis(now_iso).label(label),
+        ));
+    }
+    if panel == Panel::Total {
+        for threshold in [5, 7] {
+            lines.push(MarkLineVariant::Simple(
+                MarkLineData::new().y_axis(threshold).label(
+                    Label::new()
+                        .show(true)
+                        .formatter(threshold.to_string().as_str()),
+                ),
+            ));
+        }
+    }
+    MarkLine::new()
+        .silent(true)
+        .symbol(vec![Symbol::None, Symbol::None])
+        .line_style(LineStyle::new().color(INK).type_(LineStyleType::Dashed))
+        .data(lines)
+}
+
+/// The option as JSON, with what charming has no type for. Each panel's bands and points are
+/// given in panel order.
+fn complete_option(
+    chart: &Chart,
+    panels: Vec<(Vec<Band>, Vec<Point>)>,
+    language: Language,
+    sets: usize,
+) -> Value {
+    // charming's structs serialise to plain maps with string keys: there is no failure path.
+    let mut option = serde_json::to_value(chart).unwrap_or(Value::Null);
+    if let Some(series) = option.get_mut("series").and_then(Value::as_array_mut) {
+        for (series, (bands, points)) in series.iter_mut().zip(panels) {
+            // charming's data item has only a value, a name and an item style: ECharts also
+            // reads a symbol and a label per item, which carry the sub-score.
+            series["data"] = points.iter().map(Point::to_json).collect();
+            // charming's mark area takes its bounds as strings and has no per-piece style; each
+            // piece here has both bounds as numbers, its colour, and its score as its label.
+            series["markArea"]["data"] = bands
+                .iter()
+                .map(|band| {
+                    json!([
+                        {
+                            "name": band.score.value().to_string(),
+                            "yAxis": band.from,
+                            "itemStyle": {"color": band_colour(band.score)},
+                        },
+                        {"yAxis": band.to},
+                    ])
+                })
+                .collect();
+        }
+    }
+    // charming's tooltip has no `renderMode`: richText draws the tooltip on the canvas, so no
+    // text from the record is ever parsed as HTML.
+    option["tooltip"]["renderMode"] = json!("richText");
+    // charming's aria label has no `description`. The history table is the accessible
+    // alternative; this tells a screen reader what the picture is.
+    option["aria"] = json!({
+        "enabled": true,
+        "label": {"enabled": true, "description": texts::aria_description(language, sets)},
+    });
+    option
+}

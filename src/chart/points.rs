@@ -1,0 +1,281 @@
+//! One point per set and panel: where it is plotted, its non-colour cue, and its tooltip text.
+//!
+//! Every set gives a point on every panel, so a parameter missing from a set is a gap (a null
+//! value) at that set's time and the line breaks there instead of bridging it. The total panel
+//! has a gap for every incomplete set: a partial sum is never shown as a NEWS2.
+//!
+//! The cue that is not colour: each point's symbol shape says its sub-score (0 circle, 1 square,
+//! 2 diamond, 3 triangle: more corners, sharper, as the score rises) and a non-zero sub-score is
+//! also written beside it. An unknown sub-score (SpO2 on Scale 2 at 93 % or more with air or
+//! oxygen missing) is an empty circle labelled "?". Total points use the same shapes for the
+//! clinical risk (low, low–medium, medium, high) and are labelled with the total.
+
+use serde_json::{Value, json};
+
+use super::texts;
+use crate::clinical::escalation::texts::Language;
+use crate::clinical::observation_set::ObservationSet;
+use crate::clinical::time::Timestamp;
+use crate::clinical::vital_signs::Reading;
+use crate::clinical::{ClinicalRisk, News2, Parameter, Quantity, SubScore, Unit};
+use crate::i18n::format::decimal;
+use crate::i18n::words;
+
+/// A point of one panel.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Point {
+    pub at: Timestamp,
+    /// In axis units; `None` is a gap.
+    pub value: Option<f64>,
+    pub cue: Cue,
+    /// The tooltip, one fact a line.
+    pub text: String,
+}
+
+/// What a point shows besides its colour.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Cue {
+    pub symbol: &'static str,
+    pub label: Option<String>,
+}
+
+impl Cue {
+    fn of_score(score: Option<SubScore>) -> Self {
+        match score {
+            None => Cue {
+                symbol: "emptyCircle",
+                label: Some("?".into()),
+            },
+            Some(score) => Cue {
+                symbol: shape(score.value()),
+                label: (score != SubScore::ZERO).then(|| score.value().to_string()),
+            },
+        }
+    }
+}
+
+fn shape(rank: u8) -> &'static str {
+    match rank {
+        0 => "circle",
+        1 => "rect",
+        2 => "diamond",
+        _ => "triangle",
+    }
+}
+
+fn risk_rank(risk: ClinicalRisk) -> u8 {
+    match risk {
+        ClinicalRisk::Low => 0,
+        ClinicalRisk::LowMedium => 1,
+        ClinicalRisk::Medium => 2,
+        ClinicalRisk::High => 3,
+    }
+}
+
+impl Point {
+    /// The ECharts data item: `[time in ms, value]`, with the tooltip text as its `name` and
+    /// the cue as its own symbol and label. A gap is a bare `[time, null]`.
+    pub(super) fn to_json(&self) -> Value {
+        let Some(value) = self.value else {
+            return json!([self.at.millis(), null]);
+        };
+        let label = match &self.cue.label {
+            Some(text) => json!({"show": true, "formatter": text}),
+            None => json!({"show": false}),
+        };
+        json!({
+            "value": [self.at.millis(), value],
+            "name": self.text,
+            "symbol": self.cue.symbol,
+            "label": label,
+        })
+    }
+}
+
+/// What every tooltip of a set starts and ends with.
+struct SetLines {
+    time: String,
+    tail: Vec<String>,
+}
+
+impl SetLines {
+    fn of(
+        set: &ObservationSet,
+        score: &News2,
+        language: Language,
+        format_time: &dyn Fn(Timestamp) -> String,
+    ) -> Self {
+        let mut tail = Vec::new();
+        if let News2::Incomplete(incomplete) = score {
+            let missing: Vec<String> = incomplete
+                .missing()
+                .iter()
+                .map(|&p| texts::panel_title(language, p).to_lowercase())
+                .collect();
+            tail.push(format!(
+                "{}: {}",
+                texts::incomplete(language),
+                missing.join(", ")
+            ));
+        }
+        if let Some(who) = &set.details.recorded_by {
+            tail.push(format!(
+                "{}: {}",
+                texts::recorded_by(language),
+                texts::canvas_text(who)
+            ));
+        }
+        SetLines {
+            time: texts::canvas_text(&format_time(set.taken_at())),
+            tail,
+        }
+    }
+
+    fn text(&self, middle: &[String]) -> String {
+        std::iter::once(&self.time)
+            .chain(middle)
+            .chain(&self.tail)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// A set's points: one per Chart 1 row in chart order ([`Parameter::ALL`]), then the total's.
+pub(super) fn of_set(
+    set: &ObservationSet,
+    language: Language,
+    format_time: &dyn Fn(Timestamp) -> String,
+) -> Vec<Point> {
+    let score = set.score();
+    let lines = SetLines::of(set, &score, language, format_time);
+    Parameter::ALL
+        .into_iter()
+        .map(|parameter| parameter_point(set, &score, parameter, &lines, language))
+        .chain(std::iter::once(total_point(set, &score, &lines, language)))
+        .collect()
+}
+
+fn parameter_point(
+    set: &ObservationSet,
+    score: &News2,
+    parameter: Parameter,
+    lines: &SetLines,
+    language: Language,
+) -> Point {
+    let v = set.vitals();
+    let sub_score = score.sub_score(parameter);
+    let title = texts::panel_title(language, parameter);
+    // (axis value, what was measured)
+    let shown: Option<(f64, String)> = match parameter {
+        Parameter::AirOrOxygen => v.on_oxygen.map(|on| {
+            let mut said = format!("{title}: {}", words::air_or_oxygen(language, on));
+            let flow = set
+                .details
+                .oxygen
+                .as_ref()
+                .and_then(|o| o.flow_litres_per_minute);
+            if let (true, Some(flow)) = (on, flow) {
+                said.push_str(&format!(", {} l/min", decimal(flow, language)));
+            }
+            (if on { 1.0 } else { 0.0 }, said)
+        }),
+        Parameter::Consciousness => v.consciousness.map(|level| {
+            let index = crate::clinical::Consciousness::ALL
+                .iter()
+                .position(|&l| l == level)
+                .unwrap_or(0);
+            (
+                index as f64,
+                format!(
+                    "{title}: {} ({})",
+                    level.letter(),
+                    words::consciousness(language, level)
+                ),
+            )
+        }),
+        Parameter::Spo2 => v.spo2.map(|r| {
+            let title = format!("{title} {}", texts::scale(language, v.spo2_scale));
+            measured(&r, &title, language)
+        }),
+        Parameter::RespiratoryRate => v.respiratory_rate.map(|r| measured(&r, &title, language)),
+        Parameter::SystolicBp => v.systolic_bp.map(|r| measured(&r, &title, language)),
+        Parameter::Pulse => v.pulse.map(|r| measured(&r, &title, language)),
+        Parameter::Temperature => v.temperature.map(|r| measured(&r, &title, language)),
+    };
+    let Some((value, said)) = shown else {
+        return gap(set.taken_at());
+    };
+    let score_line = format!(
+        "{}: {}",
+        texts::sub_score(language),
+        sub_score.map_or_else(
+            || texts::unknown(language).to_string(),
+            |s| s.value().to_string()
+        )
+    );
+    Point {
+        at: set.taken_at(),
+        value: Some(value),
+        cue: Cue::of_score(sub_score),
+        text: lines.text(&[said, score_line]),
+    }
+}
+
+/// The axis value of a reading (its charted value) and the line saying it: the value as written
+/// with its unit, and the charted value where that differs (38.05 °C is charted as 38.1 °C).
+fn measured(reading: &Reading, title: &str, language: Language) -> (f64, String) {
+    let quantity: Quantity = reading.quantity();
+    let chart_unit = Unit::chart_unit(quantity);
+    let charted = reading.charted_decimal();
+    let with_unit = |number: String, unit: Unit| match words::unit_written(unit) {
+        "" => number,
+        "%" => format!("{number} %"),
+        symbol => format!("{number} {symbol}"),
+    };
+    let mut said = format!(
+        "{title}: {}",
+        with_unit(decimal(reading.raw(), language), reading.unit())
+    );
+    if reading.unit() != chart_unit || reading.raw() != charted {
+        said.push_str(&format!(
+            " ({} {})",
+            texts::rounded_to(language),
+            with_unit(decimal(charted, language), chart_unit)
+        ));
+    }
+    let scale = f64::from(10u32.pow(quantity.chart_places()));
+    (f64::from(reading.charted()) / scale, said)
+}
+
+fn total_point(set: &ObservationSet, score: &News2, lines: &SetLines, language: Language) -> Point {
+    let News2::Complete(complete) = score else {
+        return gap(set.taken_at());
+    };
+    let total = complete.total().value();
+    let risk = complete.risk();
+    Point {
+        at: set.taken_at(),
+        value: Some(f64::from(total)),
+        cue: Cue {
+            symbol: shape(risk_rank(risk)),
+            label: (total > 0).then(|| total.to_string()),
+        },
+        text: lines.text(&[
+            format!("NEWS2: {total}"),
+            texts::clinical_risk(language, risk),
+        ]),
+    }
+}
+
+fn gap(at: Timestamp) -> Point {
+    Point {
+        at,
+        value: None,
+        cue: Cue {
+            symbol: "none",
+            label: None,
+        },
+        text: String::new(),
+    }
+}

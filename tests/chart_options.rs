@@ -1,0 +1,586 @@
+//! The observation chart's ECharts option, read as JSON: bands from Chart 1, gaps, cues that are
+//! not colour, texts that never reach HTML, the shared time axis and its ranges; and ECharts
+//! itself rendering the option in Node.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use common::{T0, Vitals, history, hours, minutes};
+use news2_widget::chart::{CHART_HEIGHT_PX, ChartInput, TimeRange, observation_chart};
+use news2_widget::clinical::chart as chart_1;
+use news2_widget::clinical::escalation::texts::Language;
+use news2_widget::clinical::observation_set::{History, ObservationSet, Spo2ScaleBasis};
+use news2_widget::clinical::time::Timestamp;
+use serde_json::Value;
+
+// Series (and grid) order, top to bottom.
+const RR: usize = 0;
+const SPO2: usize = 1;
+const AIR_OR_OXYGEN: usize = 2;
+const SYSTOLIC_BP: usize = 3;
+const PULSE: usize = 4;
+const CONSCIOUSNESS: usize = 5;
+const TEMPERATURE: usize = 6;
+const TOTAL: usize = 7;
+
+fn fixed_time(at: Timestamp) -> String {
+    format!("T+{} min", (at.millis() - T0.millis()) / 60_000)
+}
+
+fn chart_at(history: &History, now: Timestamp, range: TimeRange, language: Language) -> Value {
+    observation_chart(&ChartInput {
+        history,
+        now,
+        range,
+        language,
+        format_time: &fixed_time,
+    })
+}
+
+fn chart(history: &History) -> Value {
+    chart_at(history, hours(12), TimeRange::Hours24, Language::Nb)
+}
+
+fn series(option: &Value, index: usize) -> &Value {
+    &option["series"][index]
+}
+
+/// A series' bands as (score label, from, to), checking every piece has both bounds.
+fn bands(option: &Value, index: usize) -> Vec<(String, f64, f64)> {
+    series(option, index)["markArea"]["data"]
+        .as_array()
+        .expect("markArea data")
+        .iter()
+        .map(|piece| {
+            let from = piece[0]["yAxis"].as_f64().expect("lower bound");
+            let to = piece[1]["yAxis"].as_f64().expect("upper bound");
+            let score = piece[0]["name"].as_str().expect("score label").to_string();
+            (score, from, to)
+        })
+        .collect()
+}
+
+fn band(score: &str, from: f64, to: f64) -> (String, f64, f64) {
+    (score.to_string(), from, to)
+}
+
+/// The score of the band covering `value` (0 when none does).
+fn band_score_at(bands: &[(String, f64, f64)], value: f64) -> u8 {
+    bands
+        .iter()
+        .find(|(_, from, to)| *from <= value && value <= *to)
+        .map_or(0, |(score, _, _)| score.parse().expect("numeric score"))
+}
+
+fn point(option: &Value, series_index: usize, set_index: usize) -> &Value {
+    &series(option, series_index)["data"][set_index]
+}
+
+fn name(option: &Value, series_index: usize, set_index: usize) -> &str {
+    point(option, series_index, set_index)["name"]
+        .as_str()
+        .expect("tooltip text")
+}
+
+fn axis_range(option: &Value, series_index: usize) -> (f64, f64) {
+    let y = series(option, series_index)["yAxisIndex"]
+        .as_f64()
+        .expect("yAxisIndex") as usize;
+    let axis = &option["yAxis"][y];
+    (
+        axis["min"].as_f64().expect("min"),
+        axis["max"].as_f64().expect("max"),
+    )
+}
+
+#[test]
+fn respiration_bands_match_chart_1() {
+    let option = chart(&history(vec![Vitals::baseline().at(0)]));
+    assert_eq!(
+        bands(&option, RR),
+        [
+            band("3", 0.0, 8.5),
+            band("1", 8.5, 11.5),
+            band("2", 20.5, 24.5),
+            band("3", 24.5, 40.0)
+        ]
+    );
+}
+
+#[test]
+fn every_charted_value_lies_in_the_band_of_its_own_sub_score() {
+    // Values outside the default ranges widen the axes; the bands follow.
+    let wide = Vitals::baseline()
+        .respiratory_rate("60")
+        .systolic_bp("260")
+        .pulse("25")
+        .temperature("42.0");
+    let option = chart(&history(vec![Vitals::baseline().at(0), wide.at(60)]));
+    // (series, chart units per axis unit, the Chart 1 row)
+    type Row = (usize, u32, fn(u32) -> u8);
+    let rows: [Row; 5] = [
+        (RR, 1, |v| chart_1::respiratory_rate(v).value()),
+        (SPO2, 1, |v| chart_1::spo2_scale1(v).value()),
+        (SYSTOLIC_BP, 1, |v| chart_1::systolic_bp(v).value()),
+        (PULSE, 1, |v| chart_1::pulse(v).value()),
+        (TEMPERATURE, 10, |v| chart_1::temperature(v).value()),
+    ];
+    for (index, per_unit, score) in rows {
+        let (min, max) = axis_range(&option, index);
+        let found = bands(&option, index);
+        let (lowest, highest) = (
+            (min * f64::from(per_unit)).round() as u32,
+            (max * f64::from(per_unit)).round() as u32,
+        );
+        for charted in lowest..=highest {
+            let value = f64::from(charted) / f64::from(per_unit);
+            assert_eq!(
+                band_score_at(&found, value),
+                score(charted),
+                "series {index} at {value}"
+            );
+        }
+    }
+    assert_eq!(axis_range(&option, RR), (0.0, 60.0));
+    assert_eq!(axis_range(&option, SYSTOLIC_BP), (60.0, 260.0));
+    assert_eq!(axis_range(&option, PULSE), (25.0, 170.0));
+    assert_eq!(axis_range(&option, TEMPERATURE), (34.0, 42.0));
+}
+
+#[test]
+fn bands_wear_the_widget_s_score_colours() {
+    let option = chart(&history(vec![Vitals::baseline().at(0)]));
+    for piece in option["series"][RR]["markArea"]["data"].as_array().unwrap() {
+        let colour = piece[0]["itemStyle"]["color"].as_str().unwrap();
+        let expected = match piece[0]["name"].as_str().unwrap() {
+            "1" => "rgba(255, 228, 92,",
+            "2" => "rgba(245, 158, 66,",
+            "3" => "rgba(200, 16, 46,",
+            other => panic!("band {other}"),
+        };
+        assert!(colour.starts_with(expected), "{colour}");
+    }
+    assert_eq!(series(&option, RR)["markArea"]["label"]["show"], true);
+}
+
+fn scale_2_set(vitals: Vitals, m: i64) -> ObservationSet {
+    ObservationSet::new(minutes(m), vitals.0, Spo2ScaleBasis::SourceObservation)
+}
+
+#[test]
+fn spo2_bands_follow_the_latest_set_s_scale() {
+    let scale_1 = chart(&history(vec![Vitals::baseline().at(0)]));
+    assert_eq!(
+        bands(&scale_1, SPO2),
+        [
+            band("3", 70.0, 91.5),
+            band("2", 91.5, 93.5),
+            band("1", 93.5, 95.5)
+        ]
+    );
+    assert!(
+        series(&scale_1, SPO2)["name"]
+            .as_str()
+            .unwrap()
+            .contains("Skala 1")
+    );
+
+    let on_air_at_97 = Vitals::baseline().spo2("97");
+    let scale_2 = chart(&history(vec![
+        Vitals::baseline().at(0),
+        scale_2_set(on_air_at_97, 60),
+    ]));
+    // The on-oxygen rows are drawn as RCP's chart draws them.
+    assert_eq!(
+        bands(&scale_2, SPO2),
+        [
+            band("3", 70.0, 83.5),
+            band("2", 83.5, 85.5),
+            band("1", 85.5, 87.5),
+            band("1", 92.5, 94.5),
+            band("2", 94.5, 96.5),
+            band("3", 96.5, 100.0)
+        ]
+    );
+    assert_eq!(
+        option_str(&scale_2, &["yAxis", "1", "name"]),
+        "SpO₂ Skala 2 (%)"
+    );
+    // 97 % on air scores 0 on Scale 2: its own symbol and label say so inside the red band.
+    let on_air = point(&scale_2, SPO2, 1);
+    assert_eq!(on_air["symbol"], "circle");
+    assert_eq!(on_air["label"]["show"], false);
+    assert!(name(&scale_2, SPO2, 1).contains("Delskår: 0"));
+}
+
+fn option_str<'a>(option: &'a Value, path: &[&str]) -> &'a str {
+    let mut at = option;
+    for step in path {
+        at = match step.parse::<usize>() {
+            Ok(i) => &at[i],
+            Err(_) => &at[*step],
+        };
+    }
+    at.as_str().unwrap_or_else(|| panic!("{path:?} is {at}"))
+}
+
+#[test]
+fn category_rows_have_labelled_rows_and_whole_row_bands() {
+    let option = chart(&history(vec![Vitals::baseline().at(0)]));
+    let category_axes: Vec<&Value> = option["yAxis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|axis| axis["type"] == "category")
+        .collect();
+    assert_eq!(category_axes.len(), 2);
+    assert_eq!(
+        category_axes[0]["data"],
+        serde_json::json!(["Romluft", "O₂"])
+    );
+    assert_eq!(
+        category_axes[1]["data"],
+        serde_json::json!(["A", "C", "V", "P", "U"])
+    );
+    assert_eq!(bands(&option, AIR_OR_OXYGEN), [band("2", 0.5, 1.5)]);
+    assert_eq!(bands(&option, CONSCIOUSNESS), [band("3", 0.5, 4.5)]);
+    assert_eq!(axis_range(&option, CONSCIOUSNESS), (-0.5, 4.5));
+    // Each category axis shares its grid with the value axis its series is plotted on.
+    for (series_index, axis) in [
+        (AIR_OR_OXYGEN, category_axes[0]),
+        (CONSCIOUSNESS, category_axes[1]),
+    ] {
+        let y = series(&option, series_index)["yAxisIndex"]
+            .as_f64()
+            .unwrap() as usize;
+        assert_eq!(option["yAxis"][y]["gridIndex"], axis["gridIndex"]);
+        assert_eq!(option["yAxis"][y]["show"], false);
+    }
+}
+
+#[test]
+fn points_carry_their_sub_score_as_shape_and_number() {
+    let option = chart(&history(vec![
+        Vitals::baseline().at(0),
+        Vitals::baseline().respiratory_rate("26").at(60),
+        Vitals::baseline()
+            .respiratory_rate("10")
+            .pulse("115")
+            .at(120),
+    ]));
+    let cue = |set: usize, series_index: usize| {
+        let p = point(&option, series_index, set);
+        (
+            p["symbol"].as_str().unwrap().to_string(),
+            p["label"]["show"].as_bool().unwrap(),
+            p["label"]["formatter"].as_str().map(str::to_string),
+        )
+    };
+    assert_eq!(cue(0, RR), ("circle".into(), false, None));
+    assert_eq!(cue(1, RR), ("triangle".into(), true, Some("3".into())));
+    assert_eq!(cue(2, RR), ("rect".into(), true, Some("1".into())));
+    assert_eq!(cue(2, PULSE), ("diamond".into(), true, Some("2".into())));
+    assert_eq!(
+        point(&option, RR, 1)["value"],
+        serde_json::json!([minutes(60).millis(), 26.0])
+    );
+    // Totals: 3 with a red score is low–medium (square); 3 without is low (circle).
+    assert_eq!(cue(1, TOTAL), ("rect".into(), true, Some("3".into())));
+    assert_eq!(cue(2, TOTAL), ("circle".into(), true, Some("3".into())));
+    assert!(name(&option, TOTAL, 1).contains("NEWS2: 3\nKlinisk risiko: lav–middels"));
+}
+
+#[test]
+fn a_missing_parameter_is_a_gap_and_an_incomplete_set_has_no_total() {
+    let option = chart(&history(vec![
+        Vitals::baseline().at(0),
+        Vitals::total(5).without_pulse().at(60),
+        Vitals::baseline().at(120),
+    ]));
+    let gap = serde_json::json!([minutes(60).millis(), null]);
+    assert_eq!(point(&option, PULSE, 1), &gap);
+    assert_eq!(point(&option, TOTAL, 1), &gap);
+    assert_eq!(series(&option, PULSE)["connectNulls"], false);
+    assert_eq!(series(&option, TOTAL)["connectNulls"], false);
+    assert_eq!(point(&option, TOTAL, 2)["value"][1], 0.0);
+    // The set's other points say it is incomplete, and what is missing.
+    assert!(
+        name(&option, RR, 1).contains("Ufullstendig sett, ingen NEWS2. Mangler: puls"),
+        "{}",
+        name(&option, RR, 1)
+    );
+    assert!(!name(&option, RR, 0).contains("Ufullstendig"));
+}
+
+#[test]
+fn tooltips_are_canvas_text_and_the_option_has_no_function() {
+    let mut set = Vitals::baseline().at(0);
+    set.details.recorded_by = Some("<img src=x onerror=alert(1)> & {b|Eve}\nNEWS2: 0".into());
+    let option = chart(&history(vec![set]));
+    assert_eq!(option["tooltip"]["renderMode"], "richText");
+    assert_eq!(option["tooltip"]["trigger"], "item");
+    assert_eq!(option["tooltip"]["formatter"], "{b}");
+    let text = serde_json::to_string(&option).unwrap();
+    assert!(!text.contains("function"), "a JS function in the option");
+    assert!(!text.contains("=>"), "a JS arrow function in the option");
+    for markup in ['<', '>', '&'] {
+        assert!(!text.contains(markup), "{markup:?} in the option");
+    }
+    assert!(!text.contains("\"html\""));
+    let tooltip = name(&option, RR, 0);
+    assert!(
+        tooltip.ends_with("Registrert av: ‹img src=x onerror=alert(1)› ＆ (b|Eve) NEWS2: 0"),
+        "{tooltip}"
+    );
+    assert!(!option.to_string().contains("sampling"));
+}
+
+#[test]
+fn tooltips_say_time_value_charted_value_and_sub_score_in_each_language() {
+    let sets = vec![
+        Vitals::baseline().temperature("38.05").at(0),
+        Vitals::total(5).at(60),
+    ];
+    let h = history(sets);
+    let nb = chart_at(&h, hours(2), TimeRange::Hours24, Language::Nb);
+    assert_eq!(
+        name(&nb, TEMPERATURE, 0),
+        "T+0 min\nTemperatur: 38,05 °C (avrundet til 38,1 °C)\nDelskår: 1"
+    );
+    assert_eq!(point(&nb, TEMPERATURE, 0)["value"][1], 38.1);
+    assert_eq!(
+        name(&nb, RR, 0),
+        "T+0 min\nRespirasjonsfrekvens: 16 /min\nDelskår: 0"
+    );
+    assert_eq!(
+        name(&nb, TOTAL, 1),
+        "T+60 min\nNEWS2: 5\nKlinisk risiko: middels"
+    );
+    let en = chart_at(&h, hours(2), TimeRange::Hours24, Language::En);
+    assert_eq!(
+        name(&en, TEMPERATURE, 0),
+        "T+0 min\nTemperature: 38.05 °C (charted as 38.1 °C)\nSub-score: 1"
+    );
+    assert_eq!(
+        name(&en, TOTAL, 1),
+        "T+60 min\nNEWS2: 5\nClinical risk: medium"
+    );
+    let nn = chart_at(&h, hours(2), TimeRange::Hours24, Language::Nn);
+    assert_eq!(
+        name(&nn, CONSCIOUSNESS, 0),
+        "T+0 min\nMedvitsnivå: A (Vaken)\nDelskår: 0"
+    );
+    assert_eq!(option_str(&nn, &["series", "7", "name"]), "NEWS2 totalskår");
+}
+
+#[test]
+fn the_total_has_lines_at_the_5_and_7_thresholds() {
+    let option = chart(&history(vec![Vitals::total(6).at(0)]));
+    let lines = series(&option, TOTAL)["markLine"]["data"]
+        .as_array()
+        .unwrap();
+    let thresholds: Vec<f64> = lines
+        .iter()
+        .filter_map(|line| line["yAxis"].as_f64())
+        .collect();
+    assert_eq!(thresholds, [5.0, 7.0]);
+    for index in RR..TOTAL {
+        assert!(
+            series(&option, index)["markLine"]["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|line| line.get("yAxis").is_none())
+        );
+    }
+}
+
+#[test]
+fn every_panel_marks_now_with_an_iso_instant_in_utc() {
+    let now = hours(12);
+    let option = chart_at(
+        &history(vec![Vitals::baseline().at(0)]),
+        now,
+        TimeRange::Hours24,
+        Language::Nb,
+    );
+    for index in RR..=TOTAL {
+        let marker = &series(&option, index)["markLine"]["data"][0]["xAxis"];
+        assert_eq!(marker, "2026-01-01T12:00:00Z", "series {index}");
+    }
+    assert_eq!(
+        series(&option, RR)["markLine"]["data"][0]["label"]["formatter"],
+        "nå"
+    );
+}
+
+#[test]
+fn each_range_zooms_to_its_span_ending_now_on_every_panel() {
+    let now = hours(24 * 40);
+    let h = history(vec![
+        Vitals::baseline().at(0),
+        Vitals::baseline().at(24 * 40 * 60 - 30),
+    ]);
+    for range in TimeRange::ALL {
+        let option = chart_at(&h, now, range, Language::Nb);
+        let expected_start = match range.duration() {
+            Some(span) => now.minus(span).millis(),
+            None => T0.millis(),
+        };
+        let zooms = option["dataZoom"].as_array().unwrap();
+        let types: Vec<&str> = zooms.iter().map(|z| z["type"].as_str().unwrap()).collect();
+        assert_eq!(types, ["inside", "slider"]);
+        for zoom in zooms {
+            assert_eq!(zoom["startValue"], expected_start, "{range:?}");
+            assert_eq!(zoom["endValue"], now.millis(), "{range:?}");
+            assert_eq!(
+                zoom["xAxisIndex"],
+                serde_json::json!([0, 1, 2, 3, 4, 5, 6, 7])
+            );
+        }
+        let x_axes = option["xAxis"].as_array().unwrap();
+        assert_eq!(x_axes.len(), 8);
+        for axis in x_axes {
+            assert_eq!(axis["type"], "time");
+            assert_eq!(
+                (&axis["min"], &axis["max"]),
+                (&x_axes[0]["min"], &x_axes[0]["max"])
+            );
+        }
+        assert_eq!(x_axes[0]["min"], T0.millis());
+        assert_eq!(x_axes[0]["max"], now.millis());
+    }
+    assert_eq!(
+        TimeRange::Days7.duration(),
+        Some(std::time::Duration::from_secs(7 * 86_400))
+    );
+    // A history shorter than the range: the axis reaches back to the range's start.
+    let short = chart_at(
+        &history(vec![Vitals::baseline().at(0)]),
+        hours(2),
+        TimeRange::Hours72,
+        Language::Nb,
+    );
+    assert_eq!(
+        short["xAxis"][0]["min"],
+        hours(2)
+            .minus(std::time::Duration::from_secs(72 * 3600))
+            .millis()
+    );
+}
+
+#[test]
+fn a_fixed_layout_of_still_panels_with_attribution_and_aria() {
+    let option = chart(&history(vec![Vitals::baseline().at(0)]));
+    assert_eq!(option["animation"], false);
+    let grids = option["grid"].as_array().unwrap();
+    assert_eq!(grids.len(), 8);
+    let mut bottom = 0.0;
+    for grid in grids {
+        let top = grid["top"].as_f64().unwrap();
+        assert!(top > bottom, "grids overlap");
+        bottom = top + grid["height"].as_f64().unwrap();
+    }
+    assert!(bottom + 60.0 < f64::from(CHART_HEIGHT_PX));
+    assert_eq!(
+        option["title"][0]["text"],
+        "NEWS2 © Royal College of Physicians 2017"
+    );
+    assert_eq!(option["aria"]["enabled"], true);
+    assert!(
+        option["aria"]["label"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("1 målesett")
+    );
+}
+
+#[test]
+fn a_year_of_4_hourly_sets_is_drawn_whole() {
+    let sets: Vec<ObservationSet> = (0..2190)
+        .map(|i| {
+            let v = if i % 97 == 0 {
+                Vitals::red()
+            } else {
+                Vitals::total((i % 8) as u8)
+            };
+            v.at(i * 240)
+        })
+        .collect();
+    let option = chart_at(
+        &history(sets),
+        hours(2190 * 4),
+        TimeRange::All,
+        Language::Nb,
+    );
+    for index in RR..=TOTAL {
+        assert_eq!(
+            series(&option, index)["data"].as_array().unwrap().len(),
+            2190
+        );
+    }
+    let red_points = series(&option, RR)["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["symbol"] == "triangle")
+        .count();
+    assert_eq!(red_points, (0..2190).filter(|i| i % 97 == 0).count());
+}
+
+/// ECharts 5.5.1 (node_modules, installed by the project's setup) renders the option in Node.
+#[test]
+fn echarts_renders_the_option() {
+    let mut set = Vitals::total(5).at(60);
+    set.details.recorded_by = Some("<b>Nurse</b>".into());
+    let h = history(vec![
+        Vitals::baseline().at(0),
+        set,
+        Vitals::baseline().without_temperature().at(120),
+        scale_2_set(Vitals::baseline().oxygen(true).spo2("95"), 180),
+    ]);
+    let option = chart_at(&h, hours(5), TimeRange::Hours24, Language::Nb);
+    let dir = std::env::temp_dir().join(format!("news2-chart-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let option_path = dir.join("option.json");
+    let svg_path = dir.join("chart.svg");
+    std::fs::write(&option_path, serde_json::to_vec(&option).unwrap()).unwrap();
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/chart/render.mjs");
+    let output = Command::new("node")
+        .arg(&script)
+        .arg(&option_path)
+        .arg(&svg_path)
+        .arg(CHART_HEIGHT_PX.to_string())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("could not run node ({e}): install it with scripts/setup.sh; this test needs it")
+        });
+    assert!(
+        output.status.success(),
+        "ECharts did not accept the option:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(svg.contains("Royal College of Physicians"));
+    assert!(svg.contains("Respirasjonsfrekvens (/min)"));
+    assert!(svg.contains("SpO₂ Skala 2 (%)"));
+    assert!(svg.contains("NEWS2 totalskår"));
+    // Points, lines and bands are drawn: well over one path per panel.
+    assert!(svg.matches("<path").count() > 40, "{svg}");
+    // Nothing from the record is in the picture until hovered, and never as markup.
+    assert!(!svg.contains("<b>Nurse"));
+}
+
+/// Guards the container's fixed height: the widget reserves exactly the chart's height, so the
+/// host page neither jumps when the chart draws nor shows an empty strip below it.
+#[test]
+fn the_chart_container_is_as_tall_as_the_chart() {
+    let css = include_str!("../style/chart.css");
+    let rule = format!("height: {CHART_HEIGHT_PX}px;");
+    assert!(css.contains(&rule), "style/chart.css must set {rule}");
+}
