@@ -41,3 +41,6 @@ WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120} cargo test --target 
 
 step "the demo page builds (trunk build)"
 trunk build
+
+step "the demo page end to end in headless Chromium: every scenario in nb, nn and en, axe-core"
+node tests/e2e/demo.mjs dist

@@ -1,69 +1,31 @@
-//! The demo page's calculator in headless Chromium: typing into it scores as you type.
+//! The entry form in headless Chromium: typing into it scores as you type.
 #![cfg(target_arch = "wasm32")]
 
+mod browser;
+
+use std::sync::Arc;
+
+use browser::{Mounted, bundle};
 use leptos::prelude::*;
-use news2_widget::ui::Calculator;
-use wasm_bindgen::JsCast;
+use news2_widget::clinical::observation_set::Scale2Decision;
+use news2_widget::clinical::time::Timestamp;
+use news2_widget::ui::widget::{DataSource, Mode};
 use wasm_bindgen_test::*;
-use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A calculator mounted in a fresh element of the test page.
-struct Mounted {
-    root: HtmlElement,
-    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
-}
-
-fn mount() -> Mounted {
-    let document = document();
-    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), || view! { <Calculator /> }.into_any());
-    Mounted {
-        root,
-        _handle: handle,
-    }
-}
-
-impl Mounted {
-    fn input(&self, selector: &str) -> HtmlInputElement {
-        self.root
-            .query_selector(selector)
-            .unwrap()
-            .unwrap_or_else(|| panic!("no {selector}"))
-            .unchecked_into()
-    }
-
-    /// Types a value the way a browser reports it: the value changes, then a bubbling `input`.
-    async fn type_into(&self, name: &str, text: &str) {
-        let input = self.input(&format!("input[name={name}]"));
-        input.set_value(text);
-        let init = EventInit::new();
-        init.set_bubbles(true);
-        input
-            .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-            .unwrap();
-        leptos::task::tick().await;
-    }
-
-    async fn click(&self, selector: &str) {
-        self.input(selector).click();
-        leptos::task::tick().await;
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.root
-            .query_selector(selector)
-            .unwrap()
-            .and_then(|e| e.text_content())
-            .unwrap_or_default()
-    }
+/// The widget in entry mode for a patient with no sets yet.
+async fn mount() -> Mounted {
+    browser::mount(|inputs| {
+        inputs.source.set(DataSource::Bundle(Arc::new(bundle(&[]))));
+        inputs.mode.set(Mode::Entry);
+    })
+    .await
 }
 
 #[wasm_bindgen_test]
 async fn scores_as_you_type_and_withholds_the_total_until_complete() {
-    let page = mount();
+    let page = mount().await;
     assert!(page.text(".news2-summary").contains("Ingen totalskår"));
     for (name, value) in [
         ("respiratoryRate", "22"),
@@ -95,7 +57,7 @@ async fn scores_as_you_type_and_withholds_the_total_until_complete() {
             .contains("Minst hver 4.–6. time")
     );
     assert!(
-        page.text(".news2-calculator__form")
+        page.text(".news2-entry__form")
             .contains("Føres som 38,1 °C")
     );
 
@@ -122,7 +84,7 @@ async fn scores_as_you_type_and_withholds_the_total_until_complete() {
 
 #[wasm_bindgen_test]
 async fn an_impossible_value_is_explained_and_marked_invalid() {
-    let page = mount();
+    let page = mount().await;
     page.type_into("spo2", "101").await;
     assert!(
         page.text(".news2-field--invalid")
@@ -144,16 +106,23 @@ async fn an_impossible_value_is_explained_and_marked_invalid() {
 }
 
 #[wasm_bindgen_test]
-async fn scale_2_is_used_only_when_switched_on() {
-    let page = mount();
+async fn scale_2_is_used_only_for_a_patient_with_a_documented_decision() {
+    let page = mount().await;
     page.type_into("spo2", "90").await;
     assert!(
-        page.text(".news2-field:nth-child(2) .news2-sub-score")
+        page.text(".news2-field:nth-child(4) .news2-sub-score")
             .contains("Skår 3")
     );
-    page.click("input[name=spo2Scale]").await;
     assert!(
-        page.text(".news2-field:nth-child(2) .news2-sub-score")
+        page.find("input[name=spo2Scale]").is_none(),
+        "no switch: values never choose Scale 2"
+    );
+    let decision = Scale2Decision::new("Dr. Lege", Timestamp::from_millis(0)).unwrap();
+    page.inputs.scale_2.set(Some(decision));
+    page.settle().await;
+    assert!(page.text(".news2-entry__scale").contains("Skala 2"));
+    assert!(
+        page.text(".news2-field:nth-child(4) .news2-sub-score")
             .contains("Skår 0")
     );
 }

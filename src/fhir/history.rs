@@ -37,7 +37,7 @@ pub struct FhirHistory {
 }
 
 /// The sets made from what was read.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Grouped {
     pub history: History,
     /// Reading problems, then grouping problems.

@@ -1,7 +1,16 @@
-//! What the widget says to clinicians, in Norwegian first.
+//! What the widget says to clinicians: bokmål (the default), nynorsk and English.
 //!
-//! Bokmål is the only language so far; nynorsk and English come with the widget's views.
-//! Clinical terms follow the Norwegian translation of the openEHR NEWS2 archetype
-//! (../shared/news2/README.md, section 4).
+//! - [`words`]: the views' fixed texts, one [`Words`] table per language, so a missing
+//!   translation is a compile error rather than an empty label.
+//! - [`format`]: times, durations and numbers as Norwegians write them (24-hour clock, decimal
+//!   comma), in the browser's time zone.
+//!
+//! The escalation banner's clinical texts are the engine's (`clinical::escalation::texts`), not
+//! here, so the words a nurse acts on are decided and tested in one place. Clinical terms follow
+//! the Norwegian translation of the openEHR NEWS2 archetype (../shared/news2/README.md, section 4).
 
-pub mod nb;
+pub mod format;
+pub mod words;
+
+pub use crate::clinical::escalation::texts::Language;
+pub use words::{Words, words};

@@ -1,6 +1,17 @@
 //! The widget's views, built with Leptos (client-side rendering). They render decisions of the
-//! clinical engine and compute no clinical rule themselves.
+//! clinical engine and data of the FHIR layer, and compute no clinical rule themselves.
+//!
+//! - [`widget`]: the whole widget, its inputs, states and events for the host.
+//! - [`banner`], [`status`], [`observation_chart`], [`history_table`], [`entry_form`]: its parts.
+//! - [`set_view`], [`sub_score`]: how one set and one sub-score are shown, shared by the parts.
 
-pub mod calculator;
+pub mod banner;
+pub mod entry_form;
+pub mod history_table;
+pub mod observation_chart;
+pub mod set_view;
+pub mod status;
+pub mod sub_score;
+pub mod widget;
 
-pub use calculator::Calculator;
+pub use widget::{Widget, WidgetInputs};

@@ -1,7 +1,9 @@
-//! The NEWS2 calculator: the seven parameters, scored as they are typed.
+//! The entry form: the seven parameters with their units, scored as they are typed, then a set
+//! made from them, confirmed first when it escalates, and handed to the widget to save.
 //!
-//! The demo page shows it; the entry form of the widget will grow from it. Every number it
-//! shows comes from [`form::Evaluation`], that is from the clinical engine.
+//! Every number it shows comes from [`form::Evaluation`], that is from the clinical engine.
+//! Scale 2 is used only when the patient has a documented Scale 2 decision; the form offers no
+//! switch, because the values must never be what puts a patient on Scale 2.
 
 pub mod form;
 
@@ -10,57 +12,179 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use leptos::prelude::*;
 
 use crate::api::score_input::input_field;
-use crate::clinical::{Consciousness, News2, Parameter, Quantity, SubScore};
-use crate::i18n::nb;
-use form::{CalculatorForm, Evaluation};
+use crate::clinical::observation_set::{ObservationSet, Scale2Decision};
+use crate::clinical::time::Timestamp;
+use crate::clinical::{Consciousness, News2, Parameter, Quantity};
+use crate::i18n::format::LocalZone;
+use crate::i18n::{Language, words};
+use crate::ui::sub_score::SubScoreBadge;
+use form::{DraftError, EntryDraft, Evaluation, escalating_band};
 
-/// A page-unique id prefix per calculator, so that labels, descriptions and radio groups of two
-/// calculators on one page never point at each other.
+/// A page-unique id prefix per form, so that labels, descriptions and radio groups of two
+/// widgets on one page never point at each other.
 fn next_instance() -> String {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
-    format!("news2-calc-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+    format!("news2-entry-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// `2026-11-26T14:05` in the zone, what a `datetime-local` input shows.
+fn local_input_value(at: Timestamp, zone: &dyn LocalZone) -> String {
+    let shifted = Timestamp::from_millis(at.millis() + i64::from(zone.offset_minutes(at)) * 60_000);
+    let iso = crate::i18n::format::iso_utc(shifted);
+    iso.get(..16).unwrap_or_default().to_string()
 }
 
 #[component]
-pub fn Calculator() -> impl IntoView {
-    let form = RwSignal::new(CalculatorForm::default());
-    let evaluation = Memo::new(move |_| form.with(CalculatorForm::evaluate));
+pub fn EntryForm(
+    language: Signal<Language>,
+    /// The patient's documented Scale 2 decision, if any.
+    scale_2: Signal<Option<Scale2Decision>>,
+    now: Signal<Timestamp>,
+    zone: &'static dyn LocalZone,
+    /// True when a FHIR server is configured: the button says "save", else "send to record".
+    saves_to_server: Signal<bool>,
+    on_submit: Callback<ObservationSet>,
+) -> impl IntoView {
+    let fresh = move || {
+        let mut draft = EntryDraft::default();
+        draft.taken_at = local_input_value(now.get_untracked(), zone);
+        draft.scale_2 = scale_2.with_untracked(Option::is_some);
+        draft
+    };
+    let draft = RwSignal::new(fresh());
+    // The patient's scale decision may arrive or change after the form is drawn.
+    Effect::new(move |_| {
+        let on = scale_2.with(Option::is_some);
+        draft.update(|d| d.scale_2 = on);
+    });
+    let evaluation = Memo::new(move |_| draft.with(EntryDraft::evaluate));
+    let confirming = RwSignal::new(None::<ObservationSet>);
+    let error = RwSignal::new(None::<DraftError>);
+    let done = RwSignal::new(false);
     let id = next_instance();
-    let title_id = format!("{id}-title");
-    let labelled_by = title_id.clone();
+    let heading_id = format!("{id}-heading");
+    let labelled_by = heading_id.clone();
+    let confirm_id = format!("{id}-confirm");
 
+    let submit = move |set: ObservationSet| {
+        on_submit.run(set);
+        confirming.set(None);
+        error.set(None);
+        done.set(true);
+        draft.set(fresh());
+    };
+    let try_submit = move || {
+        let result = draft.with(|d| scale_2.with(|s| d.to_set(s.as_ref(), zone)));
+        match result {
+            Err(e) => {
+                error.set(Some(e));
+                done.set(false);
+            }
+            Ok(set) if escalating_band(&set.score()).is_some() => {
+                error.set(None);
+                confirming.set(Some(set));
+            }
+            Ok(set) => submit(set),
+        }
+    };
+
+    let time_id = format!("{id}-takenAt");
+    let who_id = format!("{id}-recordedBy");
+    let w = move || words(language.get());
     view! {
-        <section class="news2-calculator" aria-labelledby=labelled_by>
-            <h1 id=title_id>{nb::CALCULATOR_TITLE}</h1>
-            <p class="news2-calculator__intro">{nb::CALCULATOR_INTRO}</p>
-            <form class="news2-calculator__form" on:submit=|ev| ev.prevent_default()>
-                <NumericField id=id.clone() quantity=Quantity::RespiratoryRate form evaluation />
-                <NumericField id=id.clone() quantity=Quantity::Spo2 form evaluation />
-                <Scale2Switch id=id.clone() form />
+        <section class="news2-entry" aria-labelledby=labelled_by>
+            <h2 id=heading_id class="news2-heading">{move || w().entry_heading}</h2>
+            <p class="news2-entry__intro">{move || w().entry_intro}</p>
+            <form class="news2-entry__form" on:submit=move |ev| { ev.prevent_default(); try_submit(); }>
+                <div class="news2-field">
+                    <label class="news2-field__label" for=time_id.clone()>{move || w().entry_taken_at}</label>
+                    <input
+                        id=time_id
+                        name="takenAt"
+                        type="datetime-local"
+                        prop:value=move || draft.with(|d| d.taken_at.clone())
+                        on:input=move |ev| draft.update(|d| d.taken_at = event_target_value(&ev))
+                    />
+                </div>
+                <div class="news2-field">
+                    <label class="news2-field__label" for=who_id.clone()>{move || w().entry_recorded_by}</label>
+                    <input
+                        id=who_id
+                        name="recordedBy"
+                        type="text"
+                        autocomplete="name"
+                        prop:value=move || draft.with(|d| d.recorded_by.clone())
+                        on:input=move |ev| draft.update(|d| d.recorded_by = event_target_value(&ev))
+                    />
+                </div>
+                <NumericField id=id.clone() quantity=Quantity::RespiratoryRate draft evaluation language />
+                <NumericField id=id.clone() quantity=Quantity::Spo2 draft evaluation language />
+                {move || scale_2.with(Option::is_some).then(|| view! {
+                    <p class="news2-entry__scale">{w().scale_2_in_use}</p>
+                })}
                 {choice_field(
                     &id,
                     Parameter::AirOrOxygen,
-                    air_or_oxygen_choices(),
-                    form,
-                    evaluation,
-                    |f| f.on_oxygen,
-                    |f, on_oxygen| f.on_oxygen = Some(on_oxygen),
+                    [false, true].map(|o| (o, if o { "oxygen" } else { "air" }.to_string())).to_vec(),
+                    |lang, o| crate::i18n::words::air_or_oxygen(lang, o).to_string(),
+                    draft, evaluation, language,
+                    |d| d.on_oxygen,
+                    |d, on_oxygen| d.on_oxygen = Some(on_oxygen),
                 )}
-                <NumericField id=id.clone() quantity=Quantity::SystolicBp form evaluation />
-                <NumericField id=id.clone() quantity=Quantity::Pulse form evaluation />
+                <NumericField id=id.clone() quantity=Quantity::SystolicBp draft evaluation language />
+                <NumericField id=id.clone() quantity=Quantity::Pulse draft evaluation language />
                 {choice_field(
                     &id,
                     Parameter::Consciousness,
-                    consciousness_choices(),
-                    form,
-                    evaluation,
-                    |f| f.consciousness,
-                    |f, level| f.consciousness = Some(level),
+                    Consciousness::ALL.map(|l| (l, l.letter().to_string())).to_vec(),
+                    |lang, l| format!("{} ({})", crate::i18n::words::consciousness(lang, l), l.letter()),
+                    draft, evaluation, language,
+                    |d| d.consciousness,
+                    |d, level| d.consciousness = Some(level),
                 )}
-                <NumericField id=id.clone() quantity=Quantity::Temperature form evaluation />
+                <NumericField id=id.clone() quantity=Quantity::Temperature draft evaluation language />
+                <Summary evaluation language />
+                <p class="news2-entry__error" role="alert">
+                    {move || error.get().map(|e| match e {
+                        DraftError::NoTime => w().entry_needs_time.to_string(),
+                        DraftError::NoValues => w().entry_needs_values.to_string(),
+                        DraftError::Invalid(parameters) => format!(
+                            "{}: {}",
+                            w().to_correct,
+                            parameters.iter().map(|&p| crate::i18n::words::parameter(language.get(), p)).collect::<Vec<_>>().join(", ")
+                        ),
+                    })}
+                </p>
+                <p class="news2-entry__done" role="status">
+                    {move || done.get().then(|| if saves_to_server.get() { w().entry_saved } else { w().entry_handed_over })}
+                </p>
+                <button type="submit" class="news2-button news2-button--primary">
+                    {move || if saves_to_server.get() { w().save } else { w().hand_over }}
+                </button>
             </form>
-            <Summary evaluation />
-            <p class="news2-calculator__attribution">{nb::ATTRIBUTION}</p>
+            {move || confirming.get().map(|set| {
+                let band = escalating_band(&set.score());
+                let for_save = set.clone();
+                view! {
+                    <section class="news2-entry__confirm" role="alertdialog" aria-labelledby=confirm_id.clone() aria-modal="false">
+                        <h3 id=confirm_id.clone() class="news2-heading">{w().confirm_heading}</h3>
+                        <p>{w().confirm_intro}</p>
+                        {band.map(|band| view! {
+                            <p class="news2-entry__confirm-band">
+                                {w().clinical_risk}": "<strong>{crate::i18n::words::risk(language.get(), band)}</strong>
+                            </p>
+                        })}
+                        <button type="button" class="news2-button news2-button--primary"
+                            on:click=move |_| submit(for_save.clone())>
+                            {w().confirm_save}
+                        </button>
+                        " "
+                        <button type="button" class="news2-button" on:click=move |_| confirming.set(None)>
+                            {w().go_back}
+                        </button>
+                    </section>
+                }
+            })}
         </section>
     }
 }
@@ -70,23 +194,30 @@ pub fn Calculator() -> impl IntoView {
 fn NumericField(
     id: String,
     quantity: Quantity,
-    form: RwSignal<CalculatorForm>,
+    draft: RwSignal<EntryDraft>,
     evaluation: Memo<Evaluation>,
+    language: Signal<Language>,
 ) -> impl IntoView {
     let name = input_field(quantity.parameter());
     let input_id = format!("{id}-{name}");
     let message_id = format!("{input_id}-message");
     let reading = move || evaluation.with(|e| e.reading(quantity));
-    let message = move || match reading() {
-        Err(invalid) => nb::invalid_reading(quantity, invalid),
-        Ok(Some(r)) if r.charted_decimal() != r.raw() => {
-            nb::charted_as(r.charted_decimal(), quantity)
+    let message = move || {
+        let lang = language.get();
+        match reading() {
+            Err(invalid) => crate::i18n::words::invalid_reading(lang, quantity, invalid),
+            Ok(Some(r)) if r.needs_verification() => words(lang).to_verify.to_string(),
+            Ok(Some(r)) if r.charted_decimal() != r.raw() => {
+                crate::i18n::words::charted_as(lang, r.charted_decimal(), quantity)
+            }
+            Ok(_) => String::new(),
         }
-        Ok(_) => String::new(),
     };
     view! {
         <div class="news2-field" class:news2-field--invalid=move || reading().is_err()>
-            <label class="news2-field__label" for=input_id.clone()>{nb::parameter(quantity.parameter())}</label>
+            <label class="news2-field__label" for=input_id.clone()>
+                {move || crate::i18n::words::parameter(language.get(), quantity.parameter())}
+            </label>
             <span class="news2-field__control">
                 <input
                     id=input_id
@@ -96,153 +227,97 @@ fn NumericField(
                     autocomplete="off"
                     aria-describedby=message_id.clone()
                     aria-invalid=move || if reading().is_err() { "true" } else { "false" }
-                    prop:value=move || form.with(|f| f.text(quantity).to_owned())
-                    on:input=move |ev| form.update(|f| f.set_text(quantity, event_target_value(&ev)))
+                    prop:value=move || draft.with(|d| d.text(quantity).to_owned())
+                    on:input=move |ev| draft.update(|d| d.set_text(quantity, event_target_value(&ev)))
                 />
-                <span class="news2-field__unit">{nb::unit(quantity)}</span>
+                <span class="news2-field__unit">{crate::i18n::words::unit(quantity)}</span>
             </span>
-            <SubScoreBadge evaluation parameter=quantity.parameter() />
+            {move || view! {
+                <SubScoreBadge
+                    score=evaluation.with(|e| e.score.sub_score(quantity.parameter()).map(|s| s.value()))
+                    language=language.get()
+                />
+            }}
             <p id=message_id class="news2-field__message">{message}</p>
         </div>
     }
 }
 
-/// The explicit Scale 2 decision. Never switched on by the values themselves.
-#[component]
-fn Scale2Switch(id: String, form: RwSignal<CalculatorForm>) -> impl IntoView {
-    let switch_id = format!("{id}-spo2Scale");
-    let help_id = format!("{switch_id}-help");
-    view! {
-        <div class="news2-field news2-field--switch">
-            <input
-                id=switch_id.clone()
-                name="spo2Scale"
-                type="checkbox"
-                aria-describedby=help_id.clone()
-                prop:checked=move || form.with(|f| f.scale_2)
-                on:change=move |ev| form.update(|f| f.scale_2 = event_target_checked(&ev))
-            />
-            <label for=switch_id>{nb::SCALE_2_SWITCH}</label>
-            <p id=help_id class="news2-field__help">{nb::SCALE_2_HELP}</p>
-        </div>
-    }
-}
-
-/// One option of a [`choice_field`].
-struct Choice<T> {
-    value: T,
-    /// The radio button's `value`, for forms and tests.
-    html_value: String,
-    label: String,
-}
-
-fn air_or_oxygen_choices() -> Vec<Choice<bool>> {
-    [(false, "air", nb::AIR), (true, "oxygen", nb::OXYGEN)]
-        .into_iter()
-        .map(|(value, html_value, label)| Choice {
-            value,
-            html_value: html_value.into(),
-            label: label.into(),
-        })
-        .collect()
-}
-
-fn consciousness_choices() -> Vec<Choice<Consciousness>> {
-    Consciousness::ALL
-        .into_iter()
-        .map(|level| Choice {
-            value: level,
-            html_value: level.letter().to_string(),
-            label: format!("{} ({})", nb::consciousness(level), level.letter()),
-        })
-        .collect()
-}
-
 /// A parameter chosen from a few options: a radio group with its sub-score.
+#[allow(clippy::too_many_arguments)]
 fn choice_field<T: Copy + PartialEq + Send + Sync + 'static>(
     id: &str,
     parameter: Parameter,
-    choices: Vec<Choice<T>>,
-    form: RwSignal<CalculatorForm>,
+    choices: Vec<(T, String)>,
+    label: fn(Language, T) -> String,
+    draft: RwSignal<EntryDraft>,
     evaluation: Memo<Evaluation>,
-    selected: fn(&CalculatorForm) -> Option<T>,
-    select: fn(&mut CalculatorForm, T),
+    language: Signal<Language>,
+    selected: fn(&EntryDraft) -> Option<T>,
+    select: fn(&mut EntryDraft, T),
 ) -> impl IntoView + use<T> {
     let group = format!("{id}-{}", input_field(parameter));
     let options = choices
         .into_iter()
-        .map(
-            |Choice {
-                 value,
-                 html_value,
-                 label,
-             }| {
-                view! {
-                    <label class="news2-choice">
-                        <input
-                            type="radio"
-                            name=group.clone()
-                            value=html_value
-                            prop:checked=move || form.with(|f| selected(f) == Some(value))
-                            on:change=move |_| form.update(|f| select(f, value))
-                        />
-                        {label}
-                    </label>
-                }
-            },
-        )
+        .map(|(value, html_value)| {
+            view! {
+                <label class="news2-choice">
+                    <input
+                        type="radio"
+                        name=group.clone()
+                        value=html_value
+                        prop:checked=move || draft.with(|d| selected(d) == Some(value))
+                        on:change=move |_| draft.update(|d| select(d, value))
+                    />
+                    {move || label(language.get(), value)}
+                </label>
+            }
+        })
         .collect_view();
     view! {
         <fieldset class="news2-field news2-field--choices">
-            <legend class="news2-field__label">{nb::parameter(parameter)}</legend>
+            <legend class="news2-field__label">{move || crate::i18n::words::parameter(language.get(), parameter)}</legend>
             <span class="news2-field__choices">{options}</span>
-            <SubScoreBadge evaluation parameter />
+            {move || view! {
+                <SubScoreBadge
+                    score=evaluation.with(|e| e.score.sub_score(parameter).map(|s| s.value()))
+                    language=language.get()
+                />
+            }}
         </fieldset>
-    }
-}
-
-/// A sub-score as its number and words, coloured in the RCP band colours as a second cue.
-#[component]
-fn SubScoreBadge(evaluation: Memo<Evaluation>, parameter: Parameter) -> impl IntoView {
-    let score = move || evaluation.with(|e| e.score.sub_score(parameter));
-    view! {
-        <span
-            class="news2-sub-score"
-            data-score=move || score().map(|s| s.value().to_string()).unwrap_or_default()
-        >
-            {move || score().map(|s: SubScore| nb::sub_score(s.value())).unwrap_or_else(|| nb::NO_SUB_SCORE.into())}
-        </span>
     }
 }
 
 /// The total, clinical risk and monitoring frequency, or why there is no total.
 #[component]
-fn Summary(evaluation: Memo<Evaluation>) -> impl IntoView {
-    let names = |parameters: &[Parameter]| {
-        parameters
-            .iter()
-            .map(|&p| nb::parameter(p))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+fn Summary(evaluation: Memo<Evaluation>, language: Signal<Language>) -> impl IntoView {
     let summary = move || {
+        let lang = language.get();
+        let w = words(lang);
+        let names = |parameters: &[Parameter]| {
+            parameters
+                .iter()
+                .map(|&p| crate::i18n::words::parameter(lang, p))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         evaluation.with(|evaluation| match &evaluation.score {
             News2::Complete(score) => {
                 let risk = score.risk();
                 view! {
                     <div class="news2-summary" data-risk=format!("{risk:?}")>
                         <p class="news2-summary__total">
-                            {nb::TOTAL}" "<strong>{score.total().value()}</strong>
+                            {w.total}" "<strong>{score.total().value()}</strong>
                         </p>
                         <p class="news2-summary__risk">
-                            {nb::CLINICAL_RISK}": "<strong>{nb::risk(risk)}</strong>
-                            {score.has_red_score().then_some(format!(" ({})", nb::RED_SCORE))}
+                            {w.clinical_risk}": "<strong>{crate::i18n::words::risk(lang, risk)}</strong>
+                            {score.has_red_score().then_some(format!(" ({})", w.red_score))}
                         </p>
                         <p class="news2-summary__monitoring">
-                            {nb::MONITORING}": "{nb::monitoring(score.monitoring())}
+                            {w.monitoring}": "{crate::i18n::words::monitoring(lang, score.monitoring())}
                         </p>
                         <p class="news2-summary__scale">
-                            {nb::SPO2_SCALE}": "{nb::spo2_scale(score.spo2_scale())}
+                            {w.spo2_scale}": "{crate::i18n::words::spo2_scale(lang, score.spo2_scale())}
                         </p>
                     </div>
                 }
@@ -258,17 +333,17 @@ fn Summary(evaluation: Memo<Evaluation>) -> impl IntoView {
                         class="news2-summary"
                         data-risk=score.minimum_risk().map_or("Incomplete".to_string(), |band| format!("{band:?}"))
                     >
-                        <p class="news2-summary__total">{nb::NO_TOTAL}</p>
+                        <p class="news2-summary__total">{w.no_total}</p>
                         {score.minimum_risk().map(|band| view! {
                             <p class="news2-summary__minimum">
-                                {nb::ALREADY_CERTAIN}": "<strong>{nb::risk(band)}</strong>
+                                {w.already_certain}": "<strong>{crate::i18n::words::risk(lang, band)}</strong>
                             </p>
                         })}
                         {(!invalid.is_empty()).then(|| view! {
-                            <p class="news2-summary__invalid">{nb::TO_CORRECT}": "{names(&invalid)}</p>
+                            <p class="news2-summary__invalid">{w.to_correct}": "{names(&invalid)}</p>
                         })}
                         {(!missing.is_empty()).then(|| view! {
-                            <p class="news2-summary__missing">{nb::MISSING}": "{names(&missing)}</p>
+                            <p class="news2-summary__missing">{w.missing}": "{names(&missing)}</p>
                         })}
                     </div>
                 }
@@ -276,5 +351,5 @@ fn Summary(evaluation: Memo<Evaluation>) -> impl IntoView {
             }
         })
     };
-    view! { <output class="news2-calculator__summary" aria-live="polite">{summary}</output> }
+    view! { <output class="news2-entry__summary" aria-live="polite">{summary}</output> }
 }

@@ -1,0 +1,99 @@
+// The demo page's host: what an EHR would do around <news2-widget>. It sets attributes and
+// listens to the widget's events; it never writes markup from data (textContent only), so it
+// also runs under a strict Content-Security-Policy.
+//
+// The page can be opened on a fixed state for screenshots and tests:
+//   ?scenario=deteriorating&lang=en&mode=entry
+
+const widget = document.getElementById("widget");
+const scenarioSelect = document.getElementById("scenario");
+const description = document.getElementById("scenario-description");
+const languageSelect = document.getElementById("language");
+const modeSelect = document.getElementById("mode");
+const log = document.getElementById("event-log");
+
+const EVENTS = [
+  "news2-loaded",
+  "news2-escalation",
+  "news2-entry",
+  "news2-saved",
+  "news2-save-failed",
+  "news2-acknowledged",
+  "news2-error",
+];
+
+for (const name of EVENTS) {
+  widget.addEventListener(name, (event) => {
+    const item = document.createElement("li");
+    const title = document.createElement("strong");
+    title.textContent = `${new Date().toLocaleTimeString("nb-NO")} ${name}`;
+    const detail = document.createElement("pre");
+    // The FHIR Bundle of an entry is long: the log shows that it came, not all of it.
+    const shown = { ...event.detail };
+    if (shown.bundle) shown.bundle = `Bundle (${shown.bundle.entry?.length ?? 0} entries)`;
+    detail.textContent = JSON.stringify(shown, null, 2);
+    item.append(title, detail);
+    log.prepend(item);
+  });
+}
+
+const params = new URLSearchParams(location.search);
+let scenarios = [];
+
+function language() {
+  return languageSelect.value;
+}
+
+function showScenario(id) {
+  const scenario = scenarios.find((s) => s.id === id) ?? scenarios[0];
+  if (!scenario) return;
+  scenarioSelect.value = scenario.id;
+  description.textContent = scenario.description[language()] ?? scenario.description.nb;
+  widget.removeAttribute("fhir-base");
+  widget.removeAttribute("patient");
+  widget.setAttribute("now", scenario.now);
+  widget.setAttribute("src", scenario.file);
+}
+
+function fillScenarios() {
+  const selected = scenarioSelect.value;
+  scenarioSelect.replaceChildren(
+    ...scenarios.map((s) => {
+      const option = document.createElement("option");
+      option.value = s.id;
+      option.textContent = s.title[language()] ?? s.title.nb;
+      return option;
+    }),
+  );
+  if (selected) scenarioSelect.value = selected;
+}
+
+languageSelect.addEventListener("change", () => {
+  widget.setAttribute("lang", language());
+  document.documentElement.lang = language();
+  fillScenarios();
+  showScenario(scenarioSelect.value);
+});
+modeSelect.addEventListener("change", () => widget.setAttribute("mode", modeSelect.value));
+scenarioSelect.addEventListener("change", () => showScenario(scenarioSelect.value));
+document.getElementById("demo-panel").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const base = document.getElementById("fhir-base").value.trim();
+  const patient = document.getElementById("patient").value.trim();
+  if (!base || !patient) return;
+  widget.removeAttribute("src");
+  widget.removeAttribute("now");
+  widget.setAttribute("fhir-base", base);
+  widget.setAttribute("patient", patient);
+});
+
+languageSelect.value = ["nb", "nn", "en"].includes(params.get("lang")) ? params.get("lang") : "nb";
+modeSelect.value = params.get("mode") === "entry" ? "entry" : "view";
+widget.setAttribute("lang", language());
+widget.setAttribute("mode", modeSelect.value);
+document.documentElement.lang = language();
+
+const response = await fetch("public/scenarios/index.json");
+scenarios = await response.json();
+fillScenarios();
+showScenario(params.get("scenario") ?? scenarios[0]?.id);

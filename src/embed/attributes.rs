@@ -1,0 +1,107 @@
+//! The `<news2-widget>` attributes, read into the widget's inputs.
+//!
+//! Plain functions, tested natively. An attribute the widget cannot read falls back to its
+//! default (and the widget stays usable) rather than failing: a host's typo must not take the
+//! view away from a nurse.
+
+use crate::clinical::time::Timestamp;
+use crate::fhir::client::Source;
+use crate::fhir::datetime;
+use crate::i18n::Language;
+use crate::ui::widget::{DataSource, Mode};
+
+/// The attributes the element observes; a change to any of them updates the widget.
+pub const OBSERVED: [&str; 8] = [
+    "src",
+    "fhir-base",
+    "patient",
+    "lang",
+    "mode",
+    "now",
+    "under-16",
+    "pregnant",
+];
+
+/// `nb`, `nn`, `en`, also with a region (`nb-NO`) or as `no`; anything else is bokmål.
+pub fn language(value: Option<&str>) -> Language {
+    let value = value.unwrap_or_default().trim().to_ascii_lowercase();
+    match value.split(['-', '_']).next().unwrap_or_default() {
+        "nn" => Language::Nn,
+        "en" => Language::En,
+        _ => Language::Nb,
+    }
+}
+
+/// `entry` shows the entry form; anything else is view only.
+pub fn mode(value: Option<&str>) -> Mode {
+    match value.map(str::trim) {
+        Some("entry") => Mode::Entry,
+        _ => Mode::View,
+    }
+}
+
+/// A fixed clock from an RFC 3339 time; `None` (the browser's clock) when absent or unreadable.
+pub fn now(value: Option<&str>) -> Option<Timestamp> {
+    datetime::parse(value?.trim()).ok()
+}
+
+/// Where the data comes from: `fhir-base` with `patient` searches a server, else `src` is a
+/// Bundle's URL, else nothing yet.
+pub fn source(src: Option<&str>, fhir_base: Option<&str>, patient: Option<&str>) -> DataSource {
+    let given = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(String::from);
+    match (given(fhir_base), given(patient), given(src)) {
+        (Some(base), Some(patient), _) => DataSource::Fhir(Source::Patient { base, patient }),
+        (_, _, Some(url)) => DataSource::Fhir(Source::BundleUrl(url)),
+        _ => DataSource::None,
+    }
+}
+
+/// A boolean attribute: present means true, whatever its value, as in HTML.
+pub fn flag(value: Option<&str>) -> bool {
+    value.is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_accept_regions_and_default_to_bokmal() {
+        assert_eq!(language(Some("nn-NO")), Language::Nn);
+        assert_eq!(language(Some("EN")), Language::En);
+        assert_eq!(language(Some("no")), Language::Nb);
+        assert_eq!(language(Some("sv")), Language::Nb);
+        assert_eq!(language(None), Language::Nb);
+    }
+
+    #[test]
+    fn a_patient_on_a_server_wins_over_a_bundle_url() {
+        assert_eq!(
+            source(
+                Some("a.json"),
+                Some("https://fhir.example/R4"),
+                Some("Patient/1")
+            ),
+            DataSource::Fhir(Source::Patient {
+                base: "https://fhir.example/R4".into(),
+                patient: "Patient/1".into()
+            })
+        );
+        assert_eq!(
+            source(Some(" a.json "), None, Some("Patient/1")),
+            DataSource::Fhir(Source::BundleUrl("a.json".into()))
+        );
+        assert_eq!(source(Some(""), Some("x"), None), DataSource::None);
+    }
+
+    #[test]
+    fn an_unreadable_clock_falls_back_to_the_browsers() {
+        assert_eq!(
+            now(Some("2026-11-26T10:00:00Z")),
+            Some(Timestamp::from_millis(1_795_687_200_000))
+        );
+        assert_eq!(now(Some("tomorrow")), None);
+        assert_eq!(mode(Some("entry")), Mode::Entry);
+        assert_eq!(mode(Some("edit")), Mode::View);
+    }
+}

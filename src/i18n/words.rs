@@ -1,0 +1,637 @@
+//! The views' fixed texts in bokmål, nynorsk and English.
+//!
+//! One [`Words`] value per language: a field added without its three translations does not
+//! compile. Texts that depend on a clinical value (a parameter's name, a unit, a risk band) are
+//! functions below, written as matches over the engine's enums for the same reason.
+
+use super::Language;
+use super::format::decimal;
+use crate::clinical::escalation::texts::{parameter_name, risk_word};
+use crate::clinical::{
+    ClinicalRisk, Consciousness, InvalidReading, MonitoringFrequency, Parameter, Quantity,
+    Spo2Scale, Unit,
+};
+use crate::clinical::{Decimal, escalation::Level};
+
+/// Every fixed text of the views.
+#[derive(Debug)]
+pub struct Words {
+    pub widget_label: &'static str,
+    pub loading: &'static str,
+    pub empty: &'static str,
+    pub load_failed: &'static str,
+    pub partly_loaded: &'static str,
+    pub retry: &'static str,
+    pub problems_heading: &'static str,
+    pub unresolved_heading: &'static str,
+
+    pub latest_heading: &'static str,
+    pub taken_at: &'static str,
+    pub recorded_by: &'static str,
+    pub source: &'static str,
+    pub next_due: &'static str,
+    pub overdue_by: &'static str,
+    pub raw_value: &'static str,
+    pub charted_value: &'static str,
+    pub sub_score: &'static str,
+    pub total: &'static str,
+    pub clinical_risk: &'static str,
+    pub monitoring: &'static str,
+    pub spo2_scale: &'static str,
+    pub red_score: &'static str,
+    pub no_total: &'static str,
+    pub missing: &'static str,
+    pub already_certain: &'static str,
+    pub to_correct: &'static str,
+    pub to_verify: &'static str,
+    pub no_sub_score: &'static str,
+    pub stated_by_source: &'static str,
+    pub source_stated_total: &'static str,
+
+    pub banner_also: &'static str,
+    pub acknowledge: &'static str,
+    pub acknowledged: &'static str,
+
+    pub chart_heading: &'static str,
+    pub chart_range: &'static str,
+    pub chart_unavailable: &'static str,
+    pub range_24h: &'static str,
+    pub range_72h: &'static str,
+    pub range_7d: &'static str,
+    pub range_30d: &'static str,
+    pub range_all: &'static str,
+
+    pub table_heading: &'static str,
+    pub table_caption: &'static str,
+    pub time: &'static str,
+    pub flags: &'static str,
+    pub incomplete: &'static str,
+    pub flagged: &'static str,
+    pub unsaved: &'static str,
+    pub saving: &'static str,
+    pub save_failed: &'static str,
+    pub disagrees: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub page_of: &'static str,
+
+    pub entry_heading: &'static str,
+    pub entry_intro: &'static str,
+    pub air: &'static str,
+    pub oxygen: &'static str,
+    pub scale_2_in_use: &'static str,
+    pub scale_2_switch: &'static str,
+    pub scale_2_help: &'static str,
+    pub entry_taken_at: &'static str,
+    pub entry_recorded_by: &'static str,
+    pub save: &'static str,
+    pub hand_over: &'static str,
+    pub confirm_heading: &'static str,
+    pub confirm_intro: &'static str,
+    pub confirm_save: &'static str,
+    pub go_back: &'static str,
+    pub entry_needs_time: &'static str,
+    pub entry_needs_values: &'static str,
+    pub entry_saved: &'static str,
+    pub entry_handed_over: &'static str,
+    pub pending_heading: &'static str,
+    pub send_again: &'static str,
+
+    pub attribution: &'static str,
+    pub language: &'static str,
+}
+
+const NB: Words = Words {
+    widget_label: "NEWS2 – vitale parametere",
+    loading: "Henter målinger …",
+    empty: "Ingen NEWS2-målinger er registrert for pasienten ennå.",
+    load_failed: "Kunne ikke hente målingene.",
+    partly_loaded: "Bare en del av målingene kom fram. Det som vises, kan mangle nyere eller eldre målinger.",
+    retry: "Prøv igjen",
+    problems_heading: "Observasjoner som ikke kunne brukes",
+    unresolved_heading: "Delskårer som viser til målinger som ikke kom fram",
+
+    latest_heading: "Siste måling",
+    taken_at: "Målt",
+    recorded_by: "Registrert av",
+    source: "Kilde",
+    next_due: "Neste måling",
+    overdue_by: "Over tiden med",
+    raw_value: "Målt verdi",
+    charted_value: "Føres som",
+    sub_score: "Delskår",
+    total: "Totalskår",
+    clinical_risk: "Klinisk risiko",
+    monitoring: "Minste observasjonsfrekvens",
+    spo2_scale: "SpO₂-skala",
+    red_score: "Skår 3 i én parameter",
+    no_total: "Ingen totalskår: målingen er ufullstendig.",
+    missing: "Mangler",
+    already_certain: "Uansett hva som mangler, er klinisk risiko minst",
+    to_correct: "Må rettes",
+    to_verify: "Uvanlig verdi, kontroller",
+    no_sub_score: "Ingen skår",
+    stated_by_source: "oppgitt av kilden",
+    source_stated_total: "Kildens totalskår",
+
+    banner_also: "Gjelder også",
+    acknowledge: "Kvitter ut",
+    acknowledged: "Kvittert",
+
+    chart_heading: "Kurve",
+    chart_range: "Tidsrom",
+    chart_unavailable: "Kurven kan ikke vises her. Alle målingene står i tabellen.",
+    range_24h: "24 t",
+    range_72h: "72 t",
+    range_7d: "7 døgn",
+    range_30d: "30 døgn",
+    range_all: "Alt",
+
+    table_heading: "Alle målinger",
+    table_caption: "NEWS2-målinger, nyeste først. Tallet i parentes er delskåren.",
+    time: "Tid",
+    flags: "Merknader",
+    incomplete: "Ufullstendig",
+    flagged: "Kontroller verdi",
+    unsaved: "Ikke lagret",
+    saving: "Lagres …",
+    save_failed: "Lagring feilet",
+    disagrees: "Avviker fra kilden",
+    previous_page: "Nyere",
+    next_page: "Eldre",
+    page_of: "Side {page} av {pages}",
+
+    entry_heading: "Ny måling",
+    entry_intro: "Skriv inn målingene. Delskårene, totalskåren og klinisk risiko oppdateres mens du skriver.",
+    air: "Romluft",
+    oxygen: "Oksygen",
+    scale_2_in_use: "Pasienten har SpO₂ Skala 2",
+    scale_2_switch: "Bruk SpO₂ Skala 2",
+    scale_2_help: "Bare for pasienter med et foreskrevet målområde for SpO₂ på 88–92 % \
+        (f.eks. hyperkapnisk respirasjonssvikt), besluttet og dokumentert av kompetent kliniker.",
+    entry_taken_at: "Tidspunkt for målingen",
+    entry_recorded_by: "Målt av",
+    save: "Lagre målingen",
+    hand_over: "Send til journalen",
+    confirm_heading: "Bekreft målingen",
+    confirm_intro: "Denne målingen utløser eskalering. Kontroller verdiene før du lagrer.",
+    confirm_save: "Verdiene stemmer, lagre",
+    go_back: "Tilbake og rett",
+    entry_needs_time: "Skriv tidspunktet som dd.mm.åååå tt:mm.",
+    entry_needs_values: "Skriv inn minst én måling.",
+    entry_saved: "Målingen er lagret.",
+    entry_handed_over: "Målingen er sendt til journalen.",
+    pending_heading: "Målinger som ikke er lagret",
+    send_again: "Send på nytt",
+
+    attribution: "NEWS2 © Royal College of Physicians 2017",
+    language: "Språk",
+};
+
+const NN: Words = Words {
+    widget_label: "NEWS2 – vitale parametrar",
+    loading: "Hentar målingar …",
+    empty: "Ingen NEWS2-målingar er registrerte for pasienten enno.",
+    load_failed: "Kunne ikkje hente målingane.",
+    partly_loaded: "Berre ein del av målingane kom fram. Det som blir vist, kan mangle nyare eller eldre målingar.",
+    retry: "Prøv igjen",
+    problems_heading: "Observasjonar som ikkje kunne brukast",
+    unresolved_heading: "Delskårar som viser til målingar som ikkje kom fram",
+
+    latest_heading: "Siste måling",
+    taken_at: "Målt",
+    recorded_by: "Registrert av",
+    source: "Kjelde",
+    next_due: "Neste måling",
+    overdue_by: "Over tida med",
+    raw_value: "Målt verdi",
+    charted_value: "Førast som",
+    sub_score: "Delskår",
+    total: "Totalskår",
+    clinical_risk: "Klinisk risiko",
+    monitoring: "Minste observasjonsfrekvens",
+    spo2_scale: "SpO₂-skala",
+    red_score: "Skår 3 i éin parameter",
+    no_total: "Ingen totalskår: målinga er ufullstendig.",
+    missing: "Manglar",
+    already_certain: "Uansett kva som manglar, er klinisk risiko minst",
+    to_correct: "Må rettast",
+    to_verify: "Uvanleg verdi, kontroller",
+    no_sub_score: "Ingen skår",
+    stated_by_source: "oppgitt av kjelda",
+    source_stated_total: "Totalskåren til kjelda",
+
+    banner_also: "Gjeld også",
+    acknowledge: "Kvitter ut",
+    acknowledged: "Kvittert",
+
+    chart_heading: "Kurve",
+    chart_range: "Tidsrom",
+    chart_unavailable: "Kurva kan ikkje visast her. Alle målingane står i tabellen.",
+    range_24h: "24 t",
+    range_72h: "72 t",
+    range_7d: "7 døgn",
+    range_30d: "30 døgn",
+    range_all: "Alt",
+
+    table_heading: "Alle målingar",
+    table_caption: "NEWS2-målingar, nyaste først. Talet i parentes er delskåren.",
+    time: "Tid",
+    flags: "Merknader",
+    incomplete: "Ufullstendig",
+    flagged: "Kontroller verdi",
+    unsaved: "Ikkje lagra",
+    saving: "Blir lagra …",
+    save_failed: "Lagringa feila",
+    disagrees: "Avvik frå kjelda",
+    previous_page: "Nyare",
+    next_page: "Eldre",
+    page_of: "Side {page} av {pages}",
+
+    entry_heading: "Ny måling",
+    entry_intro: "Skriv inn målingane. Delskårane, totalskåren og klinisk risiko blir oppdaterte medan du skriv.",
+    air: "Romluft",
+    oxygen: "Oksygen",
+    scale_2_in_use: "Pasienten har SpO₂ Skala 2",
+    scale_2_switch: "Bruk SpO₂ Skala 2",
+    scale_2_help: "Berre for pasientar med eit foreskrive målområde for SpO₂ på 88–92 % \
+        (t.d. hyperkapnisk respirasjonssvikt), avgjort og dokumentert av kompetent klinikar.",
+    entry_taken_at: "Tidspunkt for målinga",
+    entry_recorded_by: "Målt av",
+    save: "Lagre målinga",
+    hand_over: "Send til journalen",
+    confirm_heading: "Stadfest målinga",
+    confirm_intro: "Denne målinga utløyser eskalering. Kontroller verdiane før du lagrar.",
+    confirm_save: "Verdiane stemmer, lagre",
+    go_back: "Tilbake og rett",
+    entry_needs_time: "Skriv tidspunktet som dd.mm.åååå tt:mm.",
+    entry_needs_values: "Skriv inn minst éi måling.",
+    entry_saved: "Målinga er lagra.",
+    entry_handed_over: "Målinga er send til journalen.",
+    pending_heading: "Målingar som ikkje er lagra",
+    send_again: "Send på nytt",
+
+    attribution: "NEWS2 © Royal College of Physicians 2017",
+    language: "Språk",
+};
+
+const EN: Words = Words {
+    widget_label: "NEWS2 – vital signs",
+    loading: "Fetching observations …",
+    empty: "No NEWS2 observations have been recorded for this patient yet.",
+    load_failed: "The observations could not be fetched.",
+    partly_loaded: "Only part of the observations arrived. What is shown may lack newer or older sets.",
+    retry: "Try again",
+    problems_heading: "Observations that could not be used",
+    unresolved_heading: "Sub-scores referring to observations that did not arrive",
+
+    latest_heading: "Latest set",
+    taken_at: "Taken",
+    recorded_by: "Recorded by",
+    source: "Source",
+    next_due: "Next set due",
+    overdue_by: "Overdue by",
+    raw_value: "Measured",
+    charted_value: "Charted as",
+    sub_score: "Sub-score",
+    total: "NEWS2 total",
+    clinical_risk: "Clinical risk",
+    monitoring: "Minimum monitoring frequency",
+    spo2_scale: "SpO₂ scale",
+    red_score: "Score of 3 in one parameter",
+    no_total: "No total: the set is incomplete.",
+    missing: "Missing",
+    already_certain: "Whatever is missing, the clinical risk is at least",
+    to_correct: "To correct",
+    to_verify: "Unusual value, check",
+    no_sub_score: "No score",
+    stated_by_source: "stated by the source",
+    source_stated_total: "The source's total",
+
+    banner_also: "Also",
+    acknowledge: "Acknowledge",
+    acknowledged: "Acknowledged",
+
+    chart_heading: "Chart",
+    chart_range: "Time range",
+    chart_unavailable: "The chart cannot be shown here. Every set is in the table.",
+    range_24h: "24 h",
+    range_72h: "72 h",
+    range_7d: "7 days",
+    range_30d: "30 days",
+    range_all: "All",
+
+    table_heading: "All observation sets",
+    table_caption: "NEWS2 observation sets, newest first. The number in brackets is the sub-score.",
+    time: "Time",
+    flags: "Notes",
+    incomplete: "Incomplete",
+    flagged: "Check value",
+    unsaved: "Not saved",
+    saving: "Saving …",
+    save_failed: "Saving failed",
+    disagrees: "Differs from the source",
+    previous_page: "Newer",
+    next_page: "Older",
+    page_of: "Page {page} of {pages}",
+
+    entry_heading: "New observation set",
+    entry_intro: "Enter the observations. Sub-scores, the total and the clinical risk update as you type.",
+    air: "Air",
+    oxygen: "Oxygen",
+    scale_2_in_use: "The patient is on SpO₂ Scale 2",
+    scale_2_switch: "Use SpO₂ Scale 2",
+    scale_2_help: "Only for patients with a prescribed SpO₂ target range of 88–92 % \
+        (e.g. hypercapnic respiratory failure), decided and documented by a competent clinician.",
+    entry_taken_at: "Time of the observations",
+    entry_recorded_by: "Taken by",
+    save: "Save the set",
+    hand_over: "Send to the record",
+    confirm_heading: "Confirm the set",
+    confirm_intro: "This set calls for escalation. Check the values before saving.",
+    confirm_save: "The values are right, save",
+    go_back: "Back to correct",
+    entry_needs_time: "Write the time as dd.mm.yyyy hh:mm.",
+    entry_needs_values: "Enter at least one observation.",
+    entry_saved: "The set is saved.",
+    entry_handed_over: "The set has been sent to the record.",
+    pending_heading: "Sets not saved",
+    send_again: "Send again",
+
+    attribution: "NEWS2 © Royal College of Physicians 2017",
+    language: "Language",
+};
+
+/// The texts of a language.
+pub fn words(language: Language) -> &'static Words {
+    match language {
+        Language::Nb => &NB,
+        Language::Nn => &NN,
+        Language::En => &EN,
+    }
+}
+
+/// "Side 2 av 5".
+pub fn page_of(language: Language, page: usize, pages: usize) -> String {
+    words(language)
+        .page_of
+        .replace("{page}", &page.to_string())
+        .replace("{pages}", &pages.to_string())
+}
+
+/// A parameter's name as a label (capitalised).
+pub fn parameter(language: Language, parameter: Parameter) -> String {
+    capitalised(parameter_name(language, parameter))
+}
+
+/// A risk band as a label (capitalised).
+pub fn risk(language: Language, risk: ClinicalRisk) -> String {
+    capitalised(risk_word(language, risk))
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// A quantity's unit as it is written beside its value.
+pub fn unit(quantity: Quantity) -> &'static str {
+    match quantity {
+        Quantity::RespiratoryRate | Quantity::Pulse => "/min",
+        Quantity::Spo2 => "%",
+        Quantity::SystolicBp => "mmHg",
+        Quantity::Temperature => "°C",
+    }
+}
+
+/// How a unit is written after a number as it came from the source (SpO2 as a fraction has
+/// no unit to write).
+pub fn unit_written(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Celsius => "°C",
+        Unit::Fahrenheit => "°F",
+        Unit::PerMinute => "/min",
+        Unit::Percent => "%",
+        Unit::Fraction => "",
+        Unit::MmHg => "mmHg",
+        Unit::KiloPascal => "kPa",
+    }
+}
+
+pub fn consciousness(language: Language, level: Consciousness) -> &'static str {
+    match level {
+        Consciousness::Alert => language.pick("Våken", "Vaken", "Alert"),
+        Consciousness::NewConfusion => language.pick(
+            "Nyoppstått forvirring",
+            "Nyoppstått forvirring",
+            "New confusion",
+        ),
+        Consciousness::Voice => {
+            language.pick("Reagerer på tiltale", "Reagerer på tiltale", "Voice")
+        }
+        Consciousness::Pain => language.pick("Reagerer på smerte", "Reagerer på smerte", "Pain"),
+        Consciousness::Unresponsive => {
+            language.pick("Reagerer ikke", "Reagerer ikkje", "Unresponsive")
+        }
+    }
+}
+
+pub fn air_or_oxygen(language: Language, on_oxygen: bool) -> &'static str {
+    let words = words(language);
+    if on_oxygen { words.oxygen } else { words.air }
+}
+
+pub fn monitoring(language: Language, monitoring: MonitoringFrequency) -> &'static str {
+    match monitoring {
+        MonitoringFrequency::TwelveHourly => language.pick(
+            "Minst hver 12. time",
+            "Minst kvar 12. time",
+            "At least 12-hourly",
+        ),
+        MonitoringFrequency::FourToSixHourly => language.pick(
+            "Minst hver 4.–6. time",
+            "Minst kvar 4.–6. time",
+            "At least 4–6-hourly",
+        ),
+        MonitoringFrequency::Hourly => {
+            language.pick("Minst hver time", "Minst kvar time", "At least hourly")
+        }
+        MonitoringFrequency::Continuous => language.pick(
+            "Kontinuerlig overvåking",
+            "Kontinuerleg overvaking",
+            "Continuous monitoring",
+        ),
+    }
+}
+
+pub fn spo2_scale(language: Language, scale: Spo2Scale) -> &'static str {
+    match scale {
+        Spo2Scale::Scale1 => language.pick("Skala 1", "Skala 1", "Scale 1"),
+        Spo2Scale::Scale2 => language.pick("Skala 2", "Skala 2", "Scale 2"),
+    }
+}
+
+/// "Skår 2", the sub-score in words beside its colour.
+pub fn sub_score(language: Language, value: u8) -> String {
+    format!("{} {value}", language.pick("Skår", "Skår", "Score"))
+}
+
+/// The banner's kind in a word or two, written beside its symbol so colour is never the only cue.
+pub fn level(language: Language, level: Level) -> String {
+    match level {
+        Level::None => language.pick("NEWS2 0", "NEWS2 0", "NEWS2 0").into(),
+        Level::Information => language
+            .pick("Informasjon", "Informasjon", "Information")
+            .into(),
+        Level::LowMedium => {
+            risk(language, ClinicalRisk::LowMedium) + language.pick(" risiko", " risiko", " risk")
+        }
+        Level::Medium => {
+            risk(language, ClinicalRisk::Medium) + language.pick(" risiko", " risiko", " risk")
+        }
+        Level::High => {
+            risk(language, ClinicalRisk::High) + language.pick(" risiko", " risiko", " risk")
+        }
+        Level::IncompleteMinimum(band) => format!(
+            "{} ({})",
+            language.pick(
+                "Ufullstendig måling",
+                "Ufullstendig måling",
+                "Incomplete set"
+            ),
+            language.pick("minst ", "minst ", "at least ").to_string() + risk_word(language, band)
+        ),
+        Level::Overdue => language
+            .pick("Måling over tid", "Måling over tida", "Set overdue")
+            .into(),
+        Level::StaleData => language
+            .pick(
+                "Mulig utdaterte data",
+                "Mogleg utdaterte data",
+                "Data may be out of date",
+            )
+            .into(),
+        Level::SourceDisagreement => language
+            .pick(
+                "Avvik fra kilden",
+                "Avvik frå kjelda",
+                "Differs from the source",
+            )
+            .into(),
+    }
+}
+
+/// Why a typed value cannot be used, and what to do.
+pub fn invalid_reading(language: Language, quantity: Quantity, invalid: InvalidReading) -> String {
+    let unit = unit(quantity);
+    let number = |value: Decimal| decimal(value, language);
+    match invalid {
+        InvalidReading::NotANumber => language
+            .pick(
+                "Ikke et tall. Skriv siffer, med komma som desimaltegn.",
+                "Ikkje eit tal. Skriv siffer, med komma som desimalteikn.",
+                "Not a number. Write digits, with a decimal comma or point.",
+            )
+            .into(),
+        InvalidReading::Negative => language
+            .pick(
+                "Kan ikke være negativ. Sjekk verdien.",
+                "Kan ikkje vere negativ. Sjekk verdien.",
+                "Cannot be negative. Check the value.",
+            )
+            .into(),
+        InvalidReading::BelowRange { min } => format!(
+            "{} {} {unit} {}",
+            language.pick("Under", "Under", "Below"),
+            number(min),
+            language.pick(
+                "er ikke mulig. Sjekk verdien.",
+                "er ikkje mogleg. Sjekk verdien.",
+                "is not possible. Check the value."
+            )
+        ),
+        InvalidReading::AboveRange { max } => format!(
+            "{} {} {unit} {}",
+            language.pick("Over", "Over", "Above"),
+            number(max),
+            language.pick(
+                "er ikke mulig. Sjekk verdien.",
+                "er ikkje mogleg. Sjekk verdien.",
+                "is not possible. Check the value."
+            )
+        ),
+        InvalidReading::TooPrecise => language
+            .pick(
+                "For mange desimaler.",
+                "For mange desimalar.",
+                "Too many decimals.",
+            )
+            .into(),
+        InvalidReading::UnknownUnit => language
+            .pick("Ukjent måleenhet.", "Ukjend måleeining.", "Unknown unit.")
+            .into(),
+        InvalidReading::WrongUnit(wrong) => format!(
+            "{} {} {}",
+            language.pick("Enheten", "Eininga", "The unit"),
+            wrong.ucum(),
+            language.pick(
+                "passer ikke til denne målingen.",
+                "passar ikkje til denne målinga.",
+                "does not fit this measurement."
+            )
+        ),
+    }
+}
+
+/// Shown when a value is charted differently from how it was typed (38,05 → 38,1).
+pub fn charted_as(language: Language, value: Decimal, quantity: Quantity) -> String {
+    format!(
+        "{} {} {}",
+        words(language).charted_value,
+        decimal(value, language),
+        unit(quantity)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_are_filled_in() {
+        assert_eq!(page_of(Language::Nb, 2, 5), "Side 2 av 5");
+        assert_eq!(page_of(Language::En, 1, 1), "Page 1 of 1");
+    }
+
+    #[test]
+    fn labels_are_capitalised_from_the_engines_running_text() {
+        assert_eq!(
+            parameter(Language::Nn, Parameter::Consciousness),
+            "Medvitsnivå"
+        );
+        assert_eq!(risk(Language::Nb, ClinicalRisk::High), "Høy");
+        assert_eq!(level(Language::En, Level::High), "High risk");
+    }
+
+    #[test]
+    fn typed_value_messages_write_numbers_in_the_language() {
+        let message = invalid_reading(
+            Language::Nb,
+            Quantity::Temperature,
+            InvalidReading::AboveRange {
+                max: Decimal::new(470, 1),
+            },
+        );
+        assert_eq!(message, "Over 47,0 °C er ikke mulig. Sjekk verdien.");
+        let message = invalid_reading(
+            Language::En,
+            Quantity::Temperature,
+            InvalidReading::AboveRange {
+                max: Decimal::new(470, 1),
+            },
+        );
+        assert_eq!(message, "Above 47.0 °C is not possible. Check the value.");
+    }
+}

@@ -1,0 +1,143 @@
+//! Every set, newest first: values with their sub-scores numbered and coloured, the total, and
+//! marks for incomplete, flagged, disagreeing and unsaved sets. It is also the accessible
+//! alternative to the chart, so it holds everything the chart shows, as text.
+
+pub mod types;
+
+use leptos::prelude::*;
+
+use crate::clinical::Parameter;
+use crate::fhir::pending::SaveState;
+use crate::i18n::format::{LocalZone, date_time, iso_utc};
+use crate::i18n::{Language, words};
+use crate::ui::set_view::{parameters, total};
+use types::{Row, page, page_count};
+
+#[component]
+pub fn HistoryTable(
+    rows: Signal<Vec<Row>>,
+    language: Signal<Language>,
+    zone: &'static dyn LocalZone,
+) -> impl IntoView {
+    let current = RwSignal::new(0usize);
+    let pages = Memo::new(move |_| rows.with(|r| page_count(r.len())));
+    // A new history (a reload, a new entry) starts again at the newest sets.
+    Effect::new(move |_| {
+        rows.track();
+        current.set(0);
+    });
+    let body = move || {
+        let lang = language.get();
+        rows.with(|rows| {
+            page(rows, current.get())
+                .iter()
+                .map(|row| table_row(row, lang, zone))
+                .collect_view()
+        })
+    };
+    let heading = move || words(language.get()).table_heading;
+    view! {
+        <section class="news2-history" aria-labelledby="news2-history-heading">
+            <h2 id="news2-history-heading" class="news2-heading">{heading}</h2>
+            <div class="news2-history__scroll" tabindex="0" role="region" aria-labelledby="news2-history-heading">
+                <table class="news2-history__table">
+                    <caption>{move || words(language.get()).table_caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || words(language.get()).time}</th>
+                            {Parameter::ALL.into_iter().map(|p| view! {
+                                <th scope="col">{move || words::parameter(language.get(), p)}</th>
+                            }).collect_view()}
+                            <th scope="col">{move || words(language.get()).total}</th>
+                            <th scope="col">{move || words(language.get()).flags}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            <nav class="news2-pager" aria-label=move || words(language.get()).table_heading>
+                <button
+                    type="button"
+                    class="news2-button"
+                    disabled=move || current.get() == 0
+                    on:click=move |_| current.update(|p| *p = p.saturating_sub(1))
+                >
+                    {move || words(language.get()).previous_page}
+                </button>
+                <span class="news2-pager__position" aria-live="polite">
+                    {move || words::page_of(language.get(), current.get() + 1, pages.get())}
+                </span>
+                <button
+                    type="button"
+                    class="news2-button"
+                    disabled=move || { current.get() + 1 >= pages.get() }
+                    on:click=move |_| current.update(|p| *p = (*p + 1).min(pages.get() - 1))
+                >
+                    {move || words(language.get()).next_page}
+                </button>
+            </nav>
+        </section>
+    }
+}
+
+fn table_row(row: &Row, language: Language, zone: &'static dyn LocalZone) -> impl IntoView + use<> {
+    let w = words(language);
+    let set = &row.set;
+    let cells = parameters(set, language)
+        .into_iter()
+        .map(|p| {
+            let text = match (&p.value, p.sub_score) {
+                (Some(value), Some(score)) => format!("{value} ({score})"),
+                (Some(value), None) => value.clone(),
+                (None, Some(score)) => format!("— ({score}, {})", w.stated_by_source),
+                (None, None) => "—".to_string(),
+            };
+            view! {
+                <td
+                    class="news2-history__value"
+                    class:news2-history__value--verify=p.verify
+                    data-score=p.sub_score.map(|s| s.to_string()).unwrap_or_default()
+                >
+                    {text}
+                    {p.verify.then(|| view! { <span class="news2-flag">" ⚠ "{w.flagged}</span> })}
+                </td>
+            }
+        })
+        .collect_view();
+    let total = total(set);
+    let mut notes: Vec<&str> = Vec::new();
+    if row.flags.incomplete {
+        notes.push(w.incomplete);
+    }
+    if row.flags.flagged {
+        notes.push(w.flagged);
+    }
+    if row.flags.disagrees {
+        notes.push(w.disagrees);
+    }
+    match &row.flags.unsaved {
+        Some(SaveState::NotSaved | SaveState::Saved) => notes.push(w.unsaved),
+        Some(SaveState::Saving) => notes.push(w.saving),
+        Some(SaveState::Failed(_)) => notes.push(w.save_failed),
+        None => {}
+    }
+    let risk = match set.score() {
+        crate::clinical::News2::Complete(s) => format!("{:?}", s.risk()),
+        crate::clinical::News2::Incomplete(_) => "Incomplete".into(),
+    };
+    view! {
+        <tr
+            class:news2-history__row--unsaved=row.flags.unsaved.is_some()
+            class:news2-history__row--incomplete=row.flags.incomplete
+        >
+            <th scope="row">
+                <time datetime=iso_utc(set.taken_at())>{date_time(set.taken_at(), zone)}</time>
+            </th>
+            {cells}
+            <td class="news2-history__total" data-risk=risk>
+                {total.map_or_else(|| "—".to_string(), |t| t.to_string())}
+            </td>
+            <td class="news2-history__notes">{notes.join(" · ")}</td>
+        </tr>
+    }
+}

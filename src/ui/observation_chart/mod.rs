@@ -1,0 +1,142 @@
+//! The RCP-style observation chart: a time-range picker and the ECharts drawing of the option
+//! that `crate::chart` builds from the history.
+//!
+//! The instance is created when the container is in the document, redrawn with the whole
+//! option when the history, range or language changes, resized with its container, and
+//! disposed when the view goes. Without ECharts on the page the chart says so and points to the
+//! table, which holds the same data.
+
+pub mod echarts;
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use crate::chart::{CHART_HEIGHT_PX, ChartInput, TimeRange, observation_chart};
+use crate::clinical::observation_set::History;
+use crate::clinical::time::Timestamp;
+use crate::i18n::format::{LocalZone, date_time};
+use crate::i18n::{Language, Words, words};
+use echarts::ECharts;
+
+/// The observer that resizes the chart with its container, and the callback it calls.
+type SizeWatch = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+
+fn range_label(w: &Words, range: TimeRange) -> &'static str {
+    match range {
+        TimeRange::Hours24 => w.range_24h,
+        TimeRange::Hours72 => w.range_72h,
+        TimeRange::Days7 => w.range_7d,
+        TimeRange::Days30 => w.range_30d,
+        TimeRange::All => w.range_all,
+    }
+}
+
+#[component]
+pub fn ObservationChart(
+    history: Signal<History>,
+    now: Signal<Timestamp>,
+    language: Signal<Language>,
+    zone: &'static dyn LocalZone,
+) -> impl IntoView {
+    let range = RwSignal::new(TimeRange::Hours72);
+    let container = NodeRef::<Div>::new();
+    let instance = StoredValue::new_local(None::<ECharts>);
+    let observer = StoredValue::new_local(None::<SizeWatch>);
+    let unavailable = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        let option = history.with(|history| {
+            observation_chart(&ChartInput {
+                history,
+                now: now.get(),
+                range: range.get(),
+                language: language.get(),
+                format_time: &|t| date_time(t, zone),
+            })
+        });
+        let Some(element) = container.get() else {
+            return;
+        };
+        if instance.with_value(Option::is_none) {
+            match echarts::init(&element) {
+                Ok(chart) => {
+                    instance.set_value(Some(chart));
+                    watch_size(&element, instance, observer);
+                }
+                Err(_) => {
+                    unavailable.set(true);
+                    return;
+                }
+            }
+        }
+        instance.with_value(|chart| {
+            if let Some(chart) = chart
+                && chart.replace_option(&option).is_err()
+            {
+                unavailable.set(true);
+            }
+        });
+    });
+
+    on_cleanup(move || {
+        if let Some((observer, _callback)) = observer.try_update_value(Option::take).flatten() {
+            observer.disconnect();
+        }
+        if let Some(chart) = instance.try_update_value(Option::take).flatten() {
+            // A failed dispose leaves nothing more to do: the element is going anyway.
+            let _ = chart.dispose();
+        }
+    });
+
+    let w = move || words(language.get());
+    view! {
+        <section class="news2-chart" aria-labelledby="news2-chart-heading">
+            <h2 id="news2-chart-heading" class="news2-heading">{move || w().chart_heading}</h2>
+            <div class="news2-chart__ranges" role="group" aria-label=move || w().chart_range>
+                {TimeRange::ALL.into_iter().map(|r| view! {
+                    <button
+                        type="button"
+                        class="news2-button news2-chart__range"
+                        aria-pressed=move || if range.get() == r { "true" } else { "false" }
+                        on:click=move |_| range.set(r)
+                    >
+                        {move || range_label(w(), r)}
+                    </button>
+                }).collect_view()}
+            </div>
+            {move || unavailable.get().then(|| view! {
+                <p class="news2-chart__unavailable" role="note">{w().chart_unavailable}</p>
+            })}
+            <div
+                class="news2-chart__canvas"
+                class:news2-chart__canvas--unavailable=move || unavailable.get()
+                data-height=CHART_HEIGHT_PX.to_string()
+                node_ref=container
+                aria-hidden="true"
+            ></div>
+            <p class="news2-chart__attribution">{move || w().attribution}</p>
+        </section>
+    }
+}
+
+/// Redraws the chart at its container's size whenever that changes.
+fn watch_size(
+    element: &web_sys::HtmlDivElement,
+    instance: StoredValue<Option<ECharts>, LocalStorage>,
+    observer: StoredValue<Option<SizeWatch>, LocalStorage>,
+) {
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        instance.with_value(|chart| {
+            if let Some(chart) = chart {
+                // A resize that fails leaves the last drawing in place.
+                let _ = chart.resize();
+            }
+        });
+    });
+    if let Ok(resize) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        resize.observe(element);
+        observer.set_value(Some((resize, callback)));
+    }
+}

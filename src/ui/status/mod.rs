@@ -1,0 +1,94 @@
+//! The latest set at a glance: total and clinical risk (or why there is none), each parameter
+//! with its value, charted value and sub-score, the SpO2 scale and why, when and by whom it
+//! was taken, and when the next set is due.
+
+use leptos::prelude::*;
+
+use crate::clinical::News2;
+use crate::clinical::escalation::Decision;
+use crate::clinical::observation_set::ObservationSet;
+use crate::i18n::format::{LocalZone, date_time, duration, iso_utc};
+use crate::i18n::{Language, words};
+use crate::ui::set_view::{parameters, scale_basis};
+use crate::ui::sub_score::SubScoreBadge;
+
+#[component]
+pub fn LatestSet(
+    set: ObservationSet,
+    decision: Decision,
+    language: Language,
+    zone: &'static dyn LocalZone,
+) -> impl IntoView {
+    let w = words(language);
+    let summary = match set.score() {
+        News2::Complete(score) => {
+            let risk = score.risk();
+            view! {
+                <p class="news2-status__total" data-risk=format!("{risk:?}")>
+                    <span>{w.total}" "</span><strong>{score.total().value()}</strong>
+                    <span>" · "{w.clinical_risk}": "</span>
+                    <strong>{words::risk(language, risk)}</strong>
+                    {score.has_red_score().then(|| format!(" ({})", w.red_score))}
+                </p>
+            }
+            .into_any()
+        }
+        News2::Incomplete(score) => view! {
+            <p class="news2-status__total" data-risk="Incomplete">
+                {w.no_total}
+                {score.minimum_risk().map(|band| view! {
+                    " "{w.already_certain}" "<strong>{crate::clinical::escalation::texts::risk_word(language, band)}</strong>"."
+                })}
+            </p>
+        }
+        .into_any(),
+    };
+    let who = set.details.recorded_by.clone();
+    let source = set.details.source.clone();
+    let due = match (decision.overdue_by, decision.due_at) {
+        (Some(by), _) => Some((w.overdue_by, duration(by, language), true)),
+        (None, Some(at)) => Some((w.next_due, date_time(at, zone), false)),
+        (None, None) => None,
+    };
+    let rows = parameters(&set, language)
+        .into_iter()
+        .map(|p| {
+            view! {
+                <tr data-parameter=format!("{:?}", p.parameter)>
+                    <th scope="row">{words::parameter(language, p.parameter)}</th>
+                    <td>
+                        {p.value.clone().unwrap_or_else(|| format!("— ({})", w.missing.to_lowercase()))}
+                        {p.charted.clone().map(|c| view! {
+                            <span class="news2-status__charted">" · "{w.charted_value}" "{c}</span>
+                        })}
+                        {p.verify.then(|| view! { <span class="news2-flag">" · "{w.to_verify}</span> })}
+                        {p.stated_only.then(|| view! { <span class="news2-flag">" · "{w.stated_by_source}</span> })}
+                    </td>
+                    <td><SubScoreBadge score=p.sub_score language /></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="news2-status" aria-labelledby="news2-status-heading">
+            <h2 id="news2-status-heading" class="news2-heading">{w.latest_heading}</h2>
+            {summary}
+            <dl class="news2-status__facts">
+                <div>
+                    <dt>{w.taken_at}</dt>
+                    <dd><time datetime=iso_utc(set.taken_at())>{date_time(set.taken_at(), zone)}</time></dd>
+                </div>
+                {who.map(|who| view! { <div><dt>{w.recorded_by}</dt><dd>{who}</dd></div> })}
+                {source.map(|source| view! { <div><dt>{w.source}</dt><dd>{source}</dd></div> })}
+                <div><dt>{w.spo2_scale}</dt><dd>{scale_basis(&set, language)}</dd></div>
+                {due.map(|(label, text, overdue)| view! {
+                    <div class:news2-status__overdue=overdue><dt>{label}</dt><dd>{text}</dd></div>
+                })}
+            </dl>
+            <table class="news2-status__parameters">
+                <caption class="news2-visually-hidden">{w.latest_heading}</caption>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,243 @@
+//! What the widget tells its host, as event names and JSON details.
+//!
+//! Plain data, tested natively: the embedding turns each into a DOM `CustomEvent`. Details hold
+//! clinical facts and counts only: no patient identifier, no header, no free text from the
+//! source.
+
+use serde_json::{Value, json};
+
+use crate::clinical::escalation::{Decision, Level};
+use crate::clinical::observation_set::{History, ObservationSet};
+use crate::clinical::{ClinicalRisk, News2};
+use crate::fhir::retry::{FetchError, FetchErrorKind};
+use crate::i18n::format::iso_utc;
+
+/// An event for the host.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WidgetEvent {
+    /// The history was read (also after a reload).
+    Loaded {
+        detail: Value,
+    },
+    /// The banner's level changed.
+    Escalation {
+        detail: Value,
+    },
+    /// A new set was entered; `bundle` is its FHIR transaction when the patient is known.
+    Entry {
+        detail: Value,
+    },
+    Saved {
+        detail: Value,
+    },
+    SaveFailed {
+        detail: Value,
+    },
+    Acknowledged {
+        detail: Value,
+    },
+    Error {
+        detail: Value,
+    },
+}
+
+impl WidgetEvent {
+    pub fn name(&self) -> &'static str {
+        match self {
+            WidgetEvent::Loaded { .. } => "news2-loaded",
+            WidgetEvent::Escalation { .. } => "news2-escalation",
+            WidgetEvent::Entry { .. } => "news2-entry",
+            WidgetEvent::Saved { .. } => "news2-saved",
+            WidgetEvent::SaveFailed { .. } => "news2-save-failed",
+            WidgetEvent::Acknowledged { .. } => "news2-acknowledged",
+            WidgetEvent::Error { .. } => "news2-error",
+        }
+    }
+
+    pub fn detail(&self) -> &Value {
+        match self {
+            WidgetEvent::Loaded { detail }
+            | WidgetEvent::Escalation { detail }
+            | WidgetEvent::Entry { detail }
+            | WidgetEvent::Saved { detail }
+            | WidgetEvent::SaveFailed { detail }
+            | WidgetEvent::Acknowledged { detail }
+            | WidgetEvent::Error { detail } => detail,
+        }
+    }
+}
+
+/// `"low-medium"`, as hosts compare it.
+pub fn risk_name(risk: ClinicalRisk) -> &'static str {
+    match risk {
+        ClinicalRisk::Low => "low",
+        ClinicalRisk::LowMedium => "low-medium",
+        ClinicalRisk::Medium => "medium",
+        ClinicalRisk::High => "high",
+    }
+}
+
+/// `"incomplete-minimum"`, as hosts compare it.
+pub fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::None => "none",
+        Level::Information => "information",
+        Level::LowMedium => "low-medium",
+        Level::Medium => "medium",
+        Level::High => "high",
+        Level::IncompleteMinimum(_) => "incomplete-minimum",
+        Level::Overdue => "overdue",
+        Level::StaleData => "stale-data",
+        Level::SourceDisagreement => "source-disagreement",
+    }
+}
+
+fn error_kind(kind: FetchErrorKind) -> &'static str {
+    match kind {
+        FetchErrorKind::Network => "network",
+        FetchErrorKind::Timeout => "timeout",
+        FetchErrorKind::Auth => "auth",
+        FetchErrorKind::NotFound => "not-found",
+        FetchErrorKind::RateLimited => "rate-limited",
+        FetchErrorKind::Server => "server",
+        FetchErrorKind::Rejected => "rejected",
+        FetchErrorKind::Malformed => "malformed",
+    }
+}
+
+/// A set's time, total (or null), risk (the certain minimum for an incomplete set, or null),
+/// completeness and whether a value needs checking.
+pub fn set_summary(set: &ObservationSet) -> Value {
+    let (total, risk, complete) = match set.score() {
+        News2::Complete(score) => (Some(score.total().value()), Some(score.risk()), true),
+        News2::Incomplete(score) => (None, score.minimum_risk(), false),
+    };
+    json!({
+        "time": iso_utc(set.taken_at()),
+        "total": total,
+        "risk": risk.map(risk_name),
+        "complete": complete,
+        "flagged": !set.to_verify().is_empty() || !set.disagreements().is_empty(),
+    })
+}
+
+pub fn loaded(history: &History, problems: usize, partial: bool) -> WidgetEvent {
+    WidgetEvent::Loaded {
+        detail: json!({
+            "sets": history.sets().len(),
+            "problems": problems,
+            "partial": partial,
+            "latest": history.latest().map(set_summary),
+        }),
+    }
+}
+
+pub fn escalation(decision: &Decision, history: &History) -> WidgetEvent {
+    let latest = history.latest().map(set_summary);
+    WidgetEvent::Escalation {
+        detail: json!({
+            "level": level_name(decision.level),
+            "total": latest.as_ref().map_or(Value::Null, |l| l["total"].clone()),
+            "risk": latest.as_ref().map_or(Value::Null, |l| l["risk"].clone()),
+            "time": latest.as_ref().map_or(Value::Null, |l| l["time"].clone()),
+            "also": decision.also.iter().map(|&l| level_name(l)).collect::<Vec<_>>(),
+        }),
+    }
+}
+
+pub fn entry(entry_id: &str, set: &ObservationSet, bundle: Option<Value>) -> WidgetEvent {
+    WidgetEvent::Entry {
+        detail: json!({
+            "entryId": entry_id,
+            "set": set_summary(set),
+            "bundle": bundle,
+        }),
+    }
+}
+
+pub fn saved(entry_id: &str) -> WidgetEvent {
+    WidgetEvent::Saved {
+        detail: json!({ "entryId": entry_id }),
+    }
+}
+
+pub fn save_failed(entry_id: &str, error: &FetchError) -> WidgetEvent {
+    WidgetEvent::SaveFailed {
+        detail: json!({
+            "entryId": entry_id,
+            "kind": error_kind(error.kind),
+            "status": error.status,
+            "message": error.message,
+        }),
+    }
+}
+
+pub fn acknowledged(decision: &Decision, at: crate::clinical::time::Timestamp) -> WidgetEvent {
+    WidgetEvent::Acknowledged {
+        detail: json!({
+            "level": level_name(decision.level),
+            "title": decision.title,
+            "at": iso_utc(at),
+        }),
+    }
+}
+
+pub fn error(error: &FetchError) -> WidgetEvent {
+    WidgetEvent::Error {
+        detail: json!({
+            "kind": error_kind(error.kind),
+            "status": error.status,
+            "message": error.message,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::observation_set::Spo2ScaleBasis;
+    use crate::clinical::time::Timestamp;
+    use crate::clinical::{Quantity, Reading, VitalSigns};
+
+    fn incomplete_red_set() -> ObservationSet {
+        let vitals = VitalSigns {
+            respiratory_rate: Some(Reading::parse(Quantity::RespiratoryRate, "26").expect("26")),
+            ..VitalSigns::default()
+        };
+        ObservationSet::new(Timestamp::from_millis(0), vitals, Spo2ScaleBasis::Default)
+    }
+
+    #[test]
+    fn an_incomplete_set_has_a_null_total_and_its_certain_band() {
+        let summary = set_summary(&incomplete_red_set());
+        assert_eq!(
+            summary,
+            json!({"time": "1970-01-01T00:00:00Z", "total": null, "risk": "low-medium",
+                   "complete": false, "flagged": false})
+        );
+    }
+
+    #[test]
+    fn loaded_counts_sets_and_problems() {
+        let history = History::new(vec![incomplete_red_set()]);
+        let event = loaded(&history, 2, false);
+        assert_eq!(event.name(), "news2-loaded");
+        assert_eq!(event.detail()["sets"], 1);
+        assert_eq!(event.detail()["problems"], 2);
+        assert_eq!(event.detail()["latest"]["risk"], "low-medium");
+    }
+
+    #[test]
+    fn errors_carry_kind_and_message() {
+        let event = error(&FetchError {
+            kind: FetchErrorKind::Auth,
+            status: Some(401),
+            message: "refused".into(),
+        });
+        assert_eq!(event.name(), "news2-error");
+        assert_eq!(
+            event.detail(),
+            &json!({"kind": "auth", "status": 401, "message": "refused"})
+        );
+    }
+}

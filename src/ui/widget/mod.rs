@@ -1,0 +1,606 @@
+//! The whole widget: it loads the history from its source, asks the engine for the decision,
+//! and lays out the banner, the latest set, the chart, the entry form and the table, with the
+//! loading, empty and error states around them.
+//!
+//! Its inputs are signals ([`WidgetInputs`]) so the embedding can change an attribute and the
+//! widget follows; what it has to tell the host goes out through `on_event` as
+//! [`events::WidgetEvent`]s. It holds no clinical rule: every level, score and text comes from
+//! `clinical`, every set from `fhir`.
+
+pub mod events;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use js_sys::Function;
+use leptos::prelude::*;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+
+use crate::clinical::escalation::{DataStatus, Decision, PatientContext, Settings, decide};
+use crate::clinical::observation_set::{ObservationSet, Scale2Decision};
+use crate::clinical::time::Timestamp;
+use crate::fhir::bundle::read_value;
+use crate::fhir::client::{ClientOptions, Source, load, save};
+use crate::fhir::history::{FhirHistory, Grouped};
+use crate::fhir::pending::{PendingEntries, SaveState};
+use crate::fhir::retry::FetchError;
+use crate::fhir::write::NewEntry;
+use crate::i18n::format::{BrowserZone, LocalZone};
+use crate::i18n::{Language, words};
+use crate::ui::banner::EscalationBanner;
+use crate::ui::entry_form::EntryForm;
+use crate::ui::history_table::HistoryTable;
+use crate::ui::history_table::types::rows;
+use crate::ui::observation_chart::ObservationChart;
+use crate::ui::status::LatestSet;
+use events::WidgetEvent;
+
+/// Where the widget's observations come from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum DataSource {
+    /// Nothing configured yet: the widget waits.
+    #[default]
+    None,
+    /// A FHIR server or Bundle URL, fetched by the widget.
+    Fhir(Source),
+    /// A Bundle the host handed over itself (never stale: the host keeps it current).
+    Bundle(Arc<Value>),
+}
+
+/// View only, or with the entry form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    View,
+    Entry,
+}
+
+/// Everything the host can set, as signals the widget follows.
+#[derive(Clone, Copy, Debug)]
+pub struct WidgetInputs {
+    pub source: RwSignal<DataSource>,
+    pub language: RwSignal<Language>,
+    pub mode: RwSignal<Mode>,
+    /// A fixed clock for demos and tests; `None` follows the browser's clock.
+    pub fixed_now: RwSignal<Option<Timestamp>>,
+    /// The patient's documented Scale 2 decision.
+    pub scale_2: RwSignal<Option<Scale2Decision>>,
+    pub patient: RwSignal<PatientContext>,
+    /// The host's per-request auth-headers callback (kept in this widget's memory only).
+    pub auth: StoredValue<Option<Function>, LocalStorage>,
+}
+
+impl WidgetInputs {
+    /// Fresh inputs, owned by the current reactive owner.
+    pub fn new() -> Self {
+        WidgetInputs {
+            source: RwSignal::new(DataSource::None),
+            language: RwSignal::new(Language::Nb),
+            mode: RwSignal::new(Mode::View),
+            fixed_now: RwSignal::new(None),
+            scale_2: RwSignal::new(None),
+            patient: RwSignal::new(PatientContext::default()),
+            auth: StoredValue::new_local(None),
+        }
+    }
+}
+
+impl Default for WidgetInputs {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What the widget has from its source.
+#[derive(Clone, Debug, Default)]
+enum Data {
+    #[default]
+    Waiting,
+    Loading,
+    Ready {
+        fhir: FhirHistory,
+        /// Why the last load stopped early (pages before it are kept).
+        stopped: Option<FetchError>,
+        /// When the widget last heard from the source; `None` for a host-given Bundle.
+        refreshed_at: Option<Timestamp>,
+        /// More pages are on their way.
+        more: bool,
+    },
+    Failed {
+        error: FetchError,
+        /// The last good data, kept on screen if a refresh fails.
+        previous: Option<FhirHistory>,
+        last_refreshed: Option<Timestamp>,
+    },
+}
+
+/// How often a fetched history is refreshed, so "stale data" means the source is unreachable,
+/// not merely that the page has been open a while.
+const REFRESH_EVERY: Duration = Duration::from_secs(5 * 60);
+
+/// Observations per page requested: large enough that a year arrives in a few requests.
+const PAGE_SIZE: u32 = 500;
+
+static BROWSER_ZONE: BrowserZone = BrowserZone;
+
+/// A fresh entry id: a random UUID from the browser, so retries of one entry share it and two
+/// entries never do.
+fn new_entry_id() -> String {
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok();
+    let uuid = crypto.and_then(|crypto| {
+        let random_uuid: Function = js_sys::Reflect::get(&crypto, &"randomUUID".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        random_uuid.call0(&crypto).ok()?.as_string()
+    });
+    uuid.unwrap_or_else(|| {
+        // Without a secure context there is no randomUUID; time and Math.random still make
+        // collisions between two entries of one nurse practically impossible.
+        format!(
+            "{:x}-{:x}",
+            js_sys::Date::now() as u64,
+            (js_sys::Math::random() * 1e15) as u64
+        )
+    })
+}
+
+fn patient_reference(patient: &str) -> String {
+    if patient.contains('/') {
+        patient.to_string()
+    } else {
+        format!("Patient/{patient}")
+    }
+}
+
+#[component]
+pub fn Widget(
+    inputs: WidgetInputs,
+    /// Every event for the host.
+    #[prop(into)]
+    on_event: Callback<WidgetEvent>,
+    /// The time zone dates are shown in; the browser's unless a test fixes one.
+    #[prop(optional)]
+    zone: Option<&'static dyn LocalZone>,
+) -> impl IntoView {
+    let zone: &'static dyn LocalZone = zone.unwrap_or(&BROWSER_ZONE);
+    let WidgetInputs {
+        source,
+        language,
+        mode,
+        fixed_now,
+        scale_2,
+        patient,
+        auth,
+    } = inputs;
+
+    // The clock: fixed, or the browser's, ticking each half minute for due and overdue times.
+    let ticking = RwSignal::new(Timestamp::from_millis(js_sys::Date::now() as i64));
+    if let Ok(handle) = set_interval_with_handle(
+        move || ticking.set(Timestamp::from_millis(js_sys::Date::now() as i64)),
+        Duration::from_secs(30),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let now = Signal::derive(move || fixed_now.get().unwrap_or_else(|| ticking.get()));
+
+    let data = RwSignal::new(Data::Waiting);
+    let pending = RwSignal::new(PendingEntries::default());
+    let reload = RwSignal::new(0u32);
+    let generation = StoredValue::new(0u64);
+    // The source the data on screen came from: only a refresh of the same source may keep it
+    // on screen while failing (another patient's data must never stand in).
+    let shown_source = StoredValue::new(None::<Source>);
+
+    let options = move || ClientOptions {
+        auth: auth.get_value(),
+        page_size: PAGE_SIZE,
+        ..ClientOptions::default()
+    };
+
+    // Loading: on a new source, on a retry, after a save, and every few minutes.
+    Effect::new(move |_| {
+        reload.track();
+        let source = source.get();
+        generation.update_value(|g| *g += 1);
+        let this_load = generation.get_value();
+        let current = move || generation.try_get_value() == Some(this_load);
+        match source {
+            DataSource::None => {
+                shown_source.set_value(None);
+                data.set(Data::Waiting);
+            }
+            DataSource::Bundle(json) => {
+                shown_source.set_value(None);
+                let mut fhir = FhirHistory::new();
+                fhir.add_page(read_value(&json));
+                data.set(Data::Ready {
+                    fhir,
+                    stopped: None,
+                    refreshed_at: None,
+                    more: false,
+                });
+            }
+            DataSource::Fhir(source) => {
+                let same_source = shown_source.with_value(|s| s.as_ref() == Some(&source));
+                shown_source.set_value(Some(source.clone()));
+                let previous = data
+                    .with_untracked(|d| match d {
+                        Data::Ready { fhir, .. } => Some(fhir.clone()),
+                        Data::Failed { previous, .. } => previous.clone(),
+                        _ => None,
+                    })
+                    .filter(|_| same_source);
+                if previous.is_none() {
+                    data.set(Data::Loading);
+                }
+                let options = options();
+                leptos::task::spawn_local(async move {
+                    let mut first = true;
+                    let loaded = load(&source, &options, |fhir| {
+                        // The newest sets come first: show them at once, the rest at the end
+                        // (drawing every page of a year would cost more than it shows).
+                        if first && previous.is_none() && current() {
+                            data.try_set(Data::Ready {
+                                fhir: fhir.clone(),
+                                stopped: None,
+                                refreshed_at: now.try_get_untracked(),
+                                more: true,
+                            });
+                        }
+                        first = false;
+                    })
+                    .await;
+                    if !current() {
+                        return;
+                    }
+                    let at = now.try_get_untracked();
+                    let next = match loaded.stopped {
+                        Some(error) if loaded.history.is_empty() => Data::Failed {
+                            error,
+                            last_refreshed: data
+                                .with_untracked(|d| match d {
+                                    Data::Ready { refreshed_at, .. } => *refreshed_at,
+                                    Data::Failed { last_refreshed, .. } => *last_refreshed,
+                                    _ => None,
+                                })
+                                .filter(|_| previous.is_some()),
+                            previous,
+                        },
+                        stopped => Data::Ready {
+                            fhir: loaded.history,
+                            stopped,
+                            refreshed_at: at,
+                            more: false,
+                        },
+                    };
+                    data.try_set(next);
+                });
+            }
+        }
+    });
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            if matches!(source.try_get_untracked(), Some(DataSource::Fhir(_))) {
+                reload.try_update(|r| *r += 1);
+            }
+        },
+        REFRESH_EVERY,
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+
+    let grouped = Memo::new(move |_| {
+        let decision = scale_2.get();
+        data.with(|d| match d {
+            Data::Ready { fhir, .. } => Some(fhir.group(decision.as_ref())),
+            Data::Failed {
+                previous: Some(fhir),
+                ..
+            } => Some(fhir.group(decision.as_ref())),
+            _ => None,
+        })
+    });
+    // Entries made here leave the pending list once a reload contains them.
+    Effect::new(move |_| {
+        data.with(|d| {
+            if let Data::Ready {
+                fhir, more: false, ..
+            } = d
+            {
+                pending.update(|p| p.forget_arrived(|key| fhir.contains(key)));
+            }
+        });
+    });
+    let shown = Memo::new(move |_| {
+        grouped.with(|g| {
+            pending
+                .with(|p| p.shown_with(&g.as_ref().map(|g| g.history.clone()).unwrap_or_default()))
+        })
+    });
+    let data_status = Memo::new(move |_| {
+        data.with(|d| match d {
+            Data::Ready {
+                refreshed_at: Some(at),
+                stopped: None,
+                ..
+            } => Some(DataStatus::Current { refreshed_at: *at }),
+            Data::Ready {
+                refreshed_at,
+                stopped: Some(_),
+                ..
+            } => Some(DataStatus::Unreachable {
+                last_refreshed: *refreshed_at,
+            }),
+            Data::Failed { last_refreshed, .. } => Some(DataStatus::Unreachable {
+                last_refreshed: *last_refreshed,
+            }),
+            _ => None,
+        })
+    });
+    let decision = Memo::new(move |_| {
+        let settings = Settings {
+            language: language.get(),
+            patient: patient.get(),
+            data: data_status.get(),
+            ..Settings::default()
+        };
+        shown.with(|history| decide(history, now.get(), &settings))
+    });
+
+    // Events for the host.
+    Effect::new(move |_| {
+        let event = data.with(|d| match d {
+            Data::Ready {
+                more: false,
+                stopped,
+                ..
+            } => grouped.with(|g| {
+                g.as_ref()
+                    .map(|g| events::loaded(&g.history, g.problems.len(), stopped.is_some()))
+            }),
+            Data::Failed { error, .. } => Some(events::error(error)),
+            _ => None,
+        });
+        if let Some(event) = event {
+            on_event.run(event);
+        }
+    });
+    Effect::new(move |previous: Option<Option<String>>| {
+        let ready =
+            data.with(|d| matches!(d, Data::Ready { more: false, .. } | Data::Failed { .. }));
+        let level = decision.with(|d| format!("{:?}", d.level));
+        if ready && previous.flatten().as_deref() != Some(level.as_str()) {
+            on_event.run(decision.with(|d| shown.with(|h| events::escalation(d, h))));
+        }
+        ready.then_some(level)
+    });
+
+    let on_acknowledge = Callback::new(move |d: Decision| {
+        on_event.run(events::acknowledged(&d, now.get_untracked()));
+    });
+
+    let save_target = move || match source.get() {
+        DataSource::Fhir(Source::Patient { base, patient }) => {
+            Some((base, patient_reference(&patient)))
+        }
+        _ => None,
+    };
+    let send = move |entry_id: String, bundle: Value, base: String| {
+        pending.update(|p| {
+            p.start_saving(&entry_id);
+        });
+        let options = options();
+        leptos::task::spawn_local(async move {
+            let result = save(&base, &bundle, &options).await;
+            let event = match &result {
+                Ok(_) => events::saved(&entry_id),
+                Err(error) => events::save_failed(&entry_id, error),
+            };
+            let ok = result.is_ok();
+            pending.try_update(|p| p.finished(&entry_id, result.map(|_| ())));
+            on_event.run(event);
+            if ok {
+                reload.try_update(|r| *r += 1);
+            }
+        });
+    };
+    let on_submit = Callback::new(move |set: ObservationSet| {
+        let entry_id = new_entry_id();
+        pending.update(|p| p.add(entry_id.clone(), set.clone()));
+        let target = save_target();
+        let bundle = target.as_ref().map(|(_, patient)| {
+            NewEntry {
+                entry_id: &entry_id,
+                patient,
+                set: &set,
+            }
+            .transaction()
+        });
+        on_event.run(events::entry(&entry_id, &set, bundle.clone()));
+        if let (Some((base, _)), Some(bundle)) = (target, bundle) {
+            send(entry_id, bundle, base);
+        }
+    });
+    let resend = move |entry_id: String| {
+        let found = pending.with_untracked(|p| {
+            p.entries()
+                .iter()
+                .find(|e| e.entry_id == entry_id)
+                .map(|e| e.set.clone())
+        });
+        if let (Some(set), Some((base, patient))) = (found, save_target()) {
+            let bundle = NewEntry {
+                entry_id: &entry_id,
+                patient: &patient,
+                set: &set,
+            }
+            .transaction();
+            send(entry_id, bundle, base);
+        }
+    };
+
+    let table_rows = Signal::derive(move || {
+        grouped.with(|g| {
+            pending.with(|p| {
+                rows(
+                    &g.as_ref().map(|g| g.history.clone()).unwrap_or_default(),
+                    p,
+                )
+            })
+        })
+    });
+    let state = move || {
+        data.with(|d| match d {
+            Data::Waiting | Data::Loading => "loading",
+            Data::Failed { previous: None, .. } => "error",
+            _ if shown.with(|h| h.sets().is_empty()) => "empty",
+            _ => "ready",
+        })
+    };
+    let w = move || words(language.get());
+    let lang_code = move || match language.get() {
+        Language::Nb => "nb",
+        Language::Nn => "nn",
+        Language::En => "en",
+    };
+
+    let body = move || {
+        match state() {
+        "loading" => view! {
+            <div class="news2-skeleton" role="status" aria-busy="true">
+                <p class="news2-skeleton__text">{w().loading}</p>
+            </div>
+        }
+        .into_any(),
+        "error" => {
+            let message = data.with(|d| match d {
+                Data::Failed { error, .. } => error.message.clone(),
+                _ => String::new(),
+            });
+            view! {
+                <div class="news2-error" role="alert">
+                    <p class="news2-error__title">{w().load_failed}</p>
+                    <p class="news2-error__detail">{message}</p>
+                    <button type="button" class="news2-button" on:click=move |_| reload.update(|r| *r += 1)>
+                        {w().retry}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <EscalationBanner decision=decision.into() language=language.into() zone on_acknowledge />
+            {move || data.with(|d| matches!(d, Data::Ready { stopped: Some(_), .. } | Data::Failed { .. })).then(|| view! {
+                <div class="news2-partial" role="status">
+                    <p>{w().partly_loaded}</p>
+                    <button type="button" class="news2-button" on:click=move |_| reload.update(|r| *r += 1)>
+                        {w().retry}
+                    </button>
+                </div>
+            })}
+            {move || shown.with(|h| h.latest().cloned()).map(|set| view! {
+                <LatestSet set decision=decision.get() language=language.get() zone />
+            })}
+            {move || (state() == "empty").then(|| view! { <p class="news2-empty">{w().empty}</p> })}
+            {move || (mode.get() == Mode::Entry).then(|| view! {
+                <EntryForm
+                    language=language.into()
+                    scale_2=scale_2.into()
+                    now
+                    zone
+                    saves_to_server=Signal::derive(move || save_target().is_some())
+                    on_submit
+                />
+            })}
+            <PendingList pending language=language.into() can_send=Signal::derive(move || save_target().is_some()) resend />
+            {move || (state() == "ready").then(|| view! {
+                <ObservationChart history=shown.into() now language=language.into() zone />
+            })}
+            <HistoryTable rows=table_rows language=language.into() zone />
+            <Problems grouped language=language.into() />
+        }
+        .into_any(),
+    }
+    };
+
+    view! {
+        <div class="news2-widget" lang=lang_code data-state=state aria-label=move || w().widget_label role="region">
+            {body}
+            <p class="news2-widget__attribution">{move || w().attribution}</p>
+        </div>
+    }
+}
+
+/// Entries made here that the server does not have yet, with "send again" for failed ones.
+#[component]
+fn PendingList(
+    pending: RwSignal<PendingEntries>,
+    language: Signal<Language>,
+    can_send: Signal<bool>,
+    resend: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    move || {
+        let w = words(language.get());
+        let failed: Vec<(String, String)> = pending.with(|p| {
+            p.entries()
+                .iter()
+                .filter_map(|e| match &e.state {
+                    SaveState::Failed(error) => Some((e.entry_id.clone(), error.message.clone())),
+                    _ => None,
+                })
+                .collect()
+        });
+        (!failed.is_empty()).then(|| view! {
+            <section class="news2-pending" role="alert">
+                <h2 class="news2-heading">{w.pending_heading}</h2>
+                <ul>
+                    {failed.into_iter().map(|(id, message)| {
+                        let for_click = id.clone();
+                        view! {
+                            <li>
+                                {w.save_failed}": "{message}" "
+                                {can_send.get().then(|| view! {
+                                    <button type="button" class="news2-button" on:click=move |_| resend(for_click.clone())>
+                                        {w.send_again}
+                                    </button>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
+    }
+}
+
+/// Every Observation that could not be used, named: nothing is skipped silently.
+#[component]
+fn Problems(grouped: Memo<Option<Grouped>>, language: Signal<Language>) -> impl IntoView {
+    move || {
+        let w = words(language.get());
+        grouped.with(|g| {
+            let g = g.as_ref()?;
+            (!g.problems.is_empty()).then(|| {
+                let items = g
+                    .problems
+                    .iter()
+                    .map(|p| {
+                        let text = match &p.resource {
+                            Some(resource) => format!("{resource}: {}", p.message),
+                            None => p.message.clone(),
+                        };
+                        view! { <li>{text}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <details class="news2-problems" open=true>
+                        <summary>{format!("{} ({})", w.problems_heading, g.problems.len())}</summary>
+                        <ul lang="en">{items}</ul>
+                    </details>
+                }
+            })
+        })
+    }
+}

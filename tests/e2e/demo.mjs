@@ -1,0 +1,86 @@
+// End-to-end checks of the demo page (dist/, built by `trunk build`) in headless Chromium:
+// every scenario in nb, nn and en shows the banner the engine decides, passes axe-core's
+// WCAG 2.2 A/AA rules, shows markup from the source as text, and raises no page error.
+// A screenshot of each is saved in target/screenshots/ for a human to look at.
+//
+//   node tests/e2e/demo.mjs [dist-dir]
+
+import { readFile, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { launch, widgetState } from "./browser.mjs";
+import { startServer } from "./static-server.mjs";
+
+const root = resolve(process.argv[2] ?? "dist");
+const shots = resolve("target/screenshots");
+await mkdir(shots, { recursive: true });
+const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const scenarios = JSON.parse(await readFile(join(root, "public/scenarios/index.json"), "utf8"));
+
+const { server, origin } = await startServer(root);
+const context = await launch();
+const failures = [];
+const fail = (what) => {
+  failures.push(what);
+  console.error(`FAIL ${what}`);
+};
+
+async function check(scenario, lang, mode) {
+  const name = `${scenario.id}-${lang}-${mode}`;
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(`${origin}/?scenario=${scenario.id}&lang=${lang}&mode=${mode}`);
+  await widgetState(page, "ready");
+  // The chart has drawn when its canvas exists; ECharts paints it in the next frame.
+  await page.locator("news2-widget .news2-chart__canvas canvas").first().waitFor({ timeout: 30_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+  const level = await page.locator("news2-widget .news2-banner").getAttribute("data-level");
+  if (level !== scenario.expect) fail(`${name}: banner ${level}, expected ${scenario.expect}`);
+  const widgetLang = await page.locator("news2-widget .news2-widget").getAttribute("lang");
+  if (widgetLang !== lang) fail(`${name}: widget lang ${widgetLang}`);
+
+  // Markup from the source (a performer's name in one scenario) must be text, not elements.
+  const injected = await page.evaluate(() => {
+    const shadow = document.querySelector("news2-widget").shadowRoot;
+    return { img: shadow.querySelectorAll("img, script").length, text: shadow.textContent.includes("<img") };
+  });
+  if (injected.img > 0) fail(`${name}: markup from the source became elements`);
+  if (scenario.id === "incomplete-disagreeing" && !injected.text) {
+    fail(`${name}: the performer's name with markup is not shown as text`);
+  }
+
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    }));
+  for (const v of result.violations) {
+    fail(`${name}: axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  }
+  if (errors.length) fail(`${name}: page errors: ${errors.join(" / ")}`);
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await page.close();
+  console.log(`ok ${name}: ${level}, ${result.passes.length} axe rules passed`);
+}
+
+try {
+  for (const scenario of scenarios) {
+    for (const lang of ["nb", "nn", "en"]) {
+      await check(scenario, lang, "view");
+    }
+  }
+  await check(scenarios[0], "nb", "entry");
+  await check(scenarios[0], "en", "entry");
+} finally {
+  await context.close();
+  server.close();
+}
+
+if (failures.length) {
+  console.error(`${failures.length} failure(s)`);
+  process.exit(1);
+}
+console.log(`screenshots in ${shots}`);

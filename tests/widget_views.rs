@@ -1,0 +1,462 @@
+//! The widget's views in headless Chromium: every state and banner it can show, in the three
+//! languages, and that data from the source is shown as text, never as markup.
+#![cfg(target_arch = "wasm32")]
+
+mod browser;
+
+use std::sync::Arc;
+
+use browser::{RawSet, bundle, mount};
+use leptos::prelude::*;
+use news2_widget::clinical::escalation::PatientContext;
+use news2_widget::clinical::time::{HOUR, Timestamp};
+use news2_widget::fhir::client::Source;
+use news2_widget::fhir::datetime;
+use news2_widget::i18n::Language;
+use news2_widget::ui::widget::{DataSource, Mode};
+use serde_json::Value;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn at(text: &str) -> Timestamp {
+    datetime::parse(text).unwrap()
+}
+
+fn scenario(json: &str) -> DataSource {
+    DataSource::Bundle(Arc::new(serde_json::from_str::<Value>(json).unwrap()))
+}
+
+const DETERIORATING: &str = include_str!("../public/scenarios/deteriorating.json");
+const INCOMPLETE: &str = include_str!("../public/scenarios/incomplete-disagreeing.json");
+const COPD: &str = include_str!("../public/scenarios/copd-scale2.json");
+
+fn scenario_now(id: &str) -> Timestamp {
+    let index: Value =
+        serde_json::from_str(include_str!("../public/scenarios/index.json")).unwrap();
+    let entry = index
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap();
+    at(entry["now"].as_str().unwrap())
+}
+
+/// Mounts the widget on `sets`, with the clock at `now`.
+async fn widget_on(sets: Vec<RawSet>, now: &str) -> browser::Mounted {
+    let data = DataSource::Bundle(Arc::new(bundle(&sets)));
+    let now = at(now);
+    mount(move |inputs| {
+        inputs.source.set(data);
+        inputs.fixed_now.set(Some(now));
+    })
+    .await
+}
+
+#[wasm_bindgen_test]
+async fn a_high_score_interrupts_with_words_and_symbol_not_colour_alone() {
+    let now = scenario_now("deteriorating");
+    let page = mount(move |inputs| {
+        inputs.source.set(scenario(DETERIORATING));
+        inputs.fixed_now.set(Some(now));
+    })
+    .await;
+    assert_eq!(page.state(), "ready");
+    assert_eq!(
+        page.attribute(".news2-banner", "role").as_deref(),
+        Some("alert")
+    );
+    assert_eq!(
+        page.attribute(".news2-banner", "data-level").as_deref(),
+        Some("High")
+    );
+    assert!(page.text(".news2-banner__level").contains("Høy risiko"));
+    assert!(!page.text(".news2-banner__symbol").is_empty());
+    assert!(!page.text(".news2-banner__response").is_empty());
+    assert!(!page.text(".news2-banner__monitoring").is_empty());
+    assert_eq!(
+        page.attribute(".news2-status__total", "data-risk")
+            .as_deref(),
+        Some("High")
+    );
+    // The host heard it: loaded with the latest set's facts, then the escalation.
+    let loaded = page.last_event("news2-loaded").expect("news2-loaded");
+    assert_eq!(loaded["latest"]["risk"], "high");
+    assert_eq!(loaded["latest"]["complete"], true);
+    let escalation = page
+        .last_event("news2-escalation")
+        .expect("news2-escalation");
+    assert_eq!(escalation["level"], "high");
+}
+
+#[wasm_bindgen_test]
+async fn a_medium_score_interrupts() {
+    // RR 22 (2), pulse 112 (2), temperature 38.5 (1): NEWS2 5, medium.
+    let set = RawSet {
+        respiratory_rate: Some(22.0),
+        pulse: Some(112.0),
+        temperature: Some(38.5),
+        ..RawSet::normal("2026-11-26T09:00:00+01:00")
+    };
+    let page = widget_on(vec![set], "2026-11-26T09:10:00+01:00").await;
+    assert_eq!(
+        page.attribute(".news2-banner", "data-level").as_deref(),
+        Some("Medium")
+    );
+    assert_eq!(
+        page.attribute(".news2-banner", "role").as_deref(),
+        Some("alert")
+    );
+    assert!(page.text(".news2-status__total").contains('5'));
+}
+
+#[wasm_bindgen_test]
+async fn a_single_red_score_is_low_medium() {
+    let set = RawSet {
+        respiratory_rate: Some(26.0),
+        ..RawSet::normal("2026-11-26T09:00:00+01:00")
+    };
+    let page = widget_on(vec![set], "2026-11-26T09:10:00+01:00").await;
+    assert_eq!(
+        page.attribute(".news2-banner", "data-level").as_deref(),
+        Some("LowMedium")
+    );
+    assert!(
+        page.text(".news2-status__total")
+            .contains("Skår 3 i én parameter")
+    );
+    // The table numbers the sub-score beside the value and marks its band.
+    let cell = page.find("td[data-score='3']").expect("a red cell");
+    assert_eq!(
+        cell.text_content().unwrap(),
+        "26,0 /min (3)",
+        "as the source wrote it"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_score_of_zero_is_calm_and_does_not_interrupt() {
+    let page = widget_on(
+        vec![RawSet::normal("2026-11-26T09:00:00+01:00")],
+        "2026-11-26T09:10:00+01:00",
+    )
+    .await;
+    assert_eq!(
+        page.attribute(".news2-banner", "data-level").as_deref(),
+        Some("None")
+    );
+    assert_eq!(
+        page.attribute(".news2-banner", "role").as_deref(),
+        Some("status")
+    );
+    assert!(page.find(".news2-banner__acknowledge").is_none());
+    assert!(
+        page.text(".news2-banner__due").contains("26.11.2026 21:00"),
+        "12-hourly, Oslo time"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_overdue_set_says_by_how_long() {
+    let page = widget_on(
+        vec![RawSet::normal("2026-11-26T09:00:00+01:00")],
+        "2026-11-26T23:30:00+01:00",
+    )
+    .await;
+    assert_eq!(
+        page.attribute(".news2-banner", "data-level").as_deref(),
+        Some("Overdue")
+    );
+    assert!(
+        page.text(".news2-banner__due").contains("2 t 30 min"),
+        "{}",
+        page.text(".news2-banner__due")
+    );
+    assert!(page.find(".news2-status__overdue").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn an_incomplete_set_shows_its_certain_band_and_the_source_disagreement() {
+    let now = scenario_now("incomplete-disagreeing");
+    let page = mount(move |inputs| {
+        inputs.source.set(scenario(INCOMPLETE));
+        inputs.fixed_now.set(Some(now));
+    })
+    .await;
+    let level = page.attribute(".news2-banner", "data-level").unwrap();
+    assert!(level.starts_with("IncompleteMinimum"), "{level}");
+    assert!(
+        page.text(".news2-status__total")
+            .contains("Ingen totalskår")
+    );
+    let banner = page.text(".news2-banner");
+    assert!(
+        banner.contains("Avviker fra kilden") || banner.contains("Avvik fra kilden"),
+        "{banner}"
+    );
+    assert!(
+        page.text(".news2-history__notes").contains("Ufullstendig"),
+        "newest row"
+    );
+    assert_eq!(
+        page.all(".news2-history__row--incomplete").len(),
+        2,
+        "sets 3 and 5"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn markup_from_the_source_is_shown_as_text() {
+    let set = RawSet {
+        performer: Some("Ola <img src=x onerror=alert(1)> <b>Nordmann</b>"),
+        ..RawSet::normal("2026-11-26T09:00:00+01:00")
+    };
+    let page = widget_on(vec![set], "2026-11-26T09:10:00+01:00").await;
+    assert!(
+        page.text(".news2-status__facts")
+            .contains("<img src=x onerror=alert(1)>")
+    );
+    assert!(
+        page.find("img").is_none(),
+        "markup from the source became an element"
+    );
+    assert!(page.find("b").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn scope_warnings_show_for_children_and_pregnancy() {
+    let data = DataSource::Bundle(Arc::new(bundle(&[RawSet::normal(
+        "2026-11-26T09:00:00+01:00",
+    )])));
+    let page = mount(move |inputs| {
+        inputs.source.set(data);
+        inputs.fixed_now.set(Some(at("2026-11-26T09:10:00+01:00")));
+        inputs.patient.set(PatientContext {
+            under_16: true,
+            pregnant: true,
+        });
+    })
+    .await;
+    let notices = page.all(".news2-banner__notices li");
+    assert_eq!(
+        notices.len(),
+        2,
+        "{:?}",
+        page.text(".news2-banner__notices")
+    );
+    assert!(page.text(".news2-banner__notices").contains("16"));
+}
+
+#[wasm_bindgen_test]
+async fn data_not_refreshed_for_long_is_marked_stale() {
+    let url = format!(
+        "data:application/fhir+json,{}",
+        js_sys::encode_uri_component(
+            &bundle(&[RawSet::normal("2026-11-26T09:00:00+01:00")]).to_string()
+        )
+    );
+    let now = at("2026-11-26T09:10:00+01:00");
+    let page = mount(move |inputs| {
+        inputs.source.set(DataSource::Fhir(Source::BundleUrl(url)));
+        inputs.fixed_now.set(Some(now));
+    })
+    .await;
+    wait_for(&page, |p| p.state() == "ready").await;
+    assert_eq!(
+        page.attribute(".news2-banner", "data-level").as_deref(),
+        Some("None")
+    );
+    page.inputs.fixed_now.set(Some(now.plus(HOUR)));
+    page.settle().await;
+    let level = page.attribute(".news2-banner", "data-level").unwrap();
+    let also = page.text(".news2-banner__also");
+    assert!(
+        level == "StaleData" || also.contains("utdaterte"),
+        "{level} / {also}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_unreachable_source_shows_an_error_with_a_retry() {
+    let page = mount(|inputs| {
+        inputs.source.set(DataSource::Fhir(Source::BundleUrl(
+            "http://127.0.0.1:9/unreachable.json".into(),
+        )));
+    })
+    .await;
+    assert_eq!(
+        page.state(),
+        "loading",
+        "the skeleton holds the place first"
+    );
+    assert!(page.find(".news2-skeleton").is_some());
+    wait_for(&page, |p| p.state() == "error").await;
+    assert_eq!(
+        page.attribute(".news2-error", "role").as_deref(),
+        Some("alert")
+    );
+    assert!(page.text(".news2-error").contains("Prøv igjen"));
+    let error = page.last_event("news2-error").expect("news2-error");
+    assert_eq!(error["kind"], "network");
+}
+
+#[wasm_bindgen_test]
+async fn no_observations_yet_is_said_plainly() {
+    let page = widget_on(vec![], "2026-11-26T09:10:00+01:00").await;
+    assert_eq!(page.state(), "empty");
+    assert!(page.text(".news2-empty").contains("Ingen NEWS2-målinger"));
+}
+
+#[wasm_bindgen_test]
+async fn the_languages_switch_without_reloading() {
+    let now = scenario_now("copd-scale2");
+    let page = mount(move |inputs| {
+        inputs.source.set(scenario(COPD));
+        inputs.fixed_now.set(Some(now));
+    })
+    .await;
+    assert!(page.text(".news2-status__facts").contains("Skala 2"));
+    page.inputs.language.set(Language::En);
+    page.settle().await;
+    assert_eq!(
+        page.attribute(".news2-widget", "lang").as_deref(),
+        Some("en")
+    );
+    assert!(page.text(".news2-status__facts").contains("Scale 2"));
+    assert!(page.text(".news2-history").contains("All observation sets"));
+    page.inputs.language.set(Language::Nn);
+    page.settle().await;
+    assert!(page.text(".news2-history").contains("Alle målingar"));
+    let loads = page
+        .event_names()
+        .iter()
+        .filter(|n| **n == "news2-loaded")
+        .count();
+    assert_eq!(loads, 1, "a language switch reloaded the history");
+}
+
+#[wasm_bindgen_test]
+async fn the_table_pages_through_every_set() {
+    let times: Vec<&'static str> = (0..45)
+        .map(|i| {
+            &*Box::leak(
+                format!("2026-11-{:02}T{:02}:00:00+01:00", 1 + i / 4, (i % 4) * 6).into_boxed_str(),
+            )
+        })
+        .collect();
+    let sets = times.into_iter().map(RawSet::normal).collect();
+    let page = widget_on(sets, "2026-11-12T09:00:00+01:00").await;
+    assert_eq!(page.all(".news2-history tbody tr").len(), 20);
+    assert_eq!(page.text(".news2-pager__position"), "Side 1 av 3");
+    assert!(
+        page.text(".news2-history tbody tr th")
+            .contains("12.11.2026 00:00"),
+        "newest first"
+    );
+    page.click_button("Eldre").await;
+    page.click_button("Eldre").await;
+    assert_eq!(page.text(".news2-pager__position"), "Side 3 av 3");
+    assert_eq!(page.all(".news2-history tbody tr").len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn without_echarts_the_chart_points_to_the_table() {
+    let page = widget_on(
+        vec![RawSet::normal("2026-11-26T09:00:00+01:00")],
+        "2026-11-26T09:10:00+01:00",
+    )
+    .await;
+    assert!(page.text(".news2-chart__unavailable").contains("tabellen"));
+    assert_eq!(page.all(".news2-chart__range").len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn acknowledging_a_banner_tells_the_host() {
+    let set = RawSet {
+        respiratory_rate: Some(26.0),
+        ..RawSet::normal("2026-11-26T09:00:00+01:00")
+    };
+    let page = widget_on(vec![set], "2026-11-26T09:10:00+01:00").await;
+    page.click(".news2-banner__acknowledge").await;
+    let ack = page
+        .last_event("news2-acknowledged")
+        .expect("news2-acknowledged");
+    assert_eq!(ack["level"], "low-medium");
+    assert_eq!(page.text(".news2-banner__acknowledge"), "Kvittert");
+}
+
+#[wasm_bindgen_test]
+async fn an_entered_set_is_confirmed_when_it_escalates_then_handed_to_the_host_and_kept_in_view() {
+    let data = DataSource::Bundle(Arc::new(bundle(&[RawSet::normal(
+        "2026-11-26T08:00:00+01:00",
+    )])));
+    let page = mount(move |inputs| {
+        inputs.source.set(data);
+        inputs.fixed_now.set(Some(at("2026-11-26T09:10:00+01:00")));
+        inputs.mode.set(Mode::Entry);
+    })
+    .await;
+    for (name, value) in [
+        ("respiratoryRate", "26"),
+        ("spo2", "96"),
+        ("systolicBp", "120"),
+        ("pulse", "80"),
+        ("temperature", "37,2"),
+        ("recordedBy", "Kari <script>Nordmann</script>"),
+    ] {
+        page.type_into(name, value).await;
+    }
+    page.click("input[value=air]").await;
+    page.click("input[value=A]").await;
+    page.click(".news2-entry__form button[type=submit]").await;
+    assert!(
+        page.find(".news2-entry__confirm").is_some(),
+        "an escalating set asks first"
+    );
+    assert!(page.last_event("news2-entry").is_none());
+    page.click(".news2-entry__confirm .news2-button--primary")
+        .await;
+    let entry = page.last_event("news2-entry").expect("news2-entry");
+    assert_eq!(entry["set"]["total"], 3);
+    assert_eq!(entry["set"]["risk"], "low-medium");
+    assert_eq!(
+        entry["bundle"],
+        Value::Null,
+        "no patient known: the host builds its own"
+    );
+    // The new set leads the table, marked as not saved, and the banner follows it.
+    let first = page.text(".news2-history tbody tr");
+    assert!(first.contains("Ikke lagret"), "{first}");
+    assert!(
+        page.text(".news2-status__facts")
+            .contains("Kari <script>Nordmann</script>")
+    );
+    assert!(page.find("script").is_none());
+    assert_eq!(
+        page.attribute(".news2-banner", "data-level").as_deref(),
+        Some("LowMedium")
+    );
+}
+
+/// Waits for a fetch to settle: yields to the event loop until `ready`, at most 200 turns.
+async fn wait_for(page: &browser::Mounted, ready: impl Fn(&browser::Mounted) -> bool) {
+    for _ in 0..200 {
+        if ready(page) {
+            return;
+        }
+        next_frame().await;
+    }
+    panic!("the widget never got there: state {}", page.state());
+}
+
+/// One animation frame: lets the network and timers progress without a fixed sleep.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
