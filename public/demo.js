@@ -52,6 +52,14 @@ function showScenario(id) {
   widget.removeAttribute("fhir-base");
   widget.removeAttribute("patient");
   widget.setAttribute("now", scenario.now);
+  // A patient on SpO2 Scale 2 by a documented decision: who decided and when.
+  if (scenario.scale2) {
+    widget.setAttribute("spo2-scale", "2");
+    widget.setAttribute("spo2-scale-by", scenario.scale2.by);
+    widget.setAttribute("spo2-scale-at", scenario.scale2.at);
+  } else {
+    for (const name of ["spo2-scale", "spo2-scale-by", "spo2-scale-at"]) widget.removeAttribute(name);
+  }
   widget.setAttribute("src", scenario.file);
 }
 

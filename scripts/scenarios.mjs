@@ -440,6 +440,9 @@ function copdScale2() {
     'medium risk on Scale 1',
   );
   const now = sets.at(-1).at + 30 * MINUTE;
+  // The documented decision the host passes to the widget, so that sets entered in the demo
+  // are scored on Scale 2 too (the source's own Scale 2 scores only cover its sets).
+  scenario.scale2 = { by: 'Lege Kari Lunde', at: utcTime(start - 2 * 24 * HOUR) };
   return { scenario, bundle: ukCoreBundle(scenario, sets, now), now, expect: levelOf(sets.at(-1)) };
 }
 
@@ -595,6 +598,13 @@ for (const [{ scenario, bundle: b, now, expect }, file] of made) {
   // categories, performers), so that it stays well under the reader's 32 MB page limit.
   const text = file.startsWith('generated/') ? JSON.stringify(b, lean) : JSON.stringify(b, null, 1);
   writeFileSync(path, `${text}\n`);
-  index.push({ id: scenario.id, file: `public/scenarios/${file}`, now: utcTime(now), ...TEXTS[scenario.id], expect });
+  index.push({
+    id: scenario.id,
+    file: `public/scenarios/${file}`,
+    now: utcTime(now),
+    ...TEXTS[scenario.id],
+    expect,
+    ...(scenario.scale2 ? { scale2: scenario.scale2 } : {}),
+  });
 }
 writeFileSync(join(out, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);

@@ -64,7 +64,7 @@ async fn a_high_score_interrupts_with_words_and_symbol_not_colour_alone() {
     .await;
     assert_eq!(page.state(), "ready");
     assert_eq!(
-        page.attribute(".news2-banner", "role").as_deref(),
+        page.attribute(".news2-banner [role]", "role").as_deref(),
         Some("alert")
     );
     assert_eq!(
@@ -105,7 +105,7 @@ async fn a_medium_score_interrupts() {
         Some("Medium")
     );
     assert_eq!(
-        page.attribute(".news2-banner", "role").as_deref(),
+        page.attribute(".news2-banner [role]", "role").as_deref(),
         Some("alert")
     );
     assert!(page.text(".news2-status__total").contains('5'));
@@ -147,7 +147,7 @@ async fn a_score_of_zero_is_calm_and_does_not_interrupt() {
         Some("None")
     );
     assert_eq!(
-        page.attribute(".news2-banner", "role").as_deref(),
+        page.attribute(".news2-banner [role]", "role").as_deref(),
         Some("status")
     );
     assert!(page.find(".news2-banner__acknowledge").is_none());
@@ -459,4 +459,128 @@ async fn next_frame() {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn data_url(sets: &[RawSet]) -> DataSource {
+    DataSource::Fhir(Source::BundleUrl(format!(
+        "data:application/fhir+json,{}",
+        js_sys::encode_uri_component(&bundle(sets).to_string())
+    )))
+}
+
+/// Enters a set that does not escalate (NEWS2 0) and hands it to the host.
+async fn enter_normal_set(page: &browser::Mounted) {
+    for (name, value) in [
+        ("respiratoryRate", "16"),
+        ("spo2", "97"),
+        ("systolicBp", "125"),
+        ("pulse", "72"),
+        ("temperature", "37,0"),
+    ] {
+        page.type_into(name, value).await;
+    }
+    page.click("input[value=air]").await;
+    page.click("input[value=A]").await;
+    page.click(".news2-entry__form button[type=submit]").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_unsaved_set_never_shows_with_another_patient_and_comes_back_with_its_own() {
+    let patient_a = data_url(&[RawSet::normal("2026-11-26T08:00:00+01:00")]);
+    let patient_b = data_url(&[RawSet {
+        respiratory_rate: Some(26.0),
+        ..RawSet::normal("2026-11-26T07:00:00+01:00")
+    }]);
+    let first = patient_a.clone();
+    let page = mount(move |inputs| {
+        inputs.source.set(first);
+        inputs.fixed_now.set(Some(at("2026-11-26T09:10:00+01:00")));
+        inputs.mode.set(Mode::Entry);
+    })
+    .await;
+    wait_for(&page, |p| p.state() == "ready").await;
+    enter_normal_set(&page).await;
+    assert!(page.last_event("news2-entry").is_some());
+    assert_eq!(page.all(".news2-history__row--unsaved").len(), 1);
+
+    page.inputs.source.set(patient_b);
+    page.settle().await;
+    wait_for(&page, |p| {
+        p.state() == "ready" && p.all(".news2-history tbody tr").len() == 1
+    })
+    .await;
+    assert!(
+        page.all(".news2-history__row--unsaved").is_empty(),
+        "A's set in B's table"
+    );
+    assert_eq!(
+        page.attribute(".news2-banner", "data-level").as_deref(),
+        Some("LowMedium"),
+        "B's own banner"
+    );
+    assert!(
+        page.text(".news2-pending__aside")
+            .contains("1 måling(er) for en annen pasient")
+    );
+
+    page.inputs.source.set(patient_a);
+    page.settle().await;
+    wait_for(&page, |p| {
+        p.state() == "ready" && p.all(".news2-history tbody tr").len() == 2
+    })
+    .await;
+    assert_eq!(
+        page.all(".news2-history__row--unsaved").len(),
+        1,
+        "A's unsaved set is back"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn editing_a_value_withdraws_the_confirmation_so_the_saved_set_is_the_one_on_screen() {
+    let page = mount(|inputs| {
+        inputs.source.set(DataSource::Bundle(Arc::new(bundle(&[]))));
+        inputs.fixed_now.set(Some(at("2026-11-26T09:10:00+01:00")));
+        inputs.mode.set(Mode::Entry);
+    })
+    .await;
+    enter_normal_set(&page).await;
+    assert!(
+        page.find(".news2-entry__confirm").is_none(),
+        "NEWS2 0 needs no confirmation"
+    );
+    assert_eq!(page.last_event("news2-entry").unwrap()["set"]["total"], 0);
+    for (name, value) in [
+        ("respiratoryRate", "26"),
+        ("spo2", "97"),
+        ("systolicBp", "125"),
+        ("pulse", "72"),
+        ("temperature", "37,0"),
+    ] {
+        page.type_into(name, value).await;
+    }
+    page.click("input[value=air]").await;
+    page.click("input[value=A]").await;
+    page.click(".news2-entry__form button[type=submit]").await;
+    assert!(page.find(".news2-entry__confirm").is_some());
+    page.type_into("pulse", "135").await;
+    assert!(
+        page.find(".news2-entry__confirm").is_none(),
+        "the confirmation outlived an edit"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_acknowledgement_stands_while_the_clock_moves_on() {
+    let set = RawSet {
+        respiratory_rate: Some(26.0),
+        ..RawSet::normal("2026-11-26T09:00:00+01:00")
+    };
+    let page = widget_on(vec![set], "2026-11-26T09:10:00+01:00").await;
+    page.click(".news2-banner__acknowledge").await;
+    page.inputs
+        .fixed_now
+        .set(Some(at("2026-11-26T09:11:00+01:00")));
+    page.settle().await;
+    assert_eq!(page.text(".news2-banner__acknowledge"), "Kvittert");
 }

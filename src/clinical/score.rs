@@ -182,6 +182,18 @@ pub enum News2 {
 }
 
 impl News2 {
+    /// The band of a set that calls for a clinical response beyond routine monitoring (RCP
+    /// Chart 4: low–medium and above), when it is certain: the set's own band when complete,
+    /// the band already certain when not. The entry form asks for confirmation before saving
+    /// such a set.
+    pub fn response_band(&self) -> Option<ClinicalRisk> {
+        let band = match self {
+            News2::Complete(score) => Some(score.risk()),
+            News2::Incomplete(score) => score.minimum_risk(),
+        };
+        band.filter(|&band| band >= ClinicalRisk::LowMedium)
+    }
+
     /// Scores a set by RCP NEWS2 (2017).
     pub fn of(vitals: &VitalSigns) -> Self {
         let charted = |reading: Option<super::vital_signs::Reading>| reading.map(|r| r.charted());
@@ -414,5 +426,32 @@ mod tests {
             complete(&vitals).sub_scores().respiratory_rate,
             SubScore::TWO
         );
+    }
+
+    #[test]
+    fn a_response_band_is_low_medium_or_above_and_certain() {
+        assert_eq!(News2::of(&baseline()).response_band(), None, "NEWS2 0");
+        let red = VitalSigns {
+            respiratory_rate: reading(Quantity::RespiratoryRate, "26"),
+            ..baseline()
+        };
+        assert_eq!(
+            News2::of(&red).response_band(),
+            Some(ClinicalRisk::LowMedium)
+        );
+        let red_incomplete = VitalSigns {
+            temperature: None,
+            ..red
+        };
+        assert_eq!(
+            News2::of(&red_incomplete).response_band(),
+            Some(ClinicalRisk::LowMedium),
+            "a red score makes low-medium certain even without a temperature"
+        );
+        let nothing_certain = VitalSigns {
+            temperature: None,
+            ..baseline()
+        };
+        assert_eq!(News2::of(&nothing_certain).response_band(), None);
     }
 }

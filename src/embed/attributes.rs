@@ -4,6 +4,7 @@
 //! default (and the widget stays usable) rather than failing: a host's typo must not take the
 //! view away from a nurse.
 
+use crate::clinical::observation_set::Scale2Decision;
 use crate::clinical::time::Timestamp;
 use crate::fhir::client::Source;
 use crate::fhir::datetime;
@@ -11,7 +12,7 @@ use crate::i18n::Language;
 use crate::ui::widget::{DataSource, Mode};
 
 /// The attributes the element observes; a change to any of them updates the widget.
-pub const OBSERVED: [&str; 8] = [
+pub const OBSERVED: [&str; 11] = [
     "src",
     "fhir-base",
     "patient",
@@ -20,6 +21,9 @@ pub const OBSERVED: [&str; 8] = [
     "now",
     "under-16",
     "pregnant",
+    "spo2-scale",
+    "spo2-scale-by",
+    "spo2-scale-at",
 ];
 
 /// `nb`, `nn`, `en`, also with a region (`nb-NO`) or as `no`; anything else is bokmål.
@@ -54,6 +58,17 @@ pub fn source(src: Option<&str>, fhir_base: Option<&str>, patient: Option<&str>)
         (_, _, Some(url)) => DataSource::Fhir(Source::BundleUrl(url)),
         _ => DataSource::None,
     }
+}
+
+/// The patient's documented Scale 2 decision: `spo2-scale="2"` with who decided
+/// (`spo2-scale-by`) and when (`spo2-scale-at`, RFC 3339). Without both, Scale 1: Scale 2 is
+/// never used on an undocumented say-so.
+pub fn scale_2(scale: Option<&str>, by: Option<&str>, at: Option<&str>) -> Option<Scale2Decision> {
+    if scale.map(str::trim) != Some("2") {
+        return None;
+    }
+    let at = datetime::parse(at?.trim()).ok()?;
+    Scale2Decision::new(by?, at).ok()
 }
 
 /// A boolean attribute: present means true, whatever its value, as in HTML.
@@ -92,6 +107,23 @@ mod tests {
             DataSource::Fhir(Source::BundleUrl("a.json".into()))
         );
         assert_eq!(source(Some(""), Some("x"), None), DataSource::None);
+    }
+
+    #[test]
+    fn scale_2_needs_who_and_when() {
+        let decision = scale_2(Some("2"), Some("Dr. Lunde"), Some("2026-02-06T06:00:00Z"))
+            .expect("a documented decision");
+        assert_eq!(decision.decided_by(), "Dr. Lunde");
+        assert_eq!(scale_2(Some("2"), None, Some("2026-02-06T06:00:00Z")), None);
+        assert_eq!(
+            scale_2(Some("2"), Some("  "), Some("2026-02-06T06:00:00Z")),
+            None
+        );
+        assert_eq!(scale_2(Some("2"), Some("Dr. Lunde"), None), None);
+        assert_eq!(
+            scale_2(Some("1"), Some("Dr. Lunde"), Some("2026-02-06T06:00:00Z")),
+            None
+        );
     }
 
     #[test]

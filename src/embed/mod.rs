@@ -178,6 +178,14 @@ fn apply_attributes(element: &HtmlElement, inputs: WidgetInputs) {
     if inputs.patient.get_untracked() != patient {
         inputs.patient.set(patient);
     }
+    let scale_2 = attributes::scale_2(
+        get("spo2-scale").as_deref(),
+        get("spo2-scale-by").as_deref(),
+        get("spo2-scale-at").as_deref(),
+    );
+    if inputs.scale_2.get_untracked() != scale_2 {
+        inputs.scale_2.set(scale_2);
+    }
 }
 
 /// Sends `event` from the element, bubbling and composed so the host hears it outside the

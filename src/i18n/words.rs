@@ -69,6 +69,7 @@ pub struct Words {
     pub flagged: &'static str,
     pub unsaved: &'static str,
     pub saving: &'static str,
+    pub saved_waiting: &'static str,
     pub save_failed: &'static str,
     pub disagrees: &'static str,
     pub previous_page: &'static str,
@@ -84,6 +85,7 @@ pub struct Words {
     pub scale_2_help: &'static str,
     pub entry_taken_at: &'static str,
     pub entry_recorded_by: &'static str,
+    pub time_format: &'static str,
     pub save: &'static str,
     pub hand_over: &'static str,
     pub confirm_heading: &'static str,
@@ -155,6 +157,7 @@ const NB: Words = Words {
     flagged: "Kontroller verdi",
     unsaved: "Ikke lagret",
     saving: "Lagres …",
+    saved_waiting: "Lagret, venter på journalen",
     save_failed: "Lagring feilet",
     disagrees: "Avviker fra kilden",
     previous_page: "Nyere",
@@ -171,6 +174,7 @@ const NB: Words = Words {
         (f.eks. hyperkapnisk respirasjonssvikt), besluttet og dokumentert av kompetent kliniker.",
     entry_taken_at: "Tidspunkt for målingen",
     entry_recorded_by: "Målt av",
+    time_format: "dd.mm.åååå tt:mm",
     save: "Lagre målingen",
     hand_over: "Send til journalen",
     confirm_heading: "Bekreft målingen",
@@ -242,6 +246,7 @@ const NN: Words = Words {
     flagged: "Kontroller verdi",
     unsaved: "Ikkje lagra",
     saving: "Blir lagra …",
+    saved_waiting: "Lagra, ventar på journalen",
     save_failed: "Lagringa feila",
     disagrees: "Avvik frå kjelda",
     previous_page: "Nyare",
@@ -258,6 +263,7 @@ const NN: Words = Words {
         (t.d. hyperkapnisk respirasjonssvikt), avgjort og dokumentert av kompetent klinikar.",
     entry_taken_at: "Tidspunkt for målinga",
     entry_recorded_by: "Målt av",
+    time_format: "dd.mm.åååå tt:mm",
     save: "Lagre målinga",
     hand_over: "Send til journalen",
     confirm_heading: "Stadfest målinga",
@@ -329,6 +335,7 @@ const EN: Words = Words {
     flagged: "Check value",
     unsaved: "Not saved",
     saving: "Saving …",
+    saved_waiting: "Saved, waiting for the record",
     save_failed: "Saving failed",
     disagrees: "Differs from the source",
     previous_page: "Newer",
@@ -345,6 +352,7 @@ const EN: Words = Words {
         (e.g. hypercapnic respiratory failure), decided and documented by a competent clinician.",
     entry_taken_at: "Time of the observations",
     entry_recorded_by: "Taken by",
+    time_format: "dd.mm.yyyy hh:mm",
     save: "Save the set",
     hand_over: "Send to the record",
     confirm_heading: "Confirm the set",
@@ -377,6 +385,21 @@ pub fn page_of(language: Language, page: usize, pages: usize) -> String {
         .page_of
         .replace("{page}", &page.to_string())
         .replace("{pages}", &pages.to_string())
+}
+
+/// "2 målinger for en annen pasient er ikke lagret": entries set aside when the source changed.
+pub fn set_aside(language: Language, count: usize) -> String {
+    match language {
+        Language::Nb => {
+            format!("{count} måling(er) for en annen pasient er ikke lagret og vises ikke her.")
+        }
+        Language::Nn => format!(
+            "{count} måling(ar) for ein annan pasient er ikkje lagra og blir ikkje viste her."
+        ),
+        Language::En => {
+            format!("{count} set(s) for another patient are not saved and are not shown here.")
+        }
+    }
 }
 
 /// A parameter's name as a label (capitalised).

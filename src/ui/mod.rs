@@ -12,6 +12,7 @@ pub mod observation_chart;
 pub mod set_view;
 pub mod status;
 pub mod sub_score;
+pub mod timing;
 pub mod widget;
 
 pub use widget::{Widget, WidgetInputs};

@@ -61,12 +61,52 @@ async function check(scenario, lang, mode) {
     fail(`${name}: axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
   }
   if (errors.length) fail(`${name}: page errors: ${errors.join(" / ")}`);
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(shots, `${name}.jpg`), type: "jpeg", quality: 80, fullPage: true });
   await page.close();
   console.log(`ok ${name}: ${level}, ${result.passes.length} axe rules passed`);
 }
 
+/// Every action by keyboard: Tab reaches the chart's time ranges and Enter picks one; the focus
+/// ring is drawn. On paper: the chart and the table, without buttons (saved as a PDF).
+async function keyboardAndPrint() {
+  const page = await context.newPage();
+  await page.goto(`${origin}/?scenario=deteriorating&lang=nb`);
+  await widgetState(page, "ready");
+  const range = page.locator("news2-widget .news2-chart__range", { hasText: "7 døgn" });
+  let reached = false;
+  for (let i = 0; i < 60 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await range.evaluate((el) => el.getRootNode().activeElement === el);
+  }
+  if (!reached) fail("keyboard: Tab never reached the chart's time ranges");
+  const outline = await range.evaluate((el) => getComputedStyle(el).outlineStyle);
+  if (outline === "none") fail("keyboard: the focused button shows no focus ring");
+  await page.keyboard.press("Enter");
+  if ((await range.getAttribute("aria-pressed")) !== "true") fail("keyboard: Enter did not pick the range");
+
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => {
+    const shadow = document.querySelector("news2-widget").shadowRoot;
+    const shown = (selector) => {
+      const el = shadow.querySelector(selector);
+      return !!el && getComputedStyle(el).display !== "none";
+    };
+    return {
+      chart: shown(".news2-chart__canvas"),
+      table: shown(".news2-history__table"),
+      buttons: shown(".news2-chart__ranges") || shown(".news2-pager"),
+      panel: getComputedStyle(document.querySelector(".demo-panel")).display !== "none",
+    };
+  });
+  if (!printed.chart || !printed.table) fail(`print: chart or table missing ${JSON.stringify(printed)}`);
+  if (printed.buttons || printed.panel) fail(`print: controls printed ${JSON.stringify(printed)}`);
+  await page.pdf({ path: join(shots, "deteriorating-nb-print.pdf"), format: "A4", printBackground: true });
+  await page.close();
+  console.log("ok keyboard and print");
+}
+
 try {
+  await keyboardAndPrint();
   for (const scenario of scenarios) {
     for (const lang of ["nb", "nn", "en"]) {
       await check(scenario, lang, "view");

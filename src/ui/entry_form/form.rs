@@ -8,8 +8,7 @@ use time::{Date, Month, PrimitiveDateTime, Time};
 use crate::clinical::observation_set::{ObservationSet, Scale2Decision, Spo2ScaleBasis};
 use crate::clinical::time::Timestamp;
 use crate::clinical::{
-    ClinicalRisk, Consciousness, InvalidReading, News2, Parameter, Quantity, Reading, Spo2Scale,
-    VitalSigns,
+    Consciousness, InvalidReading, News2, Parameter, Quantity, Reading, Spo2Scale, VitalSigns,
 };
 use crate::i18n::format::LocalZone;
 
@@ -30,7 +29,7 @@ pub struct EntryDraft {
     /// Scale 2: on only when the patient has a documented Scale 2 decision (set by the widget,
     /// never by the values).
     pub scale_2: bool,
-    /// When the set was taken, as a `datetime-local` input gives it (`2026-11-26T14:05`), in
+    /// When the set was taken, as typed (`26.11.2026 14:05`), in
     /// the browser's time zone.
     pub taken_at: String,
     /// Who took it, as typed.
@@ -144,13 +143,26 @@ impl EntryDraft {
     }
 }
 
-/// Reads `2026-11-26T14:05` as a local time in `zone`.
+/// Reads `26.11.2026 14:05` (also `26.11.2026 kl. 14.05`) as a local time in `zone`. A typed
+/// field, not a `datetime-local` input, because that shows a 12-hour clock in an English browser
+/// and a nurse must read the time the way she writes it in the record.
 fn local_time(text: &str, zone: &dyn LocalZone) -> Option<Timestamp> {
-    let (date, clock) = text.trim().split_once('T')?;
-    let mut date = date.split('-').map(str::parse::<i32>);
-    let (year, month, day) = (date.next()?.ok()?, date.next()?.ok()?, date.next()?.ok()?);
-    let mut clock = clock.split(':').map(str::parse::<u8>);
-    let (hour, minute) = (clock.next()?.ok()?, clock.next()?.ok()?);
+    let text = text.trim().replace("kl.", " ");
+    let mut parts = text.split_whitespace();
+    let (date, clock) = (parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let mut date = date.split('.').map(|p| p.parse::<i32>().ok());
+    let (day, month, year) = (date.next()??, date.next()??, date.next()??);
+    if date.next().is_some() || year < 1000 {
+        return None;
+    }
+    let mut clock = clock.split([':', '.']).map(|p| p.parse::<u8>().ok());
+    let (hour, minute) = (clock.next()??, clock.next()??);
+    if clock.next().is_some() {
+        return None;
+    }
     let date = Date::from_calendar_date(
         year,
         Month::try_from(u8::try_from(month).ok()?).ok()?,
@@ -166,16 +178,6 @@ fn local_time(text: &str, zone: &dyn LocalZone) -> Option<Timestamp> {
         Timestamp::from_millis(as_utc.millis() - i64::from(zone.offset_minutes(at)) * 60_000)
     };
     Some(shift(shift(as_utc)))
-}
-
-/// The clinical risk a set would call for, for the confirmation step: its band when complete,
-/// the band already certain when not.
-pub fn escalating_band(score: &News2) -> Option<ClinicalRisk> {
-    let band = match score {
-        News2::Complete(score) => Some(score.risk()),
-        News2::Incomplete(score) => score.minimum_risk(),
-    };
-    band.filter(|&band| band >= ClinicalRisk::LowMedium)
 }
 
 impl Evaluation {
@@ -267,6 +269,51 @@ mod tests {
         assert_eq!(
             form.evaluate().score.sub_score(Parameter::Spo2),
             Some(SubScore::ZERO)
+        );
+    }
+
+    #[test]
+    fn the_time_is_read_as_written_in_norwegian_in_the_local_zone() {
+        use crate::i18n::format::FixedZone;
+        let oslo = FixedZone(60);
+        let expected = Some(Timestamp::from_millis(1_795_698_300_000)); // 2026-11-26T13:05Z
+        assert_eq!(local_time("26.11.2026 14:05", &oslo), expected);
+        assert_eq!(local_time(" 26.11.2026 kl. 14.05 ", &oslo), expected);
+        for wrong in [
+            "",
+            "26.11.2026",
+            "14:05",
+            "31.11.2026 14:05",
+            "26.11.26 14:05",
+            "26.11.2026 24:00",
+            "26.11.2026 14:05 x",
+            "2026-11-26T14:05",
+        ] {
+            assert_eq!(local_time(wrong, &oslo), None, "{wrong}");
+        }
+    }
+
+    #[test]
+    fn a_draft_with_a_wrong_value_or_no_time_does_not_become_a_set() {
+        use crate::i18n::format::FixedZone;
+        let mut draft = filled();
+        draft.taken_at = "26.11.2026 14:05".into();
+        assert!(draft.to_set(None, &FixedZone(60)).is_ok());
+        draft.set_text(Quantity::Spo2, "101".into());
+        assert_eq!(
+            draft.to_set(None, &FixedZone(60)),
+            Err(DraftError::Invalid(vec![Parameter::Spo2]))
+        );
+        draft.set_text(Quantity::Spo2, "".into());
+        draft.taken_at = "i går".into();
+        assert_eq!(draft.to_set(None, &FixedZone(60)), Err(DraftError::NoTime));
+        let empty = EntryDraft {
+            taken_at: "26.11.2026 14:05".into(),
+            ..EntryDraft::default()
+        };
+        assert_eq!(
+            empty.to_set(None, &FixedZone(60)),
+            Err(DraftError::NoValues)
         );
     }
 }

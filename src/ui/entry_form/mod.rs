@@ -18,20 +18,13 @@ use crate::clinical::{Consciousness, News2, Parameter, Quantity};
 use crate::i18n::format::LocalZone;
 use crate::i18n::{Language, words};
 use crate::ui::sub_score::SubScoreBadge;
-use form::{DraftError, EntryDraft, Evaluation, escalating_band};
+use form::{DraftError, EntryDraft, Evaluation};
 
 /// A page-unique id prefix per form, so that labels, descriptions and radio groups of two
 /// widgets on one page never point at each other.
 fn next_instance() -> String {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     format!("news2-entry-{}", NEXT.fetch_add(1, Ordering::Relaxed))
-}
-
-/// `2026-11-26T14:05` in the zone, what a `datetime-local` input shows.
-fn local_input_value(at: Timestamp, zone: &dyn LocalZone) -> String {
-    let shifted = Timestamp::from_millis(at.millis() + i64::from(zone.offset_minutes(at)) * 60_000);
-    let iso = crate::i18n::format::iso_utc(shifted);
-    iso.get(..16).unwrap_or_default().to_string()
 }
 
 #[component]
@@ -47,7 +40,7 @@ pub fn EntryForm(
 ) -> impl IntoView {
     let fresh = move || {
         let mut draft = EntryDraft::default();
-        draft.taken_at = local_input_value(now.get_untracked(), zone);
+        draft.taken_at = crate::i18n::format::date_time(now.get_untracked(), zone);
         draft.scale_2 = scale_2.with_untracked(Option::is_some);
         draft
     };
@@ -63,6 +56,22 @@ pub fn EntryForm(
     let done = RwSignal::new(false);
     let id = next_instance();
     let heading_id = format!("{id}-heading");
+    // A confirmation is for the values it showed: any edit withdraws it, so the set saved is
+    // always the one on screen.
+    Effect::new(move |_| {
+        draft.track();
+        confirming.set(None);
+    });
+    let dialog = NodeRef::<leptos::html::Section>::new();
+    // The confirmation takes the focus, so a keyboard or screen-reader user is where it asks.
+    Effect::new(move |_| {
+        if confirming.with(Option::is_some)
+            && let Some(dialog) = dialog.get()
+        {
+            // Focus can fail only on a detached element; the dialog is then gone anyway.
+            let _ = dialog.focus();
+        }
+    });
     let labelled_by = heading_id.clone();
     let confirm_id = format!("{id}-confirm");
 
@@ -80,7 +89,7 @@ pub fn EntryForm(
                 error.set(Some(e));
                 done.set(false);
             }
-            Ok(set) if escalating_band(&set.score()).is_some() => {
+            Ok(set) if set.score().response_band().is_some() => {
                 error.set(None);
                 confirming.set(Some(set));
             }
@@ -89,6 +98,7 @@ pub fn EntryForm(
     };
 
     let time_id = format!("{id}-takenAt");
+    let time_help_id = format!("{id}-takenAt-help");
     let who_id = format!("{id}-recordedBy");
     let w = move || words(language.get());
     view! {
@@ -101,10 +111,14 @@ pub fn EntryForm(
                     <input
                         id=time_id
                         name="takenAt"
-                        type="datetime-local"
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        aria-describedby=time_help_id.clone()
                         prop:value=move || draft.with(|d| d.taken_at.clone())
                         on:input=move |ev| draft.update(|d| d.taken_at = event_target_value(&ev))
                     />
+                    <p id=time_help_id class="news2-field__message">{move || w().time_format}</p>
                 </div>
                 <div class="news2-field">
                     <label class="news2-field__label" for=who_id.clone()>{move || w().entry_recorded_by}</label>
@@ -163,10 +177,10 @@ pub fn EntryForm(
                 </button>
             </form>
             {move || confirming.get().map(|set| {
-                let band = escalating_band(&set.score());
+                let band = set.score().response_band();
                 let for_save = set.clone();
                 view! {
-                    <section class="news2-entry__confirm" role="alertdialog" aria-labelledby=confirm_id.clone() aria-modal="false">
+                    <section class="news2-entry__confirm" role="alertdialog" aria-labelledby=confirm_id.clone() aria-modal="false" tabindex="-1" node_ref=dialog>
                         <h3 id=confirm_id.clone() class="news2-heading">{w().confirm_heading}</h3>
                         <p>{w().confirm_intro}</p>
                         {band.map(|band| view! {

@@ -20,6 +20,14 @@ pub fn HistoryTable(
     zone: &'static dyn LocalZone,
 ) -> impl IntoView {
     let current = RwSignal::new(0usize);
+    // On paper every row is printed, not the page on screen.
+    let printing = RwSignal::new(false);
+    let before = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
+    let after = window_event_listener_untyped("afterprint", move |_| printing.set(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
     let pages = Memo::new(move |_| rows.with(|r| page_count(r.len())));
     // A new history (a reload, a new entry) starts again at the newest sets.
     Effect::new(move |_| {
@@ -29,12 +37,23 @@ pub fn HistoryTable(
     let body = move || {
         let lang = language.get();
         rows.with(|rows| {
-            page(rows, current.get())
+            let shown = if printing.get() {
+                rows
+            } else {
+                page(rows, current.get())
+            };
+            shown
                 .iter()
                 .map(|row| table_row(row, lang, zone))
                 .collect_view()
         })
     };
+    // Runs after the rows are in the document.
+    Effect::new(move |_| {
+        rows.track();
+        current.track();
+        crate::ui::timing::mark(crate::ui::timing::TABLE_DRAWN);
+    });
     let heading = move || words(language.get()).table_heading;
     view! {
         <section class="news2-history" aria-labelledby="news2-history-heading">
@@ -116,7 +135,8 @@ fn table_row(row: &Row, language: Language, zone: &'static dyn LocalZone) -> imp
         notes.push(w.disagrees);
     }
     match &row.flags.unsaved {
-        Some(SaveState::NotSaved | SaveState::Saved) => notes.push(w.unsaved),
+        Some(SaveState::NotSaved) => notes.push(w.unsaved),
+        Some(SaveState::Saved) => notes.push(w.saved_waiting),
         Some(SaveState::Saving) => notes.push(w.saving),
         Some(SaveState::Failed(_)) => notes.push(w.save_failed),
         None => {}

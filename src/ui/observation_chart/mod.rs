@@ -18,6 +18,7 @@ use crate::clinical::observation_set::History;
 use crate::clinical::time::Timestamp;
 use crate::i18n::format::{LocalZone, date_time};
 use crate::i18n::{Language, Words, words};
+use crate::ui::timing;
 use echarts::ECharts;
 
 /// The observer that resizes the chart with its container, and the callback it calls.
@@ -46,11 +47,15 @@ pub fn ObservationChart(
     let observer = StoredValue::new_local(None::<SizeWatch>);
     let unavailable = RwSignal::new(false);
 
+    // Redrawn when the clock passes a quarter hour, not at every tick: each redraw resets the
+    // nurse's zoom, and the "now" marker is fine to a quarter of an hour.
+    let quarter_hour = Memo::new(move |_| now.get().millis().div_euclid(15 * 60_000));
     Effect::new(move |_| {
+        quarter_hour.track();
         let option = history.with(|history| {
             observation_chart(&ChartInput {
                 history,
-                now: now.get(),
+                now: now.get_untracked(),
                 range: range.get(),
                 language: language.get(),
                 format_time: &|t| date_time(t, zone),
@@ -72,10 +77,10 @@ pub fn ObservationChart(
             }
         }
         instance.with_value(|chart| {
-            if let Some(chart) = chart
-                && chart.replace_option(&option).is_err()
-            {
-                unavailable.set(true);
+            match chart.as_ref().map(|chart| chart.replace_option(&option)) {
+                Some(Ok(())) => timing::mark(timing::CHART_DRAWN),
+                Some(Err(_)) => unavailable.set(true),
+                None => {}
             }
         });
     });

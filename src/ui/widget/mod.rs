@@ -18,7 +18,7 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use crate::clinical::escalation::{DataStatus, Decision, PatientContext, Settings, decide};
-use crate::clinical::observation_set::{ObservationSet, Scale2Decision};
+use crate::clinical::observation_set::{History, ObservationSet, Scale2Decision};
 use crate::clinical::time::Timestamp;
 use crate::fhir::bundle::read_value;
 use crate::fhir::client::{ClientOptions, Source, load, save};
@@ -26,7 +26,7 @@ use crate::fhir::history::{FhirHistory, Grouped};
 use crate::fhir::pending::{PendingEntries, SaveState};
 use crate::fhir::retry::FetchError;
 use crate::fhir::write::NewEntry;
-use crate::i18n::format::{BrowserZone, LocalZone};
+use crate::i18n::format::{BrowserZone, LocalZone, date_time, iso_utc};
 use crate::i18n::{Language, words};
 use crate::ui::banner::EscalationBanner;
 use crate::ui::entry_form::EntryForm;
@@ -34,6 +34,7 @@ use crate::ui::history_table::HistoryTable;
 use crate::ui::history_table::types::rows;
 use crate::ui::observation_chart::ObservationChart;
 use crate::ui::status::LatestSet;
+use crate::ui::timing;
 use events::WidgetEvent;
 
 /// Where the widget's observations come from.
@@ -186,7 +187,13 @@ pub fn Widget(
     let now = Signal::derive(move || fixed_now.get().unwrap_or_else(|| ticking.get()));
 
     let data = RwSignal::new(Data::Waiting);
+    // Entries made here and not yet in the history, for the patient on screen only. Another
+    // source's are set aside (and shown again when it is), so an unsaved set can never appear
+    // in, score with, or be sent to another patient's record.
     let pending = RwSignal::new(PendingEntries::default());
+    let pending_key = StoredValue::new(None::<Source>);
+    let set_aside = StoredValue::new(Vec::<(Option<Source>, PendingEntries)>::new());
+    let set_aside_count = RwSignal::new(0usize);
     let reload = RwSignal::new(0u32);
     let generation = StoredValue::new(0u64);
     // The source the data on screen came from: only a refresh of the same source may keep it
@@ -203,6 +210,29 @@ pub fn Widget(
     Effect::new(move |_| {
         reload.track();
         let source = source.get();
+        // A host-given Bundle keeps the entries: the host decides whose data it is, and was
+        // told of every entry.
+        let key = match &source {
+            DataSource::Fhir(source) => Some(source.clone()),
+            DataSource::None | DataSource::Bundle(_) => pending_key.get_value(),
+        };
+        if key != pending_key.get_value() {
+            let mine = pending.get_untracked();
+            let old_key = pending_key.get_value();
+            set_aside.update_value(|aside| {
+                let restored = aside
+                    .iter()
+                    .position(|(k, _)| *k == key)
+                    .map(|i| aside.remove(i).1);
+                if !mine.entries().is_empty() {
+                    aside.push((old_key, mine));
+                }
+                pending.set(restored.unwrap_or_default());
+            });
+            pending_key.set_value(key);
+            set_aside_count
+                .set(set_aside.with_value(|a| a.iter().map(|(_, p)| p.entries().len()).sum()));
+        }
         generation.update_value(|g| *g += 1);
         let this_load = generation.get_value();
         let current = move || generation.try_get_value() == Some(this_load);
@@ -215,6 +245,7 @@ pub fn Widget(
                 shown_source.set_value(None);
                 let mut fhir = FhirHistory::new();
                 fhir.add_page(read_value(&json));
+                timing::mark(timing::DATA_IN_HAND);
                 data.set(Data::Ready {
                     fhir,
                     stopped: None,
@@ -241,6 +272,9 @@ pub fn Widget(
                     let loaded = load(&source, &options, |fhir| {
                         // The newest sets come first: show them at once, the rest at the end
                         // (drawing every page of a year would cost more than it shows).
+                        if first {
+                            timing::mark(timing::FIRST_PAGE);
+                        }
                         if first && previous.is_none() && current() {
                             data.try_set(Data::Ready {
                                 fhir: fhir.clone(),
@@ -275,6 +309,7 @@ pub fn Widget(
                             more: false,
                         },
                     };
+                    timing::mark(timing::DATA_IN_HAND);
                     data.try_set(next);
                 });
             }
@@ -315,8 +350,7 @@ pub fn Widget(
     });
     let shown = Memo::new(move |_| {
         grouped.with(|g| {
-            pending
-                .with(|p| p.shown_with(&g.as_ref().map(|g| g.history.clone()).unwrap_or_default()))
+            pending.with(|p| p.shown_with(g.as_ref().map_or(&History::default(), |g| &g.history)))
         })
     });
     let data_status = Memo::new(move |_| {
@@ -400,7 +434,9 @@ pub fn Widget(
             };
             let ok = result.is_ok();
             pending.try_update(|p| p.finished(&entry_id, result.map(|_| ())));
-            on_event.run(event);
+            // The widget may have been removed while the request ran: then there is no one left
+            // to tell, and running a disposed callback would trap.
+            on_event.try_run(event);
             if ok {
                 reload.try_update(|r| *r += 1);
             }
@@ -443,22 +479,23 @@ pub fn Widget(
 
     let table_rows = Signal::derive(move || {
         grouped.with(|g| {
-            pending.with(|p| {
-                rows(
-                    &g.as_ref().map(|g| g.history.clone()).unwrap_or_default(),
-                    p,
-                )
-            })
+            pending.with(|p| rows(g.as_ref().map_or(&History::default(), |g| &g.history), p))
         })
     });
-    let state = move || {
+    // A memo, so the views below are built once per state and then only updated: a refresh
+    // must not wipe a half-typed entry, an acknowledgement or the table's page.
+    let state = Memo::new(move |_| {
         data.with(|d| match d {
             Data::Waiting | Data::Loading => "loading",
             Data::Failed { previous: None, .. } => "error",
             _ if shown.with(|h| h.sets().is_empty()) => "empty",
             _ => "ready",
         })
-    };
+    });
+    let layout = Memo::new(move |_| match state.get() {
+        "loading" | "error" => state.get(),
+        _ => "content",
+    });
     let w = move || words(language.get());
     let lang_code = move || match language.get() {
         Language::Nb => "nb",
@@ -467,7 +504,7 @@ pub fn Widget(
     };
 
     let body = move || {
-        match state() {
+        match layout.get() {
         "loading" => view! {
             <div class="news2-skeleton" role="status" aria-busy="true">
                 <p class="news2-skeleton__text">{w().loading}</p>
@@ -503,7 +540,7 @@ pub fn Widget(
             {move || shown.with(|h| h.latest().cloned()).map(|set| view! {
                 <LatestSet set decision=decision.get() language=language.get() zone />
             })}
-            {move || (state() == "empty").then(|| view! { <p class="news2-empty">{w().empty}</p> })}
+            {move || (state.get() == "empty").then(|| view! { <p class="news2-empty">{w().empty}</p> })}
             {move || (mode.get() == Mode::Entry).then(|| view! {
                 <EntryForm
                     language=language.into()
@@ -514,8 +551,15 @@ pub fn Widget(
                     on_submit
                 />
             })}
-            <PendingList pending language=language.into() can_send=Signal::derive(move || save_target().is_some()) resend />
-            {move || (state() == "ready").then(|| view! {
+            <PendingList
+                pending
+                zone
+                set_aside=set_aside_count
+                language=language.into()
+                can_send=Signal::derive(move || save_target().is_some())
+                resend
+            />
+            {move || (state.get() == "ready").then(|| view! {
                 <ObservationChart history=shown.into() now language=language.into() zone />
             })}
             <HistoryTable rows=table_rows language=language.into() zone />
@@ -533,35 +577,46 @@ pub fn Widget(
     }
 }
 
-/// Entries made here that the server does not have yet, with "send again" for failed ones.
+/// Entries made here that the server does not have yet, each with where its save stands and
+/// "send again" for a failed one; and how many entries for another patient are set aside.
 #[component]
 fn PendingList(
     pending: RwSignal<PendingEntries>,
+    set_aside: RwSignal<usize>,
     language: Signal<Language>,
     can_send: Signal<bool>,
     resend: impl Fn(String) + Copy + Send + Sync + 'static,
+    zone: &'static dyn LocalZone,
 ) -> impl IntoView {
     move || {
         let w = words(language.get());
-        let failed: Vec<(String, String)> = pending.with(|p| {
+        let entries: Vec<(String, Timestamp, SaveState)> = pending.with(|p| {
             p.entries()
                 .iter()
-                .filter_map(|e| match &e.state {
-                    SaveState::Failed(error) => Some((e.entry_id.clone(), error.message.clone())),
-                    _ => None,
-                })
+                .map(|e| (e.entry_id.clone(), e.set.taken_at(), e.state.clone()))
                 .collect()
         });
-        (!failed.is_empty()).then(|| view! {
-            <section class="news2-pending" role="alert">
+        let aside = set_aside.get();
+        let any_failed = entries
+            .iter()
+            .any(|(_, _, s)| matches!(s, SaveState::Failed(_)));
+        (!entries.is_empty() || aside > 0).then(|| view! {
+            <section class="news2-pending" role=if any_failed { "alert" } else { "status" }>
                 <h2 class="news2-heading">{w.pending_heading}</h2>
                 <ul>
-                    {failed.into_iter().map(|(id, message)| {
+                    {entries.into_iter().map(|(id, taken_at, state)| {
                         let for_click = id.clone();
+                        let (label, failed) = match &state {
+                            SaveState::NotSaved => (w.unsaved.to_string(), false),
+                            SaveState::Saving => (w.saving.to_string(), false),
+                            SaveState::Saved => (w.saved_waiting.to_string(), false),
+                            SaveState::Failed(error) => (format!("{}: {}", w.save_failed, error.message), true),
+                        };
                         view! {
                             <li>
-                                {w.save_failed}": "{message}" "
-                                {can_send.get().then(|| view! {
+                                <time datetime=iso_utc(taken_at)>{date_time(taken_at, zone)}</time>
+                                " · "{label}" "
+                                {(failed && can_send.get()).then(|| view! {
                                     <button type="button" class="news2-button" on:click=move |_| resend(for_click.clone())>
                                         {w.send_again}
                                     </button>
@@ -570,6 +625,9 @@ fn PendingList(
                         }
                     }).collect_view()}
                 </ul>
+                {(aside > 0).then(|| view! {
+                    <p class="news2-pending__aside">{words::set_aside(language.get(), aside)}</p>
+                })}
             </section>
         })
     }
