@@ -1,0 +1,124 @@
+//! The widget saving a new set through the FHIR layer, against the FHIR test server that
+//! scripts/test.sh starts: a refused save keeps the set in view with "send again", the resend
+//! lands, and once the history holds it the set is no longer marked unsaved.
+#![cfg(target_arch = "wasm32")]
+
+mod browser;
+
+use browser::Mounted;
+use leptos::prelude::*;
+use news2_widget::fhir::client::Source;
+use news2_widget::ui::widget::{DataSource, Mode};
+use serde_json::{Value, json};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn server() -> String {
+    format!(
+        "http://127.0.0.1:{}",
+        option_env!("FHIR_TEST_PORT").unwrap_or("8103")
+    )
+}
+
+async fn send(method: &str, url: &str, body: &Value) {
+    let request = match method {
+        "PUT" => gloo_net::http::Request::put(url),
+        _ => gloo_net::http::Request::post(url),
+    };
+    request
+        .header("Content-Type", "application/fhir+json")
+        .body(body.to_string())
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+}
+
+/// Yields animation frames until `ready`; a write to the in-memory server can take seconds.
+async fn wait_for(page: &Mounted, what: &str, ready: impl Fn(&Mounted) -> bool) {
+    for _ in 0..6000 {
+        if ready(page) {
+            return;
+        }
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+    panic!("never: {what} (state {})", page.state());
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_save_is_kept_with_send_again_and_the_resent_set_arrives() {
+    let id = format!("widget-{}", (js_sys::Math::random() * 1e12) as u64);
+    send(
+        "PUT",
+        &format!("{}/fhir/Patient/{id}", server()),
+        &json!({"resourceType": "Patient", "id": id}),
+    )
+    .await;
+    let source = DataSource::Fhir(Source::Patient {
+        base: format!("{}/fhir", server()),
+        patient: format!("Patient/{id}"),
+    });
+    let page = browser::mount(move |inputs| {
+        inputs.source.set(source);
+        inputs.mode.set(Mode::Entry);
+    })
+    .await;
+    wait_for(&page, "an empty history", |p| p.state() == "empty").await;
+    assert!(
+        page.text(".news2-entry__form button[type=submit]")
+            .contains("Lagre målingen")
+    );
+
+    // The server refuses the next write once.
+    send(
+        "POST",
+        &format!("{}/__faults", server()),
+        &json!([{"kind": "status", "status": 400, "method": "POST"}]),
+    )
+    .await;
+    for (name, value) in [
+        ("respiratoryRate", "16"),
+        ("spo2", "97"),
+        ("systolicBp", "125"),
+        ("pulse", "72"),
+        ("temperature", "37,0"),
+    ] {
+        page.type_into(name, value).await;
+    }
+    page.click("input[value=air]").await;
+    page.click("input[value=A]").await;
+    page.click(".news2-entry__form button[type=submit]").await;
+    let entry = page.last_event("news2-entry").expect("news2-entry");
+    assert_eq!(entry["bundle"]["type"], "transaction");
+
+    wait_for(&page, "the refusal", |p| {
+        p.last_event("news2-save-failed").is_some()
+    })
+    .await;
+    assert_eq!(
+        page.last_event("news2-save-failed").unwrap()["kind"],
+        "rejected"
+    );
+    assert!(page.text(".news2-pending").contains("Lagring feilet"));
+    assert_eq!(
+        page.all(".news2-history__row--unsaved").len(),
+        1,
+        "kept in view"
+    );
+
+    page.click_button("Send på nytt").await;
+    wait_for(&page, "the save", |p| p.last_event("news2-saved").is_some()).await;
+    wait_for(&page, "the reload with the set", |p| {
+        p.state() == "ready" && p.all(".news2-history__row--unsaved").is_empty()
+    })
+    .await;
+    assert_eq!(page.all(".news2-history tbody tr").len(), 1, "saved once");
+    assert!(page.find(".news2-pending").is_none());
+}
