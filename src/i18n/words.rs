@@ -74,6 +74,8 @@ pub struct Words {
     pub disagrees: &'static str,
     pub previous_page: &'static str,
     pub next_page: &'static str,
+    pub first_page: &'static str,
+    pub last_page: &'static str,
     pub page_of: &'static str,
 
     pub entry_heading: &'static str,
@@ -162,6 +164,8 @@ const NB: Words = Words {
     disagrees: "Avviker fra kilden",
     previous_page: "Nyere",
     next_page: "Eldre",
+    first_page: "Nyeste",
+    last_page: "Eldste",
     page_of: "Side {page} av {pages}",
 
     entry_heading: "Ny måling",
@@ -251,6 +255,8 @@ const NN: Words = Words {
     disagrees: "Avvik frå kjelda",
     previous_page: "Nyare",
     next_page: "Eldre",
+    first_page: "Nyaste",
+    last_page: "Eldste",
     page_of: "Side {page} av {pages}",
 
     entry_heading: "Ny måling",
@@ -340,6 +346,8 @@ const EN: Words = Words {
     disagrees: "Differs from the source",
     previous_page: "Newer",
     next_page: "Older",
+    first_page: "Newest",
+    last_page: "Oldest",
     page_of: "Page {page} of {pages}",
 
     entry_heading: "New observation set",

@@ -79,6 +79,14 @@ pub fn HistoryTable(
                     type="button"
                     class="news2-button"
                     disabled=move || current.get() == 0
+                    on:click=move |_| current.set(0)
+                >
+                    {move || words(language.get()).first_page}
+                </button>
+                <button
+                    type="button"
+                    class="news2-button"
+                    disabled=move || current.get() == 0
                     on:click=move |_| current.update(|p| *p = p.saturating_sub(1))
                 >
                     {move || words(language.get()).previous_page}
@@ -93,6 +101,14 @@ pub fn HistoryTable(
                     on:click=move |_| current.update(|p| *p = (*p + 1).min(pages.get() - 1))
                 >
                     {move || words(language.get()).next_page}
+                </button>
+                <button
+                    type="button"
+                    class="news2-button"
+                    disabled=move || { current.get() + 1 >= pages.get() }
+                    on:click=move |_| current.set(pages.get() - 1)
+                >
+                    {move || words(language.get()).last_page}
                 </button>
             </nav>
         </section>
