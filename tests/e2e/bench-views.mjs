@@ -96,6 +96,27 @@ async function memory(query) {
 const small = await memory("?scenario=stable&lang=nb");
 const year = await memory("?scenario=year&lang=nb");
 
+// The same year fetched in pages, as a FHIR server sends it: the peak is one page, not 12 MB.
+async function pagedMemory() {
+  const page = await open("?scenario=stable&lang=nb");
+  await widgetState(page, "ready");
+  await page.evaluate((src) => {
+    performance.clearMarks();
+    const widget = document.querySelector("news2-widget");
+    widget.removeAttribute("now");
+    widget.setAttribute("src", src);
+  }, `${origin}/paged/year?page=0`);
+  await page.waitForFunction(() => performance.getEntriesByName("news2:data-in-hand").length > 0, null, { timeout: 120_000 });
+  await drawn(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const wasm = await page.evaluate(() => window.__news2Wasm?.memory?.buffer.byteLength ?? null);
+  await page.close();
+  return { js: usedSize, wasm };
+}
+const paged = await pagedMemory();
+
 await context.close();
 server.close();
 
@@ -115,6 +136,7 @@ console.log(`| Same, until the browser has painted (two frames) | ${median(paint
 console.log(`| Paged year (60 sets a page): first page in → first banner drawn | ${median(bannerTimes).toFixed(0)} ms (${range(bannerTimes)}) |`);
 console.log(`| JS heap after a GC: stable scenario / year | ${kb(small.js)} / ${kb(year.js)} |`);
 console.log(`| wasm linear memory: stable scenario / year | ${kb(small.wasm)} / ${kb(year.wasm)} |`);
+console.log(`| Paged year (37 pages of 60 sets): JS heap / wasm linear memory | ${kb(paged.js)} / ${kb(paged.wasm)} |`);
 console.log(`| widget wasm (release, opt-level z, LTO, no wasm-opt) | ${kb(wasm.raw)} (${kb(wasm.gzip)} gzipped) |`);
 console.log(`| wasm-bindgen JS glue | ${kb(glue.raw)} (${kb(glue.gzip)} gzipped) |`);
 console.log(`| ECharts 5.5.1 (echarts.min.js) | ${kb(echarts.raw)} (${kb(echarts.gzip)} gzipped) |`);

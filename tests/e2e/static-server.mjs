@@ -23,7 +23,8 @@ const SETS_PER_PAGE = 60;
 export async function startServer(root, { headers = {} } = {}) {
   let yearPages = null;
   const server = createServer(async (request, response) => {
-    const url = new URL(request.url, "http://localhost");
+    // The Host header, so next links point back at this server as the browser reached it.
+    const url = new URL(request.url, `http://${request.headers.host}`);
     try {
       if (url.pathname === "/paged/year") {
         yearPages ??= await pagesOf(join(root, "public/scenarios/generated/year.json"));
