@@ -203,8 +203,10 @@ fn bad_input_gives_a_message_per_problem_and_keeps_the_rest() {
         observation("date-only", "9279-1", "2025-03-11", 18.0, "/min"),
         no_unit,
         no_time,
-        json!({"resourceType": "Patient", "id": "p1"}),
+        json!({"resourceType": "MedicationRequest", "id": "m1"}),
         json!("not an object"),
+        // Included for context, as searches do: no vital sign in it, so no problem either.
+        json!({"resourceType": "Patient", "id": "p1"}),
     ]);
     let g = grouped(&[&bytes(&b)]);
     assert_eq!(g.history.sets().len(), 1, "the good pulse is still shown");
@@ -220,7 +222,7 @@ fn bad_input_gives_a_message_per_problem_and_keeps_the_rest() {
         "Malformed: effective time \"2025-03-11\" has no time of day; not used",
         "InvalidValue: has no UCUM unit code (unit text \"C\" is not used: units are never guessed); not used",
         "Malformed: has no effective time; not used",
-        "UnknownCode: entry 7 is a Patient, not an Observation; not used",
+        "UnknownCode: entry 7 is a MedicationRequest, not an Observation; not used",
         "Malformed: entry 8 has no resource",
     ];
     assert_eq!(messages, expect);

@@ -114,6 +114,12 @@ pub fn read_value(json: &Value) -> Page {
                     ),
                 });
             }
+            // Resources a search includes for context (the patient, who recorded, where): they
+            // hold no vital sign, so nothing is lost and a nurse need not be told of them.
+            Some(
+                "Patient" | "Practitioner" | "PractitionerRole" | "Organization" | "Device"
+                | "Encounter" | "Location" | "Provenance",
+            ) => {}
             // A transaction response may answer with locations only; nothing is lost.
             None if is_response => {}
             None => page
