@@ -108,6 +108,7 @@ fn fast() -> ClientOptions {
             ..RetryPolicy::default()
         },
         page_size: 5,
+        cancel: None,
     }
 }
 
@@ -606,4 +607,22 @@ async fn an_auth_callback_returning_an_impossible_header_is_an_auth_error_not_a_
     .into_result()
     .unwrap_err();
     assert_eq!(error.kind, FetchErrorKind::Auth);
+}
+
+#[wasm_bindgen_test]
+async fn a_cancelled_load_stops_at_once_and_says_so() {
+    let patient = seed(&unique("0101")).await;
+    let controller = web_sys::AbortController::new().unwrap();
+    controller.abort();
+    let options = ClientOptions {
+        cancel: Some(controller.signal()),
+        ..fast()
+    };
+    let before = log().await.len();
+    let loaded = load_patient(&patient, &options).await;
+    assert_eq!(
+        loaded.stopped.map(|e| e.kind),
+        Some(news2_widget::fhir::retry::FetchErrorKind::Cancelled)
+    );
+    assert_eq!(log().await.len(), before, "a cancelled load sent nothing");
 }

@@ -15,7 +15,13 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowRootMode};
 
-use crate::ui::widget::events::WidgetEvent;
+use std::sync::Arc;
+
+use crate::clinical::escalation::texts::ResponseTexts;
+use crate::clinical::observation_set::Scale2Decision;
+use crate::fhir::client::Source;
+use crate::ui::widget::DataSource;
+use crate::ui::widget::events::{self, WidgetEvent};
 use crate::ui::{Widget, WidgetInputs};
 
 /// The element's name.
@@ -33,39 +39,114 @@ pub const STYLESHEET: &str = concat!(
 );
 
 #[wasm_bindgen(inline_js = r#"
-export function defineElement(name, observed, connect, disconnect, changed) {
+const PROPERTIES = ["history", "authHeaders", "nationalId", "responseTexts", "scale2Decision"];
+export function news2DefineElement(name, observed, connect, disconnect, changed, property) {
   if (customElements.get(name)) return;
-  customElements.define(name, class extends HTMLElement {
+  class News2Widget extends HTMLElement {
+    #handle;
+    #values = new Map();
     static get observedAttributes() { return observed; }
-    connectedCallback() { if (this.news2Handle === undefined) this.news2Handle = connect(this); }
-    disconnectedCallback() {
-      if (this.news2Handle !== undefined) { disconnect(this.news2Handle); this.news2Handle = undefined; }
+    connectedCallback() {
+      // A property set before the element was defined sits on the instance: move it behind
+      // the accessor, so the widget sees it.
+      for (const key of PROPERTIES) {
+        if (Object.prototype.hasOwnProperty.call(this, key)) {
+          const value = this[key];
+          delete this[key];
+          this[key] = value;
+        }
+      }
+      if (this.#handle !== undefined) return;
+      this.#handle = connect(this);
+      for (const [key, value] of this.#values) property(this.#handle, key, value);
     }
-    attributeChangedCallback() { if (this.news2Handle !== undefined) changed(this.news2Handle); }
-  });
+    disconnectedCallback() {
+      if (this.#handle === undefined) return;
+      disconnect(this.#handle);
+      this.#handle = undefined;
+    }
+    attributeChangedCallback() {
+      if (this.#handle !== undefined) changed(this.#handle);
+    }
+    static setProperty(element, key, value) {
+      element.#values.set(key, value);
+      if (element.#handle !== undefined) property(element.#handle, key, value);
+    }
+    static getProperty(element, key) { return element.#values.get(key); }
+  }
+  for (const key of PROPERTIES) {
+    Object.defineProperty(News2Widget.prototype, key, {
+      get() { return News2Widget.getProperty(this, key); },
+      set(value) { News2Widget.setProperty(this, key, value); },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  customElements.define(name, News2Widget);
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(catch, js_name = defineElement)]
+    #[wasm_bindgen(catch, js_name = news2DefineElement)]
     fn define_element(
         name: &str,
         observed: js_sys::Array,
         connect: &Closure<dyn FnMut(HtmlElement) -> u32>,
         disconnect: &Closure<dyn FnMut(u32)>,
         changed: &Closure<dyn FnMut(u32)>,
+        property: &Closure<dyn FnMut(u32, String, JsValue)>,
     ) -> Result<(), JsValue>;
+}
+
+/// What the host set as properties (objects and callbacks, never reflected to attributes).
+#[derive(Default)]
+struct Properties {
+    /// A FHIR Bundle the host hands over; wins over every attribute source.
+    history: Option<Arc<serde_json::Value>>,
+    /// The patient's national identity number: searched for by POST, never put in a URL.
+    national_id: Option<String>,
+    scale_2: Option<Scale2Decision>,
 }
 
 /// A mounted widget: its element, its inputs and what unmounts it.
 struct Mounted {
     element: HtmlElement,
     inputs: WidgetInputs,
+    properties: Properties,
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
 
 thread_local! {
     static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
     static NEXT: RefCell<u32> = const { RefCell::new(0) };
+}
+
+/// The version of this build, for hosts that pin one.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// JavaScript: `defineElement()` defines `<news2-widget>` (the distribution's entry module calls
+/// it; calling it again does nothing).
+#[wasm_bindgen(js_name = defineElement)]
+pub fn define_element_for_js() -> Result<(), JsValue> {
+    define()
+}
+
+/// JavaScript: `useECharts(echarts)` gives the widgets the ECharts module to draw with.
+#[wasm_bindgen(js_name = useECharts)]
+pub fn use_echarts(module: JsValue) {
+    crate::ui::observation_chart::echarts::set_echarts(&module);
+}
+
+/// JavaScript: `chartCount()`, the ECharts instances the widgets on the page hold now; it falls
+/// back when widgets are removed (a check for integrators' own leak tests).
+#[wasm_bindgen(js_name = chartCount)]
+pub fn chart_count() -> u32 {
+    crate::ui::observation_chart::echarts::live_charts()
+}
+
+/// JavaScript: `version()`, this build's version (`0.1.0`).
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    VERSION.to_string()
 }
 
 /// Defines `<news2-widget>` on this page (once; later calls do nothing).
@@ -76,21 +157,32 @@ pub fn define() -> Result<(), JsValue> {
         .collect();
     let connect = Closure::<dyn FnMut(HtmlElement) -> u32>::new(connect);
     let disconnect = Closure::<dyn FnMut(u32)>::new(|handle| {
-        // Dropping the mount handle unmounts the view and runs every cleanup.
-        MOUNTED.with(|m| m.borrow_mut().remove(&handle));
+        // Dropping the mount handle unmounts the view and runs every cleanup: done outside the
+        // borrow, so nothing a cleanup triggers can find the registry locked.
+        let removed = MOUNTED.with(|m| m.borrow_mut().remove(&handle));
+        drop(removed);
     });
     let changed = Closure::<dyn FnMut(u32)>::new(|handle| {
         MOUNTED.with(|m| {
             if let Some(mounted) = m.borrow().get(&handle) {
-                apply_attributes(&mounted.element, mounted.inputs);
+                apply_attributes(&mounted.element, mounted.inputs, &mounted.properties);
             }
         });
     });
-    define_element(ELEMENT_NAME, observed, &connect, &disconnect, &changed)?;
+    let property = Closure::<dyn FnMut(u32, String, JsValue)>::new(set_property);
+    define_element(
+        ELEMENT_NAME,
+        observed,
+        &connect,
+        &disconnect,
+        &changed,
+        &property,
+    )?;
     // The element class calls these for the page's lifetime.
     connect.forget();
     disconnect.forget();
     changed.forget();
+    property.forget();
     Ok(())
 }
 
@@ -109,7 +201,7 @@ fn connect(element: HtmlElement) -> u32 {
     let mount_handle = leptos::mount::mount_to(container, move || {
         let inputs = WidgetInputs::new();
         *inputs_in.borrow_mut() = Some(inputs);
-        apply_attributes(&host, inputs);
+        apply_attributes(&host, inputs, &Properties::default());
         let target = send_wrapper::SendWrapper::new(host.clone());
         let on_event = Callback::new(move |event: WidgetEvent| dispatch(&target, &event));
         view! { <Widget inputs on_event /> }.into_any()
@@ -121,6 +213,7 @@ fn connect(element: HtmlElement) -> u32 {
                 Mounted {
                     element,
                     inputs,
+                    properties: Properties::default(),
                     _handle: mount_handle,
                 },
             )
@@ -148,13 +241,132 @@ fn shadow_container(element: &HtmlElement) -> Option<HtmlElement> {
     Some(container)
 }
 
-fn apply_attributes(element: &HtmlElement, inputs: WidgetInputs) {
+/// A property set by the host: read, checked and handed to the widget. One it cannot use is
+/// reported as a `news2-error` of kind `config`, and the widget keeps what it had.
+fn set_property(handle: u32, key: String, value: JsValue) {
+    let refused = MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let mounted = mounted.get_mut(&handle)?;
+        let inputs = mounted.inputs;
+        let empty = value.is_null() || value.is_undefined();
+        let problem = match key.as_str() {
+            "history" if empty => {
+                mounted.properties.history = None;
+                None
+            }
+            "history" => match js_sys::JSON::stringify(&value)
+                .ok()
+                .and_then(|text| text.as_string())
+                .and_then(|text| serde_json::from_str(&text).ok())
+            {
+                Some(json) => {
+                    mounted.properties.history = Some(Arc::new(json));
+                    None
+                }
+                None => Some("history: not a FHIR Bundle object".to_string()),
+            },
+            "authHeaders" => match value.dyn_into::<js_sys::Function>() {
+                Ok(callback) => {
+                    inputs.auth.set_value(Some(callback));
+                    None
+                }
+                Err(value) if value.is_null() || value.is_undefined() => {
+                    inputs.auth.set_value(None);
+                    None
+                }
+                Err(_) => Some("authHeaders: not a function".to_string()),
+            },
+            "nationalId" => {
+                let id = value.as_string().map(|s| s.trim().to_string());
+                mounted.properties.national_id = id.filter(|s| !s.is_empty());
+                (!empty && value.as_string().is_none())
+                    .then(|| "nationalId: not a string".to_string())
+            }
+            "responseTexts" => {
+                let text = if empty {
+                    None
+                } else if let Some(text) = value.as_string() {
+                    Some(text)
+                } else {
+                    js_sys::JSON::stringify(&value)
+                        .ok()
+                        .and_then(|t| t.as_string())
+                };
+                match text.map(|t| ResponseTexts::from_config(&t)) {
+                    None => {
+                        inputs.texts.set(ResponseTexts::default());
+                        None
+                    }
+                    Some(Ok(texts)) => {
+                        inputs.texts.set(texts);
+                        None
+                    }
+                    Some(Err(error)) => Some(format!("responseTexts: {}", error.0)),
+                }
+            }
+            "scale2Decision" => {
+                let field = |name: &str| {
+                    js_sys::Reflect::get(&value, &name.into())
+                        .ok()
+                        .and_then(|v| v.as_string())
+                };
+                if empty {
+                    mounted.properties.scale_2 = None;
+                    None
+                } else {
+                    let decision = field("at")
+                        .and_then(|at| crate::fhir::datetime::parse(&at).ok())
+                        .zip(field("by"))
+                        .map(|(at, by)| Scale2Decision::new(&by, at));
+                    match decision {
+                        Some(Ok(decision)) => {
+                            mounted.properties.scale_2 = Some(decision);
+                            None
+                        }
+                        Some(Err(why)) => Some(format!("scale2Decision: {why}")),
+                        None => Some(
+                            "scale2Decision: needs { by: who decided, at: when (RFC 3339) }"
+                                .to_string(),
+                        ),
+                    }
+                }
+            }
+            _ => None,
+        };
+        match problem {
+            Some(message) => Some((mounted.element.clone(), message)),
+            None => {
+                apply_attributes(&mounted.element, inputs, &mounted.properties);
+                None
+            }
+        }
+    });
+    // Told outside the borrow: a host listener may set another property at once.
+    if let Some((element, message)) = refused {
+        dispatch(&element, &events::config_error(&message));
+    }
+}
+
+fn apply_attributes(element: &HtmlElement, inputs: WidgetInputs, properties: &Properties) {
     let get = |name: &str| element.get_attribute(name);
-    let source = attributes::source(
-        get("src").as_deref(),
-        get("fhir-base").as_deref(),
-        get("patient").as_deref(),
-    );
+    let source = match (
+        &properties.history,
+        &properties.national_id,
+        get("fhir-base"),
+    ) {
+        (Some(bundle), _, _) => DataSource::Bundle(bundle.clone()),
+        (None, Some(national_id), Some(base)) if !base.trim().is_empty() => {
+            DataSource::Fhir(Source::NationalId {
+                base: base.trim().to_string(),
+                national_id: national_id.clone(),
+            })
+        }
+        _ => attributes::source(
+            get("src").as_deref(),
+            get("fhir-base").as_deref(),
+            get("patient").as_deref(),
+        ),
+    };
     // Set only what changed, so a change of language does not reload the history.
     if inputs.source.get_untracked() != source {
         inputs.source.set(source);
@@ -178,11 +390,13 @@ fn apply_attributes(element: &HtmlElement, inputs: WidgetInputs) {
     if inputs.patient.get_untracked() != patient {
         inputs.patient.set(patient);
     }
-    let scale_2 = attributes::scale_2(
-        get("spo2-scale").as_deref(),
-        get("spo2-scale-by").as_deref(),
-        get("spo2-scale-at").as_deref(),
-    );
+    let scale_2 = properties.scale_2.clone().or_else(|| {
+        attributes::scale_2(
+            get("spo2-scale").as_deref(),
+            get("spo2-scale-by").as_deref(),
+            get("spo2-scale-at").as_deref(),
+        )
+    });
     if inputs.scale_2.get_untracked() != scale_2 {
         inputs.scale_2.set(scale_2);
     }

@@ -40,6 +40,43 @@ pub struct ClientOptions {
     pub retry: RetryPolicy,
     /// `_count` per page.
     pub page_size: u32,
+    /// Aborts every request of this load or save when signalled (the widget was removed, or
+    /// its source changed), and stops retrying.
+    pub cancel: Option<AbortSignal>,
+}
+
+fn cancelled(options: &ClientOptions) -> bool {
+    options.cancel.as_ref().is_some_and(AbortSignal::aborted)
+}
+
+fn cancelled_error() -> FetchError {
+    FetchError {
+        kind: FetchErrorKind::Cancelled,
+        status: None,
+        message: "cancelled by the widget".into(),
+    }
+}
+
+/// The request's signal: its timeout, and the widget's cancel signal when there is one
+/// (`AbortSignal.any`; a browser without it still gets the cancel signal, and the timeout is
+/// then the retry loop's).
+fn request_signal(timeout: AbortSignal, cancel: Option<&AbortSignal>) -> AbortSignal {
+    let Some(cancel) = cancel else {
+        return timeout;
+    };
+    let constructor = Reflect::get(&js_sys::global(), &"AbortSignal".into()).ok();
+    let any = constructor
+        .as_ref()
+        .and_then(|c| Reflect::get(c, &"any".into()).ok())
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    match (constructor, any) {
+        (Some(constructor), Some(any)) => any
+            .call1(&constructor, &js_sys::Array::of2(&timeout, cancel))
+            .ok()
+            .and_then(|s| s.dyn_into::<AbortSignal>().ok())
+            .unwrap_or_else(|| cancel.clone()),
+        _ => cancel.clone(),
+    }
 }
 
 /// The system of Norwegian national identity numbers (fødselsnummer, D-nummer).
@@ -179,6 +216,9 @@ async fn send<T>(
 ) -> Result<T, FetchError> {
     let mut attempt = 1;
     loop {
+        if cancelled(options) {
+            return Err(cancelled_error());
+        }
         let mut builder: RequestBuilder = match call.method {
             "POST" => Request::post(call.url),
             _ => Request::get(call.url),
@@ -190,7 +230,10 @@ async fn send<T>(
             }
         }
         let timeout_ms = u32::try_from(options.retry.timeout.as_millis()).unwrap_or(u32::MAX);
-        let signal = AbortSignal::timeout_with_u32(timeout_ms);
+        let signal = request_signal(
+            AbortSignal::timeout_with_u32(timeout_ms),
+            options.cancel.as_ref(),
+        );
         builder = builder.abort_signal(Some(&signal));
         let request = match &call.body {
             Some((content_type, body)) => builder
@@ -235,6 +278,7 @@ async fn send<T>(
                     None => (Outcome::Status(status), retry_after, None),
                 }
             }
+            Err(_) if cancelled(options) => return Err(cancelled_error()),
             Err(gloo_net::Error::JsError(e)) if e.name == "TimeoutError" => {
                 (Outcome::Timeout, None, None)
             }

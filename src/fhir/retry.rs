@@ -29,6 +29,8 @@ pub enum FetchErrorKind {
     Rejected,
     /// An answer that is not the FHIR expected (not JSON, a truncated body).
     Malformed,
+    /// The widget cancelled it (it was removed from the page, or its source changed).
+    Cancelled,
 }
 
 /// A failed request, as reported to the UI and the host. The message never holds a header value

@@ -1,4 +1,5 @@
-//! The few ECharts calls the chart needs, bound to the global `echarts` the page loads.
+//! The few ECharts calls the chart needs, through a small bridge module that holds the ECharts
+//! library (handed over by the distribution's entry module, else the page's global `echarts`).
 //!
 //! charming's own renderer is not used: it finds its container by id (so it cannot reach into a
 //! shadow root, and ids clash with two widgets on a page), has no dispose (instances leak) and
@@ -9,18 +10,47 @@
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-#[wasm_bindgen]
+#[wasm_bindgen(inline_js = r#"
+let library = null;
+let live = 0;
+export function news2SetECharts(module) { library = module; }
+export function echartsInit(element, theme, options) {
+  const echarts = library ?? globalThis.echarts;
+  if (!echarts) throw new Error("ECharts is not loaded");
+  const chart = echarts.init(element, theme, options);
+  live += 1;
+  return chart;
+}
+export function echartsDispose(chart) {
+  chart.dispose();
+  live -= 1;
+}
+export function news2LiveCharts() { return live; }
+"#)]
 extern "C" {
     /// An ECharts instance bound to one element.
     #[derive(Clone, Debug)]
     pub type ECharts;
 
-    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
+    /// Gives the widget the ECharts module to draw with (the distribution passes the copy it
+    /// ships); without it, the page's global `echarts`.
+    #[wasm_bindgen(js_name = news2SetECharts)]
+    pub fn set_echarts(module: &JsValue);
+
+    #[wasm_bindgen(catch, js_name = echartsInit)]
     fn echarts_init(
         element: &HtmlElement,
         theme: &JsValue,
         options: &JsValue,
     ) -> Result<ECharts, JsValue>;
+
+    #[wasm_bindgen(catch, js_name = echartsDispose)]
+    fn echarts_dispose(chart: &ECharts) -> Result<(), JsValue>;
+
+    /// How many ECharts instances the widgets on this page hold now: every widget removed from
+    /// the page must bring it down again (checked by the leak test).
+    #[wasm_bindgen(js_name = news2LiveCharts)]
+    pub fn live_charts() -> u32;
 
     #[wasm_bindgen(method, catch, js_name = setOption)]
     fn set_option_with(this: &ECharts, option: &JsValue, settings: &JsValue)
@@ -28,9 +58,6 @@ extern "C" {
 
     #[wasm_bindgen(method, catch)]
     pub fn resize(this: &ECharts) -> Result<(), JsValue>;
-
-    #[wasm_bindgen(method, catch)]
-    pub fn dispose(this: &ECharts) -> Result<(), JsValue>;
 }
 
 /// An instance drawing into `element` with the canvas renderer, or why not.
@@ -41,6 +68,11 @@ pub fn init(element: &HtmlElement) -> Result<ECharts, JsValue> {
 }
 
 impl ECharts {
+    /// Frees the instance and its listeners.
+    pub fn dispose(&self) -> Result<(), JsValue> {
+        echarts_dispose(self)
+    }
+
     /// Replaces the whole option (`notMerge`), so series of an earlier history never linger.
     pub fn replace_option(&self, option: &serde_json::Value) -> Result<(), JsValue> {
         let option = js_sys::JSON::parse(&option.to_string())?;

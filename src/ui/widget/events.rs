@@ -102,6 +102,7 @@ fn error_kind(kind: FetchErrorKind) -> &'static str {
         FetchErrorKind::Server => "server",
         FetchErrorKind::Rejected => "rejected",
         FetchErrorKind::Malformed => "malformed",
+        FetchErrorKind::Cancelled => "cancelled",
     }
 }
 
@@ -179,6 +180,13 @@ pub fn acknowledged(decision: &Decision, at: crate::clinical::time::Timestamp) -
             "title": decision.title,
             "at": iso_utc(at),
         }),
+    }
+}
+
+/// Something the host configured that the widget could not use (it keeps what it had).
+pub fn config_error(message: &str) -> WidgetEvent {
+    WidgetEvent::Error {
+        detail: json!({"kind": "config", "status": null, "message": message}),
     }
 }
 

@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
+use crate::clinical::escalation::texts::ResponseTexts;
 use crate::clinical::escalation::{DataStatus, Decision, PatientContext, Settings, decide};
 use crate::clinical::observation_set::{History, ObservationSet, Scale2Decision};
 use crate::clinical::time::Timestamp;
@@ -68,6 +69,8 @@ pub struct WidgetInputs {
     /// The patient's documented Scale 2 decision.
     pub scale_2: RwSignal<Option<Scale2Decision>>,
     pub patient: RwSignal<PatientContext>,
+    /// Chart 4's response texts: RCP's, or the municipality's own.
+    pub texts: RwSignal<ResponseTexts>,
     /// The host's per-request auth-headers callback (kept in this widget's memory only).
     pub auth: StoredValue<Option<Function>, LocalStorage>,
 }
@@ -82,6 +85,7 @@ impl WidgetInputs {
             fixed_now: RwSignal::new(None),
             scale_2: RwSignal::new(None),
             patient: RwSignal::new(PatientContext::default()),
+            texts: RwSignal::new(ResponseTexts::default()),
             auth: StoredValue::new_local(None),
         }
     }
@@ -173,6 +177,7 @@ pub fn Widget(
         fixed_now,
         scale_2,
         patient,
+        texts,
         auth,
     } = inputs;
 
@@ -200,9 +205,22 @@ pub fn Widget(
     // on screen while failing (another patient's data must never stand in).
     let shown_source = StoredValue::new(None::<Source>);
 
+    // Aborts this widget's requests when it goes: a removed widget leaves nothing running.
+    let unmounted = web_sys::AbortController::new().ok();
+    let cancel = unmounted.as_ref().map(web_sys::AbortController::signal);
+    let unmounted = send_wrapper::SendWrapper::new(unmounted);
+    on_cleanup(move || {
+        if let Some(controller) = unmounted.take() {
+            controller.abort();
+        }
+    });
+    // The current load's own controller: a new source aborts the old source's pages.
+    let load_controller = StoredValue::new_local(None::<web_sys::AbortController>);
+    let cancel = StoredValue::new_local(cancel);
     let options = move || ClientOptions {
         auth: auth.get_value(),
         page_size: PAGE_SIZE,
+        cancel: cancel.get_value(),
         ..ClientOptions::default()
     };
 
@@ -266,7 +284,26 @@ pub fn Widget(
                 if previous.is_none() {
                     data.set(Data::Loading);
                 }
-                let options = options();
+                let mut options = options();
+                // This load stops when the widget goes or a newer load starts.
+                if let Some(previous) = load_controller.get_value() {
+                    previous.abort();
+                }
+                let controller = web_sys::AbortController::new().ok();
+                if let (Some(controller), Some(widget)) = (&controller, &options.cancel) {
+                    let signals = js_sys::Array::of2(&controller.signal(), widget);
+                    options.cancel = js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into())
+                        .ok()
+                        .and_then(|c| {
+                            let any: Function = js_sys::Reflect::get(&c, &"any".into())
+                                .ok()?
+                                .dyn_into()
+                                .ok()?;
+                            any.call1(&c, &signals).ok()?.dyn_into().ok()
+                        })
+                        .or(options.cancel);
+                }
+                load_controller.set_value(controller);
                 leptos::task::spawn_local(async move {
                     let mut first = true;
                     let loaded = load(&source, &options, |fhir| {
@@ -377,6 +414,7 @@ pub fn Widget(
         let settings = Settings {
             language: language.get(),
             patient: patient.get(),
+            texts: texts.get(),
             data: data_status.get(),
             ..Settings::default()
         };

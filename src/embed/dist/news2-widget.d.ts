@@ -1,0 +1,143 @@
+// TypeScript declarations for news2-widget: the <news2-widget> element, its properties and
+// events, and the module's exports. See docs/embedding.md.
+
+export { score, News2Input, News2Score } from "./news2_widget.js";
+
+/** This build's version, e.g. "0.1.0". */
+export function version(): string;
+/** ECharts instances the widgets on the page hold now (falls back as widgets are removed). */
+export function chartCount(): number;
+
+/** Clinical risk bands of RCP NEWS2 Chart 3. */
+export type News2Risk = "low" | "low-medium" | "medium" | "high";
+
+/** What the escalation banner shows, most urgent first. */
+export type News2Level =
+  | "none"
+  | "information"
+  | "low-medium"
+  | "medium"
+  | "high"
+  | "incomplete-minimum"
+  | "overdue"
+  | "stale-data"
+  | "source-disagreement";
+
+/** One observation set, as events describe it. */
+export interface News2SetSummary {
+  /** When it was taken (ISO 8601, UTC). */
+  time: string;
+  /** NEWS2 total; null for an incomplete set (a partial sum is never a total). */
+  total: number | null;
+  /** The set's band; for an incomplete set the band already certain, or null. */
+  risk: News2Risk | null;
+  complete: boolean;
+  /** A value to check, or the source's stated score differs. */
+  flagged: boolean;
+}
+
+export interface News2LoadedDetail {
+  sets: number;
+  /** Observations that could not be used (each is listed in the widget). */
+  problems: number;
+  /** Some pages did not arrive. */
+  partial: boolean;
+  latest: News2SetSummary | null;
+}
+
+export interface News2EscalationDetail {
+  level: News2Level;
+  total: number | null;
+  risk: News2Risk | null;
+  time: string | null;
+  /** Other levels that apply, most urgent first. */
+  also: News2Level[];
+}
+
+export interface News2EntryDetail {
+  /** A fresh UUID per entry, kept across resends (the Observations' identifiers use it). */
+  entryId: string;
+  set: News2SetSummary;
+  /** The FHIR transaction Bundle for the set, when the patient is known (fhir-base + patient). */
+  bundle: object | null;
+}
+
+export interface News2SavedDetail {
+  entryId: string;
+}
+
+export type News2ErrorKind =
+  | "network"
+  | "timeout"
+  | "auth"
+  | "not-found"
+  | "rate-limited"
+  | "server"
+  | "rejected"
+  | "malformed"
+  | "cancelled"
+  | "config";
+
+export interface News2SaveFailedDetail {
+  entryId: string;
+  kind: News2ErrorKind;
+  status: number | null;
+  message: string;
+}
+
+export interface News2AcknowledgedDetail {
+  level: News2Level;
+  title: string;
+  /** When it was acknowledged (the widget's clock, ISO 8601 UTC). */
+  at: string;
+}
+
+export interface News2ErrorDetail {
+  kind: News2ErrorKind;
+  status: number | null;
+  message: string;
+}
+
+/** Asked before every request; returns (or resolves to) header names and values. */
+export type News2AuthHeaders = (
+  method: "GET" | "POST",
+  url: string,
+) => Record<string, string> | Promise<Record<string, string>>;
+
+/** A municipality's own Chart 4 texts, see docs/embedding.md. */
+export type News2ResponseTexts = object | string;
+
+export interface News2Scale2Decision {
+  /** Who decided (a named clinician). */
+  by: string;
+  /** When (RFC 3339). */
+  at: string;
+}
+
+export interface News2WidgetElement extends HTMLElement {
+  /** A FHIR Bundle (searchset) handed over by the host; wins over every attribute source. */
+  history: object | null | undefined;
+  /** Per-request auth headers; never stored by the widget. */
+  authHeaders: News2AuthHeaders | null | undefined;
+  /** Fødselsnummer or D-nummer: searched for by POST, never put in a URL or an attribute. */
+  nationalId: string | null | undefined;
+  responseTexts: News2ResponseTexts | null | undefined;
+  scale2Decision: News2Scale2Decision | null | undefined;
+}
+
+export interface News2WidgetEventMap {
+  "news2-loaded": CustomEvent<News2LoadedDetail>;
+  "news2-escalation": CustomEvent<News2EscalationDetail>;
+  "news2-entry": CustomEvent<News2EntryDetail>;
+  "news2-saved": CustomEvent<News2SavedDetail>;
+  "news2-save-failed": CustomEvent<News2SaveFailedDetail>;
+  "news2-acknowledged": CustomEvent<News2AcknowledgedDetail>;
+  "news2-error": CustomEvent<News2ErrorDetail>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "news2-widget": News2WidgetElement;
+  }
+  interface HTMLElementEventMap extends News2WidgetEventMap {}
+}

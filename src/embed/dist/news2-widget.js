@@ -1,0 +1,16 @@
+// news2-widget: the one module a host loads.
+//
+//   <script type="module" src="https://cdn.example/news2-widget-0.1.0/news2-widget.js"></script>
+//
+// It loads the wasm next to itself (relative to this file's URL), gives the widget the ECharts
+// copy shipped beside it (no global `echarts` is set, so a host's own ECharts is untouched),
+// defines <news2-widget>, and exports `score` (NEWS2 for vendors' own forms) and `version`.
+
+import * as echarts from "./echarts.esm.min.js";
+import init, { chartCount, defineElement, score, useECharts, version } from "./news2_widget.js";
+
+await init({ module_or_path: new URL("./news2_widget_bg.wasm", import.meta.url) });
+useECharts(echarts);
+defineElement();
+
+export { chartCount, score, version };

@@ -1,0 +1,287 @@
+// End-to-end tests of the distribution on a host page that mimics an EHR (tests/e2e/host/):
+// a strict Content-Security-Policy, aggressive host CSS, two widgets for two patients, an auth
+// callback that counts its calls. Run by scripts/test.sh after scripts/dist.sh, with the FHIR
+// test server already up on FHIR_TEST_PORT; the host server proxies /fhir to it, as an EHR's
+// own server would (the CSP's connect-src is 'self').
+//
+//   node tests/e2e/host.mjs pkg/news2-widget-<version>
+
+import { createServer, request as httpRequest } from "node:http";
+import { mkdir, readFile } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { launch, widgetState } from "./browser.mjs";
+
+const widgetDir = resolve(process.argv[2] ?? "pkg/news2-widget-0.1.0");
+const hostDir = resolve("tests/e2e/host");
+const fhirPort = Number(process.env.FHIR_TEST_PORT ?? 8103);
+const shots = resolve("target/screenshots");
+await mkdir(shots, { recursive: true });
+
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8", ".json": "application/json", ".wasm": "application/wasm" };
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, `http://${req.headers.host}`);
+  if (url.pathname.startsWith("/fhir") || url.pathname.startsWith("/__")) {
+    // The EHR's reverse proxy to the FHIR server, Host kept so its links point back here.
+    const upstream = httpRequest({ host: "127.0.0.1", port: fhirPort, path: req.url, method: req.method,
+      headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on("error", () => { res.writeHead(502); res.end(); });
+    req.pipe(upstream);
+    return;
+  }
+  if (url.pathname === "/test-config.json") {
+    res.writeHead(200, { "content-type": "application/json", "content-security-policy": CSP });
+    res.end(JSON.stringify(testConfig));
+    return;
+  }
+  if (url.pathname === "/favicon.ico") {
+    res.writeHead(204);
+    res.end();
+    return;
+  }
+  const [dir, path] = url.pathname.startsWith("/widget/")
+    ? [widgetDir, url.pathname.slice("/widget/".length)]
+    : [hostDir, url.pathname === "/" ? "index.html" : url.pathname.slice(1)];
+  try {
+    const file = join(dir, normalize(path).replace(/^(\.\.[/\\])+/, ""));
+    const body = await readFile(file);
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "content-security-policy": CSP });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { "content-security-policy": CSP });
+    res.end("not found");
+  }
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+// --- Seeding the FHIR server: two patients, one found by reference, one by national id. ----
+const fhir = `http://127.0.0.1:${fhirPort}/fhir`;
+async function call(method, url, body) {
+  const answer = await fetch(url, { method, headers: { "content-type": "application/fhir+json" },
+    body: body && JSON.stringify(body) });
+  return answer.json();
+}
+const run = Math.floor(Math.random() * 1e9);
+const patientA = `host-a-${run}`;
+const patientB = `host-b-${run}`;
+// Synthetic: 11 digits that are no one's fødselsnummer (month 13 does not exist).
+const nationalId = `0113${String(run).padStart(9, "0").slice(0, 7)}`;
+const token = `tok${run}`;
+const testConfig = { a: patientA, nin: nationalId, token };
+const MARKUP = `Ola <img src=x onerror="window.news2Injected=1"> Nordmann`;
+
+function vitals(patient, time, values, performer) {
+  const q = (code, value, unit, system = "http://loinc.org") => ({ resourceType: "Observation",
+    status: "final", code: { coding: [{ system, code }] }, subject: { reference: `Patient/${patient}` },
+    effectiveDateTime: time, valueQuantity: { value, system: "http://unitsofmeasure.org", code: unit },
+    ...(performer ? { performer: [{ display: performer }] } : {}) });
+  const coded = (code, value) => ({ resourceType: "Observation", status: "final",
+    code: { coding: [{ system: "http://snomed.info/sct", code }] }, subject: { reference: `Patient/${patient}` },
+    effectiveDateTime: time, ...(value ? { valueCodeableConcept: { coding: [{ system: "http://snomed.info/sct", code: value }] } } : {}) });
+  return [q("9279-1", values.rr, "/min"), q("2708-6", values.spo2, "%"), coded("722742002"),
+    q("8480-6", values.sbp, "mm[Hg]"), q("8867-4", values.pulse, "/min"),
+    coded("1104441000000107", "248234008"), q("8310-5", values.temp, "Cel")];
+}
+async function seed(patient, identifier, sets) {
+  await call("PUT", `${fhir}/Patient/${patient}`, { resourceType: "Patient", id: patient,
+    ...(identifier ? { identifier: [{ system: "urn:oid:2.16.578.1.12.4.1.4.1", value: identifier }] } : {}) });
+  const entry = sets.flatMap(([time, values, performer]) => vitals(patient, time, values, performer))
+    .map((resource) => ({ resource, request: { method: "POST", url: "Observation" } }));
+  await call("POST", `${fhir}/`, { resourceType: "Bundle", type: "transaction", entry });
+}
+const now = new Date();
+const ago = (hours) => new Date(now.getTime() - hours * 3_600_000).toISOString();
+await seed(patientA, null, [
+  [ago(5), { rr: 16, spo2: 97, sbp: 124, pulse: 72, temp: 37.0 }],
+  [ago(1), { rr: 26, spo2: 96, sbp: 118, pulse: 96, temp: 37.4 }, MARKUP],
+]);
+await seed(patientB, nationalId, [[ago(2), { rr: 15, spo2: 98, sbp: 130, pulse: 70, temp: 36.8 }]]);
+
+// --- The tests --------------------------------------------------------------------------------
+const context = await launch();
+const failures = [];
+const check = (ok, what) => {
+  if (ok) console.log(`ok ${what}`); else { failures.push(what); console.error(`FAIL ${what}`); }
+};
+const page = await context.newPage();
+const requests = [];
+const pageErrors = [];
+page.on("request", (r) => requests.push({ url: r.url(), method: r.method(), headers: r.headers() }));
+page.on("pageerror", (e) => pageErrors.push(String(e)));
+page.on("console", (m) => m.type() === "error" && pageErrors.push(m.text()));
+await page.goto(`${origin}/`);
+const widgetA = page.locator("#widget-a .news2-widget");
+const widgetB = page.locator("#widget-b .news2-widget");
+await page.locator('#widget-a .news2-widget[data-state="ready"]').waitFor({ timeout: 60_000 });
+await page.locator('#widget-b .news2-widget[data-state="ready"]').waitFor({ timeout: 60_000 });
+await page.locator("#widget-a canvas").first().waitFor({ timeout: 30_000 });
+const test = () => page.evaluate(() => window.news2Test);
+
+// Under the strict CSP: nothing refused, nothing thrown.
+check((await test()).violations.length === 0, `no CSP violations: ${JSON.stringify((await test()).violations)}`);
+check(pageErrors.length === 0, `no page errors: ${pageErrors.join(" / ")}`);
+
+// Two widgets, two patients, each its own data.
+check((await widgetA.locator(".news2-banner").getAttribute("data-level")) === "LowMedium", "widget A: its red score");
+check((await widgetB.locator(".news2-banner").getAttribute("data-level")) !== "LowMedium", "widget B: its own banner");
+check(await widgetB.locator(".news2-entry").count() === 1 && await widgetA.locator(".news2-entry").count() === 0,
+  "mode applies per widget");
+
+// Events, with the documented payloads, bubbling and composed out of the shadow root.
+const events = (await test()).events;
+const loadedA = events.find((e) => e.name === "news2-loaded" && e.widget === "widget-a");
+check(loadedA?.detail.sets === 2 && loadedA.detail.latest.total === 4 && loadedA.detail.latest.risk === "low-medium"
+  && loadedA.detail.latest.complete === true && typeof loadedA.detail.latest.time === "string"
+  && loadedA.detail.partial === false, `news2-loaded for A: ${JSON.stringify(loadedA?.detail)}`);
+const loadedB = events.find((e) => e.name === "news2-loaded" && e.widget === "widget-b");
+check(loadedB?.detail.sets === 1, `news2-loaded for B (found by national id): ${JSON.stringify(loadedB?.detail)}`);
+const escalationA = events.find((e) => e.name === "news2-escalation" && e.widget === "widget-a");
+check(escalationA?.detail.level === "low-medium" && escalationA.detail.total === 4 && escalationA.detail.risk === "low-medium",
+  `news2-escalation for A: ${JSON.stringify(escalationA?.detail)}`);
+
+// The auth callback: asked once per request, its headers sent, kept nowhere.
+const fhirRequests = requests.filter((r) => r.url.startsWith(`${origin}/fhir`));
+const calls = (await test()).authCalls;
+check(fhirRequests.length > 0 && calls.length === fhirRequests.length,
+  `auth callback once per request: ${calls.length} calls, ${fhirRequests.length} requests`);
+check(fhirRequests.every((r) => r.headers.authorization === `DPoP ${token}` && /^proof-\d+-/.test(r.headers.dpop)),
+  "every request carries the callback's headers");
+const proofs = new Set(fhirRequests.map((r) => r.headers.dpop));
+check(proofs.size === fhirRequests.length, "a fresh DPoP proof per request");
+const kept = await page.evaluate((t) => {
+  const texts = [document.documentElement.outerHTML, document.cookie, JSON.stringify({ ...localStorage }),
+    JSON.stringify({ ...sessionStorage })];
+  for (const el of document.querySelectorAll("news2-widget")) {
+    texts.push(el.shadowRoot.innerHTML, [...el.attributes].map((a) => `${a.name}=${a.value}`).join(" "));
+  }
+  return texts.some((s) => s.includes(t));
+}, token);
+check(!kept, "no header value in the DOM, attributes, cookies or storage");
+const databases = await page.evaluate(async () => (indexedDB.databases ? (await indexedDB.databases()).length : 0));
+check(databases === 0, "no IndexedDB");
+
+// The national identity number: never in a URL, never in an attribute.
+check(requests.every((r) => !r.url.includes(nationalId)), "the national id is in no request URL");
+const log = await (await fetch(`http://127.0.0.1:${fhirPort}/__log`)).json();
+check(log.every((entry) => !entry.url.includes(nationalId)), "nor in any URL the server saw");
+check(log.some((entry) => entry.method === "POST" && (entry.body ?? "").includes(nationalId)), "it went in a POST body");
+check(!(await page.locator("#widget-b").evaluate((el) => el.outerHTML)).includes(nationalId), "not reflected to an attribute");
+
+// Markup from FHIR text fields is text.
+const injected = await page.evaluate(() => ({
+  flag: window.news2Injected ?? null,
+  img: document.querySelector("#widget-a").shadowRoot.querySelectorAll("img").length,
+  text: document.querySelector("#widget-a").shadowRoot.textContent.includes("<img src=x"),
+}));
+check(injected.flag === null && injected.img === 0 && injected.text, `markup shown as text: ${JSON.stringify(injected)}`);
+
+// Host CSS does not reach in; the widget's does not leak out; theming through custom properties.
+const styles = await page.evaluate(() => {
+  const shadow = document.querySelector("#widget-a").shadowRoot;
+  const button = shadow.querySelector(".news2-button");
+  const hostLookalike = document.querySelector("#patient-a p.news2-banner");
+  return {
+    buttonBackground: getComputedStyle(button).backgroundColor,
+    buttonFont: getComputedStyle(button).fontFamily,
+    textColour: getComputedStyle(shadow.querySelector(".news2-banner__title")).color,
+    lookalikeBorder: getComputedStyle(hostLookalike).borderLeftWidth,
+    lookalikeMinHeight: getComputedStyle(hostLookalike).minHeight,
+    accent: getComputedStyle(document.querySelector("#widget-b").shadowRoot.querySelector(".news2-button--primary")).backgroundColor,
+  };
+});
+check(styles.buttonBackground !== "rgb(255, 105, 180)" && !styles.buttonFont.includes("Comic"),
+  `host CSS does not change the widget: ${JSON.stringify(styles)}`);
+check(styles.textColour !== "rgb(255, 0, 255)", "host colour does not reach in");
+check(styles.lookalikeBorder !== "12px" && styles.lookalikeMinHeight !== "44px", "the widget's CSS does not leak out");
+check(styles.accent === "rgb(0, 87, 63)", "theming through --news2-theme-accent");
+
+// Attribute changes take effect.
+await page.locator("#widget-a").evaluate((el) => el.setAttribute("lang", "en"));
+await page.waitForFunction(() => document.querySelector("#widget-a").shadowRoot
+  .querySelector(".news2-widget").getAttribute("lang") === "en");
+check((await widgetA.locator(".news2-banner__level").textContent()).includes("risk"), "lang=en switches the words");
+await page.locator("#widget-a").evaluate((el) => el.setAttribute("mode", "entry"));
+await widgetA.locator(".news2-entry").waitFor();
+check(true, "mode=entry shows the form");
+
+// Acknowledging is told to the host.
+await widgetA.locator(".news2-banner__acknowledge").click();
+await page.waitForFunction(() => window.news2Test.events.some((e) => e.name === "news2-acknowledged"));
+check(true, "news2-acknowledged arrives");
+
+// A bad property is refused with a news2-error of kind config, and nothing else changes.
+await page.locator("#widget-a").evaluate((el) => { el.responseTexts = { "not a row": 1 }; });
+await page.waitForFunction(() => window.news2Test.events.some((e) => e.name === "news2-error" && e.detail.kind === "config"));
+check(true, "a wrong responseTexts is refused with news2-error (config)");
+
+await page.screenshot({ path: join(shots, "host-page.jpg"), type: "jpeg", quality: 80, fullPage: true });
+
+// Removing a widget cancels its requests: a slow server, the widget removed while it waits.
+await fetch(`http://127.0.0.1:${fhirPort}/__faults`, { method: "POST",
+  body: JSON.stringify([{ kind: "delay", ms: 4000, path: `slow-${run}` }]) });
+const slow = (r) => r.url().includes(`slow-${run}`);
+const sent = page.waitForRequest(slow);
+await page.evaluate((patient) => {
+  const w = document.createElement("news2-widget");
+  w.id = "slow";
+  w.setAttribute("fhir-base", `${location.origin}/fhir`);
+  w.setAttribute("patient", `Patient/${patient}`);
+  document.body.append(w);
+}, `slow-${run}`);
+await sent; // in flight: the server holds it 4 s
+// Within 3 s, well before the server would answer, the request must fail as aborted.
+const failed = page.waitForEvent("requestfailed", { predicate: slow, timeout: 3000 });
+await page.evaluate(() => document.querySelector("#slow").remove());
+const abortedRequest = await failed.catch(() => null);
+const aborted = abortedRequest?.failure()?.errorText === "net::ERR_ABORTED";
+check(aborted, `removing a widget aborts its request: ${abortedRequest?.failure()?.errorText}`);
+
+// 200 widgets made and removed: no growth in listeners, chart instances or heap beyond bounds.
+const cdp = await context.newCDPSession(page);
+const bundle = JSON.parse(await readFile(resolve("public/scenarios/deteriorating.json"), "utf8"));
+async function measure() {
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const counters = await cdp.send("Memory.getDOMCounters");
+  const charts = await page.evaluate(async () => (await import("/widget/news2-widget.js")).chartCount());
+  return { heap: usedSize, listeners: counters.jsEventListeners, nodes: counters.nodes, charts };
+}
+async function cycles(n) {
+  await page.evaluate(async ({ n, bundle }) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    for (let i = 0; i < n; i++) {
+      const w = document.createElement("news2-widget");
+      w.history = bundle;
+      w.setAttribute("now", "2026-02-10T07:34:00Z");
+      document.body.append(w);
+      await frame();
+      await frame();
+      w.remove();
+    }
+    await frame();
+  }, { n, bundle });
+}
+await cycles(10); // warm up: code, caches and the first growth of wasm memory
+const start = await measure();
+await cycles(200);
+const end = await measure();
+const growth = { heapKB: Math.round((end.heap - start.heap) / 1024), listeners: end.listeners - start.listeners,
+  nodes: end.nodes - start.nodes, charts: end.charts };
+console.log(`after 200 mount/unmount cycles: ${JSON.stringify(growth)} (start ${JSON.stringify(start)})`);
+check(end.charts === start.charts, `no ECharts instance left behind: ${start.charts} → ${end.charts}`);
+check(growth.listeners <= 10, `event listeners: +${growth.listeners} (bound 10)`);
+check(growth.heapKB <= 2048, `JS heap: +${growth.heapKB} KB (bound 2 MB)`);
+
+await context.close();
+server.close();
+if (failures.length) {
+  console.error(`${failures.length} failure(s)`);
+  process.exit(1);
+}
