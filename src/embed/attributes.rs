@@ -71,6 +71,15 @@ pub fn scale_2(scale: Option<&str>, by: Option<&str>, at: Option<&str>) -> Optio
     Scale2Decision::new(by?, at).ok()
 }
 
+/// A `patient` that is a national identity number (11 digits, bare or as `Patient/…`): refused,
+/// as it would go into a URL. The number belongs in the `nationalId` property.
+pub fn is_national_id(patient: Option<&str>) -> bool {
+    patient.is_some_and(|p| {
+        let id = p.trim().rsplit('/').next().unwrap_or_default();
+        id.len() == 11 && id.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// A boolean attribute: present means true, whatever its value, as in HTML.
 pub fn flag(value: Option<&str>) -> bool {
     value.is_some()
@@ -107,6 +116,15 @@ mod tests {
             DataSource::Fhir(Source::BundleUrl("a.json".into()))
         );
         assert_eq!(source(Some(""), Some("x"), None), DataSource::None);
+    }
+
+    #[test]
+    fn a_national_id_is_not_a_patient_reference() {
+        assert!(is_national_id(Some("Patient/13116900216")));
+        assert!(is_national_id(Some(" 13116900216 ")));
+        assert!(!is_national_id(Some("Patient/8f3c2a")));
+        assert!(!is_national_id(Some("Patient/123")));
+        assert!(!is_national_id(None));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::clinical::escalation::texts::ResponseTexts;
 use crate::clinical::observation_set::Scale2Decision;
 use crate::fhir::client::Source;
 use crate::ui::widget::DataSource;
-use crate::ui::widget::events::{self, WidgetEvent};
+use crate::ui::widget::events::{self, EventSink, WidgetEvent};
 use crate::ui::{Widget, WidgetInputs};
 
 /// The element's name.
@@ -143,6 +143,18 @@ pub fn chart_count() -> u32 {
     crate::ui::observation_chart::echarts::live_charts()
 }
 
+/// JavaScript: `memoryBytes()`, the size of the widgets' WebAssembly memory (it grows and never
+/// shrinks, so it shows the peak; for integrators' own leak and load checks).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|memory| memory.buffer())
+        .ok()
+        .and_then(|buffer| buffer.dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |buffer| f64::from(buffer.byte_length()))
+}
+
 /// JavaScript: `version()`, this build's version (`0.1.0`).
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {
@@ -164,8 +176,13 @@ pub fn define() -> Result<(), JsValue> {
     });
     let changed = Closure::<dyn FnMut(u32)>::new(|handle| {
         MOUNTED.with(|m| {
-            if let Some(mounted) = m.borrow().get(&handle) {
-                apply_attributes(&mounted.element, mounted.inputs, &mounted.properties);
+            let refused = m.borrow().get(&handle).and_then(|mounted| {
+                apply_attributes(&mounted.element, mounted.inputs, &mounted.properties)
+                    .map(|message| (mounted.element.clone(), message))
+            });
+            // Told outside the borrow: a host listener may change the element at once.
+            if let Some((element, message)) = refused {
+                dispatch(&element, &events::config_error(&message));
             }
         });
     });
@@ -201,9 +218,11 @@ fn connect(element: HtmlElement) -> u32 {
     let mount_handle = leptos::mount::mount_to(container, move || {
         let inputs = WidgetInputs::new();
         *inputs_in.borrow_mut() = Some(inputs);
-        apply_attributes(&host, inputs, &Properties::default());
+        if let Some(message) = apply_attributes(&host, inputs, &Properties::default()) {
+            dispatch(&host, &events::config_error(&message));
+        }
         let target = send_wrapper::SendWrapper::new(host.clone());
-        let on_event = Callback::new(move |event: WidgetEvent| dispatch(&target, &event));
+        let on_event = EventSink::new(move |event: WidgetEvent| dispatch(&target, &event));
         view! { <Widget inputs on_event /> }.into_any()
     });
     if let Some(inputs) = inputs_out.borrow_mut().take() {
@@ -241,105 +260,99 @@ fn shadow_container(element: &HtmlElement) -> Option<HtmlElement> {
     Some(container)
 }
 
+/// A property's new value, read from JavaScript before the registry is borrowed (reading may
+/// run host code: a getter, a `toJSON`).
+enum Change {
+    History(Option<Arc<serde_json::Value>>),
+    Auth(Option<js_sys::Function>),
+    NationalId(Option<String>),
+    Texts(ResponseTexts),
+    Scale2(Option<Scale2Decision>),
+}
+
+fn read_property(key: &str, value: JsValue) -> Result<Option<Change>, String> {
+    let empty = value.is_null() || value.is_undefined();
+    let json = |value: &JsValue| {
+        js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|text| text.as_string())
+    };
+    Ok(Some(match key {
+        "history" if empty => Change::History(None),
+        "history" => {
+            let bundle = json(&value)
+                .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+                .filter(|v| v["resourceType"] == "Bundle")
+                .ok_or("history: not a FHIR Bundle object")?;
+            Change::History(Some(Arc::new(bundle)))
+        }
+        "authHeaders" if empty => Change::Auth(None),
+        "authHeaders" => Change::Auth(Some(
+            value
+                .dyn_into::<js_sys::Function>()
+                .map_err(|_| "authHeaders: not a function")?,
+        )),
+        "nationalId" if empty => Change::NationalId(None),
+        "nationalId" => {
+            let id = value.as_string().ok_or("nationalId: not a string")?;
+            let id = id.trim();
+            Change::NationalId((!id.is_empty()).then(|| id.to_string()))
+        }
+        "responseTexts" if empty => Change::Texts(ResponseTexts::default()),
+        "responseTexts" => {
+            let text = value
+                .as_string()
+                .or_else(|| json(&value))
+                .ok_or("responseTexts: neither JSON text nor an object")?;
+            Change::Texts(
+                ResponseTexts::from_config(&text)
+                    .map_err(|error| format!("responseTexts: {}", error.0))?,
+            )
+        }
+        "scale2Decision" if empty => Change::Scale2(None),
+        "scale2Decision" => {
+            let field = |name: &str| {
+                js_sys::Reflect::get(&value, &name.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            let at = field("at")
+                .and_then(|at| crate::fhir::datetime::parse(&at).ok())
+                .ok_or("scale2Decision: needs { by: who decided, at: when (RFC 3339) }")?;
+            let by = field("by").unwrap_or_default();
+            Change::Scale2(Some(
+                Scale2Decision::new(&by, at).map_err(|why| format!("scale2Decision: {why}"))?,
+            ))
+        }
+        _ => return Ok(None),
+    }))
+}
+
 /// A property set by the host: read, checked and handed to the widget. One it cannot use is
 /// reported as a `news2-error` of kind `config`, and the widget keeps what it had.
 fn set_property(handle: u32, key: String, value: JsValue) {
+    let change = read_property(&key, value);
     let refused = MOUNTED.with(|m| {
         let mut mounted = m.borrow_mut();
         let mounted = mounted.get_mut(&handle)?;
         let inputs = mounted.inputs;
-        let empty = value.is_null() || value.is_undefined();
-        let problem = match key.as_str() {
-            "history" if empty => {
-                mounted.properties.history = None;
-                None
-            }
-            "history" => match js_sys::JSON::stringify(&value)
-                .ok()
-                .and_then(|text| text.as_string())
-                .and_then(|text| serde_json::from_str(&text).ok())
-            {
-                Some(json) => {
-                    mounted.properties.history = Some(Arc::new(json));
-                    None
+        match change {
+            Err(message) => return Some((mounted.element.clone(), message)),
+            Ok(None) => return None,
+            Ok(Some(Change::History(bundle))) => mounted.properties.history = bundle,
+            Ok(Some(Change::NationalId(id))) => mounted.properties.national_id = id,
+            Ok(Some(Change::Scale2(decision))) => mounted.properties.scale_2 = decision,
+            Ok(Some(Change::Texts(texts))) => inputs.texts.set(texts),
+            Ok(Some(Change::Auth(callback))) => {
+                inputs.auth.set_value(callback);
+                // New credentials: load again (a load without them may have been refused).
+                if matches!(inputs.source.get_untracked(), DataSource::Fhir(_)) {
+                    inputs.reload.update(|r| *r += 1);
                 }
-                None => Some("history: not a FHIR Bundle object".to_string()),
-            },
-            "authHeaders" => match value.dyn_into::<js_sys::Function>() {
-                Ok(callback) => {
-                    inputs.auth.set_value(Some(callback));
-                    None
-                }
-                Err(value) if value.is_null() || value.is_undefined() => {
-                    inputs.auth.set_value(None);
-                    None
-                }
-                Err(_) => Some("authHeaders: not a function".to_string()),
-            },
-            "nationalId" => {
-                let id = value.as_string().map(|s| s.trim().to_string());
-                mounted.properties.national_id = id.filter(|s| !s.is_empty());
-                (!empty && value.as_string().is_none())
-                    .then(|| "nationalId: not a string".to_string())
-            }
-            "responseTexts" => {
-                let text = if empty {
-                    None
-                } else if let Some(text) = value.as_string() {
-                    Some(text)
-                } else {
-                    js_sys::JSON::stringify(&value)
-                        .ok()
-                        .and_then(|t| t.as_string())
-                };
-                match text.map(|t| ResponseTexts::from_config(&t)) {
-                    None => {
-                        inputs.texts.set(ResponseTexts::default());
-                        None
-                    }
-                    Some(Ok(texts)) => {
-                        inputs.texts.set(texts);
-                        None
-                    }
-                    Some(Err(error)) => Some(format!("responseTexts: {}", error.0)),
-                }
-            }
-            "scale2Decision" => {
-                let field = |name: &str| {
-                    js_sys::Reflect::get(&value, &name.into())
-                        .ok()
-                        .and_then(|v| v.as_string())
-                };
-                if empty {
-                    mounted.properties.scale_2 = None;
-                    None
-                } else {
-                    let decision = field("at")
-                        .and_then(|at| crate::fhir::datetime::parse(&at).ok())
-                        .zip(field("by"))
-                        .map(|(at, by)| Scale2Decision::new(&by, at));
-                    match decision {
-                        Some(Ok(decision)) => {
-                            mounted.properties.scale_2 = Some(decision);
-                            None
-                        }
-                        Some(Err(why)) => Some(format!("scale2Decision: {why}")),
-                        None => Some(
-                            "scale2Decision: needs { by: who decided, at: when (RFC 3339) }"
-                                .to_string(),
-                        ),
-                    }
-                }
-            }
-            _ => None,
-        };
-        match problem {
-            Some(message) => Some((mounted.element.clone(), message)),
-            None => {
-                apply_attributes(&mounted.element, inputs, &mounted.properties);
-                None
             }
         }
+        apply_attributes(&mounted.element, inputs, &mounted.properties)
+            .map(|message| (mounted.element.clone(), message))
     });
     // Told outside the borrow: a host listener may set another property at once.
     if let Some((element, message)) = refused {
@@ -347,8 +360,15 @@ fn set_property(handle: u32, key: String, value: JsValue) {
     }
 }
 
-fn apply_attributes(element: &HtmlElement, inputs: WidgetInputs, properties: &Properties) {
+/// Hands the attributes (and the properties that decide the source) to the widget; returns why
+/// an attribute was refused, for a `news2-error`.
+fn apply_attributes(
+    element: &HtmlElement,
+    inputs: WidgetInputs,
+    properties: &Properties,
+) -> Option<String> {
     let get = |name: &str| element.get_attribute(name);
+    let mut refused = None;
     let source = match (
         &properties.history,
         &properties.national_id,
@@ -360,6 +380,14 @@ fn apply_attributes(element: &HtmlElement, inputs: WidgetInputs, properties: &Pr
                 base: base.trim().to_string(),
                 national_id: national_id.clone(),
             })
+        }
+        _ if attributes::is_national_id(get("patient").as_deref()) => {
+            refused = Some(
+                "patient: a national identity number is never put in a URL; set the nationalId \
+                 property instead"
+                    .to_string(),
+            );
+            DataSource::None
         }
         _ => attributes::source(
             get("src").as_deref(),
@@ -400,6 +428,7 @@ fn apply_attributes(element: &HtmlElement, inputs: WidgetInputs, properties: &Pr
     if inputs.scale_2.get_untracked() != scale_2 {
         inputs.scale_2.set(scale_2);
     }
+    refused
 }
 
 /// Sends `event` from the element, bubbling and composed so the host hears it outside the

@@ -18,6 +18,7 @@ use super::bundle::{MAX_PAGE_BYTES, Page, read_page};
 use super::codes;
 use super::history::FhirHistory;
 use super::retry::{FetchError, FetchErrorKind, Outcome, RetryPolicy, Step, next_step};
+use super::signal;
 
 /// Where a widget's observations come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,25 +58,12 @@ fn cancelled_error() -> FetchError {
     }
 }
 
-/// The request's signal: its timeout, and the widget's cancel signal when there is one
-/// (`AbortSignal.any`; a browser without it still gets the cancel signal, and the timeout is
-/// then the retry loop's).
-fn request_signal(timeout: AbortSignal, cancel: Option<&AbortSignal>) -> AbortSignal {
-    let Some(cancel) = cancel else {
-        return timeout;
-    };
-    let constructor = Reflect::get(&js_sys::global(), &"AbortSignal".into()).ok();
-    let any = constructor
-        .as_ref()
-        .and_then(|c| Reflect::get(c, &"any".into()).ok())
-        .and_then(|f| f.dyn_into::<Function>().ok());
-    match (constructor, any) {
-        (Some(constructor), Some(any)) => any
-            .call1(&constructor, &js_sys::Array::of2(&timeout, cancel))
-            .ok()
-            .and_then(|s| s.dyn_into::<AbortSignal>().ok())
-            .unwrap_or_else(|| cancel.clone()),
-        _ => cancel.clone(),
+/// The request's signal: its timeout, and the widget's cancel signal when there is one.
+fn request_signal(timeout_ms: u32, cancel: Option<&AbortSignal>) -> AbortSignal {
+    let timeout = signal::timeout(timeout_ms);
+    match cancel {
+        Some(cancel) => signal::either(&timeout, cancel),
+        None => timeout,
     }
 }
 
@@ -230,10 +218,7 @@ async fn send<T>(
             }
         }
         let timeout_ms = u32::try_from(options.retry.timeout.as_millis()).unwrap_or(u32::MAX);
-        let signal = request_signal(
-            AbortSignal::timeout_with_u32(timeout_ms),
-            options.cancel.as_ref(),
-        );
+        let signal = request_signal(timeout_ms, options.cancel.as_ref());
         builder = builder.abort_signal(Some(&signal));
         let request = match &call.body {
             Some((content_type, body)) => builder

@@ -15,4 +15,5 @@ pub mod observation;
 pub mod pending;
 pub mod problem;
 pub mod retry;
+pub mod signal;
 pub mod write;

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 use news2_widget::i18n::format::FixedZone;
-use news2_widget::ui::widget::events::WidgetEvent;
+use news2_widget::ui::widget::events::{EventSink, WidgetEvent};
 use news2_widget::ui::{Widget, WidgetInputs};
 use serde_json::{Value, json};
 use wasm_bindgen::JsCast;
@@ -38,7 +38,7 @@ pub async fn mount(setup: impl FnOnce(WidgetInputs) + 'static) -> Mounted {
         let inputs = WidgetInputs::new();
         setup(inputs);
         *inputs_out.borrow_mut() = Some(inputs);
-        let on_event = Callback::new(move |event: WidgetEvent| sink.lock().unwrap().push(event));
+        let on_event = EventSink::new(move |event: WidgetEvent| sink.lock().unwrap().push(event));
         view! { <Widget inputs on_event zone=&OSLO_WINTER /> }.into_any()
     });
     let inputs = out.borrow_mut().take().unwrap();

@@ -191,6 +191,7 @@ const styles = await page.evaluate(() => {
     buttonBackground: getComputedStyle(button).backgroundColor,
     buttonFont: getComputedStyle(button).fontFamily,
     letterSpacing: getComputedStyle(shadow.querySelector(".news2-banner__title")).letterSpacing,
+    responseSize: getComputedStyle(shadow.querySelector(".news2-banner__response")).fontSize,
     textColour: getComputedStyle(shadow.querySelector(".news2-banner__title")).color,
     lookalikeBorder: getComputedStyle(hostLookalike).borderLeftWidth,
     lookalikeMinHeight: getComputedStyle(hostLookalike).minHeight,
@@ -200,6 +201,7 @@ const styles = await page.evaluate(() => {
 check(styles.buttonBackground !== "rgb(255, 105, 180)" && !styles.buttonFont.includes("Comic"),
   `host CSS does not change the widget: ${JSON.stringify(styles)}`);
 check(styles.textColour !== "rgb(255, 0, 255)", "host colour does not reach in");
+check(styles.responseSize === "16px", `the host's root font size does not shrink the widget (${styles.responseSize})`);
 check(styles.letterSpacing === "normal", `inherited host properties do not reach in (letter-spacing ${styles.letterSpacing})`);
 check(styles.lookalikeBorder !== "12px" && styles.lookalikeMinHeight !== "44px", "the widget's CSS does not leak out");
 check(styles.accent === "rgb(0, 87, 63)", "theming through --news2-theme-accent");
@@ -216,7 +218,24 @@ check(true, "mode=entry shows the form");
 // Acknowledging is told to the host.
 await widgetA.locator(".news2-banner__acknowledge").click();
 await page.waitForFunction(() => window.news2Test.events.some((e) => e.name === "news2-acknowledged"));
-check(true, "news2-acknowledged arrives");
+const ack = (await test()).events.find((e) => e.name === "news2-acknowledged").detail;
+check(ack.level === "low-medium" && typeof ack.title === "string" && !Number.isNaN(Date.parse(ack.at)),
+  `news2-acknowledged: ${JSON.stringify(ack)}`);
+
+// An entry: handed to the host with its FHIR transaction, then saved through the FHIR server.
+for (const [name, value] of [["respiratoryRate", "16"], ["spo2", "97"], ["systolicBp", "125"],
+  ["pulse", "72"], ["temperature", "37,0"]]) {
+  await widgetA.locator(`input[name=${name}]`).fill(value);
+}
+await widgetA.locator("input[value=air]").check();
+await widgetA.locator("input[value=A]").check();
+await widgetA.locator(".news2-entry__form button[type=submit]").click();
+await page.waitForFunction(() => window.news2Test.events.some((e) => e.name === "news2-saved"), null, { timeout: 60_000 });
+const entry = (await test()).events.find((e) => e.name === "news2-entry").detail;
+const saved = (await test()).events.find((e) => e.name === "news2-saved").detail;
+check(/^[0-9a-f-]{36}$/.test(entry.entryId) && entry.set.total === 0 && entry.set.complete === true
+  && entry.bundle?.resourceType === "Bundle" && entry.bundle.type === "transaction"
+  && saved.entryId === entry.entryId, `news2-entry and news2-saved: ${JSON.stringify({ ...entry, bundle: entry.bundle?.type })} ${JSON.stringify(saved)}`);
 
 // A bad property is refused with a news2-error of kind config, and nothing else changes.
 await page.locator("#widget-a").evaluate((el) => { el.responseTexts = { "not a row": 1 }; });
@@ -252,40 +271,57 @@ async function measure() {
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = await cdp.send("Runtime.getHeapUsage");
   const counters = await cdp.send("Memory.getDOMCounters");
-  const charts = await page.evaluate(async () => (await import("/widget/news2-widget.js")).chartCount());
-  return { heap: usedSize, listeners: counters.jsEventListeners, nodes: counters.nodes, charts };
+  const { charts, wasm } = await page.evaluate(async () => {
+    const widget = await import("/widget/news2-widget.js");
+    return { charts: widget.chartCount(), wasm: widget.memoryBytes() };
+  });
+  return { heap: usedSize, listeners: counters.jsEventListeners, nodes: counters.nodes, charts, wasm };
 }
+/// Every other widget fetches patient A through the proxy (and is removed once drawn, or
+/// while still loading), the rest get a Bundle; each must have drawn a chart.
 async function cycles(n) {
-  await page.evaluate(async ({ n, bundle }) => {
+  return page.evaluate(async ({ n, bundle, patient }) => {
+    const { chartCount } = await import("/widget/news2-widget.js");
     const frame = () => new Promise((r) => requestAnimationFrame(r));
+    let drawn = 0;
     for (let i = 0; i < n; i++) {
       const w = document.createElement("news2-widget");
-      w.history = bundle;
-      w.setAttribute("now", "2026-02-10T07:34:00Z");
+      const before = chartCount();
+      if (i % 2 === 0) {
+        w.history = bundle;
+        w.setAttribute("now", "2026-02-10T07:34:00Z");
+      } else {
+        w.setAttribute("fhir-base", `${location.origin}/fhir`);
+        w.setAttribute("patient", `Patient/${patient}`);
+      }
       document.body.append(w);
-      await frame();
-      await frame();
+      // Until its chart exists (at most 300 frames); a fetching one may also go before that.
+      for (let f = 0; f < 300 && chartCount() === before; f++) await frame();
+      if (chartCount() > before) drawn += 1;
       w.remove();
     }
     await frame();
-  }, { n, bundle });
+    return drawn;
+  }, { n, bundle, patient: patientA });
 }
 await cycles(10); // warm up: code, caches and the first growth of wasm memory
 const start = await measure();
-await cycles(200);
+const drawnFirst = await cycles(200);
 const middle = await measure();
-await cycles(200);
+const drawnSecond = await cycles(200);
 const end = await measure();
+check(drawnFirst + drawnSecond >= 380, `the cycled widgets drew their charts: ${drawnFirst + drawnSecond} of 400`);
 // Two rounds: memory that grows with every widget grows as much in the second round as in the
 // first; a one-off (caches, compiled code, pools) does not.
 const delta = (a, b) => ({ heapKB: Math.round((b.heap - a.heap) / 1024), listeners: b.listeners - a.listeners,
-  nodes: b.nodes - a.nodes, charts: b.charts });
+  nodes: b.nodes - a.nodes, charts: b.charts, wasmKB: Math.round((b.wasm - a.wasm) / 1024) });
 const first = delta(start, middle);
 const second = delta(middle, end);
 console.log(`200 mount/unmount cycles, twice: first ${JSON.stringify(first)}, second ${JSON.stringify(second)}`);
 check(end.charts === start.charts, `no ECharts instance left behind: ${start.charts} → ${end.charts}`);
 check(first.listeners <= 10 && second.listeners <= 10, `event listeners: +${first.listeners}, +${second.listeners} (bound 10)`);
 check(first.nodes <= 50 && second.nodes <= 50, `DOM nodes: +${first.nodes}, +${second.nodes} (bound 50)`);
+check(second.wasmKB <= 1024, `wasm memory: +${first.wasmKB} KB, then +${second.wasmKB} KB (bound 1 MB in the second round)`);
 check(first.heapKB <= 2048 && second.heapKB <= 1024,
   `JS heap: +${first.heapKB} KB, then +${second.heapKB} KB (bounds 2 MB, then 1 MB)`);
 

@@ -7,6 +7,8 @@ export { score, News2Input, News2Score } from "./news2_widget.js";
 export function version(): string;
 /** ECharts instances the widgets on the page hold now (falls back as widgets are removed). */
 export function chartCount(): number;
+/** Bytes of the widgets' WebAssembly memory (it grows and never shrinks: the peak). */
+export function memoryBytes(): number;
 
 /** Clinical risk bands of RCP NEWS2 Chart 3. */
 export type News2Risk = "low" | "low-medium" | "medium" | "high";
@@ -140,4 +142,6 @@ declare global {
     "news2-widget": News2WidgetElement;
   }
   interface HTMLElementEventMap extends News2WidgetEventMap {}
+  /** The events bubble and are composed: listeners on the document are typed too. */
+  interface DocumentEventMap extends News2WidgetEventMap {}
 }

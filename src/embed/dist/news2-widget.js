@@ -7,10 +7,17 @@
 // defines <news2-widget>, and exports `score` (NEWS2 for vendors' own forms) and `version`.
 
 import * as echarts from "./echarts.esm.min.js";
-import init, { chartCount, defineElement, score, useECharts, version } from "./news2_widget.js";
+import init, {
+  chartCount,
+  defineElement,
+  memoryBytes,
+  score,
+  useECharts,
+  version,
+} from "./news2_widget.js";
 
 await init({ module_or_path: new URL("./news2_widget_bg.wasm", import.meta.url) });
 useECharts(echarts);
 defineElement();
 
-export { chartCount, score, version };
+export { chartCount, memoryBytes, score, version };

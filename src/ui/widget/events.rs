@@ -4,6 +4,8 @@
 //! clinical facts and counts only: no patient identifier, no header, no free text from the
 //! source.
 
+use std::sync::Arc;
+
 use serde_json::{Value, json};
 
 use crate::clinical::escalation::{Decision, Level};
@@ -11,6 +13,21 @@ use crate::clinical::observation_set::{History, ObservationSet};
 use crate::clinical::{ClinicalRisk, News2};
 use crate::fhir::retry::{FetchError, FetchErrorKind};
 use crate::i18n::format::iso_utc;
+
+/// Where the widget's events go. Not tied to the view's lifetime: the outcome of a save that
+/// was under way when the widget was removed still reaches the host.
+#[derive(Clone)]
+pub struct EventSink(Arc<dyn Fn(WidgetEvent) + Send + Sync>);
+
+impl EventSink {
+    pub fn new(send: impl Fn(WidgetEvent) + Send + Sync + 'static) -> Self {
+        EventSink(Arc::new(send))
+    }
+
+    pub fn send(&self, event: WidgetEvent) {
+        (self.0)(event);
+    }
+}
 
 /// An event for the host.
 #[derive(Clone, Debug, PartialEq)]

@@ -26,6 +26,7 @@ use crate::fhir::client::{ClientOptions, Source, load, save};
 use crate::fhir::history::{FhirHistory, Grouped};
 use crate::fhir::pending::{PendingEntries, SaveState};
 use crate::fhir::retry::FetchError;
+use crate::fhir::signal;
 use crate::fhir::write::NewEntry;
 use crate::i18n::format::{BrowserZone, LocalZone, date_time, iso_utc};
 use crate::i18n::{Language, words};
@@ -36,7 +37,7 @@ use crate::ui::history_table::types::rows;
 use crate::ui::observation_chart::ObservationChart;
 use crate::ui::status::LatestSet;
 use crate::ui::timing;
-use events::WidgetEvent;
+use events::{EventSink, WidgetEvent};
 
 /// Where the widget's observations come from.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -71,6 +72,8 @@ pub struct WidgetInputs {
     pub patient: RwSignal<PatientContext>,
     /// Chart 4's response texts: RCP's, or the municipality's own.
     pub texts: RwSignal<ResponseTexts>,
+    /// Load again (a retry, new credentials).
+    pub reload: RwSignal<u32>,
     /// The host's per-request auth-headers callback (kept in this widget's memory only).
     pub auth: StoredValue<Option<Function>, LocalStorage>,
 }
@@ -86,6 +89,7 @@ impl WidgetInputs {
             scale_2: RwSignal::new(None),
             patient: RwSignal::new(PatientContext::default()),
             texts: RwSignal::new(ResponseTexts::default()),
+            reload: RwSignal::new(0),
             auth: StoredValue::new_local(None),
         }
     }
@@ -163,13 +167,18 @@ fn patient_reference(patient: &str) -> String {
 pub fn Widget(
     inputs: WidgetInputs,
     /// Every event for the host.
-    #[prop(into)]
-    on_event: Callback<WidgetEvent>,
+    on_event: EventSink,
     /// The time zone dates are shown in; the browser's unless a test fixes one.
     #[prop(optional)]
     zone: Option<&'static dyn LocalZone>,
 ) -> impl IntoView {
     let zone: &'static dyn LocalZone = zone.unwrap_or(&BROWSER_ZONE);
+    let sink = StoredValue::new(on_event);
+    let emit = move |event: WidgetEvent| {
+        if let Some(sink) = sink.try_get_value() {
+            sink.send(event);
+        }
+    };
     let WidgetInputs {
         source,
         language,
@@ -178,6 +187,7 @@ pub fn Widget(
         scale_2,
         patient,
         texts,
+        reload,
         auth,
     } = inputs;
 
@@ -199,7 +209,6 @@ pub fn Widget(
     let pending_key = StoredValue::new(None::<Source>);
     let set_aside = StoredValue::new(Vec::<(Option<Source>, PendingEntries)>::new());
     let set_aside_count = RwSignal::new(0usize);
-    let reload = RwSignal::new(0u32);
     let generation = StoredValue::new(0u64);
     // The source the data on screen came from: only a refresh of the same source may keep it
     // on screen while failing (another patient's data must never stand in).
@@ -217,10 +226,12 @@ pub fn Widget(
     // The current load's own controller: a new source aborts the old source's pages.
     let load_controller = StoredValue::new_local(None::<web_sys::AbortController>);
     let cancel = StoredValue::new_local(cancel);
+    // `try_`: a save may be started from a host's event listener that has just removed the
+    // widget; reading a disposed value would trap the whole module.
     let options = move || ClientOptions {
-        auth: auth.get_value(),
+        auth: auth.try_get_value().flatten(),
         page_size: PAGE_SIZE,
-        cancel: cancel.get_value(),
+        cancel: cancel.try_get_value().flatten(),
         ..ClientOptions::default()
     };
 
@@ -291,17 +302,7 @@ pub fn Widget(
                 }
                 let controller = web_sys::AbortController::new().ok();
                 if let (Some(controller), Some(widget)) = (&controller, &options.cancel) {
-                    let signals = js_sys::Array::of2(&controller.signal(), widget);
-                    options.cancel = js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into())
-                        .ok()
-                        .and_then(|c| {
-                            let any: Function = js_sys::Reflect::get(&c, &"any".into())
-                                .ok()?
-                                .dyn_into()
-                                .ok()?;
-                            any.call1(&c, &signals).ok()?.dyn_into().ok()
-                        })
-                        .or(options.cancel);
+                    options.cancel = Some(signal::either(&controller.signal(), widget));
                 }
                 load_controller.set_value(controller);
                 leptos::task::spawn_local(async move {
@@ -436,7 +437,7 @@ pub fn Widget(
             _ => None,
         });
         if let Some(event) = event {
-            on_event.run(event);
+            emit(event);
         }
     });
     Effect::new(move |previous: Option<Option<String>>| {
@@ -444,13 +445,13 @@ pub fn Widget(
             data.with(|d| matches!(d, Data::Ready { more: false, .. } | Data::Failed { .. }));
         let level = decision.with(|d| format!("{:?}", d.level));
         if ready && previous.flatten().as_deref() != Some(level.as_str()) {
-            on_event.run(decision.with(|d| shown.with(|h| events::escalation(d, h))));
+            emit(decision.with(|d| shown.with(|h| events::escalation(d, h))));
         }
         ready.then_some(level)
     });
 
     let on_acknowledge = Callback::new(move |d: Decision| {
-        on_event.run(events::acknowledged(&d, now.get_untracked()));
+        emit(events::acknowledged(&d, now.get_untracked()));
     });
 
     let save_target = move || match source.get() {
@@ -463,7 +464,13 @@ pub fn Widget(
         pending.update(|p| {
             p.start_saving(&entry_id);
         });
-        let options = options();
+        // A write is not cancelled with the widget: once sent it may land, and the host must
+        // hear how it ended (through the sink, which outlives the view).
+        let options = ClientOptions {
+            cancel: None,
+            ..options()
+        };
+        let outlives_view = sink.try_get_value();
         leptos::task::spawn_local(async move {
             let result = save(&base, &bundle, &options).await;
             let event = match &result {
@@ -472,9 +479,9 @@ pub fn Widget(
             };
             let ok = result.is_ok();
             pending.try_update(|p| p.finished(&entry_id, result.map(|_| ())));
-            // The widget may have been removed while the request ran: then there is no one left
-            // to tell, and running a disposed callback would trap.
-            on_event.try_run(event);
+            if let Some(sink) = &outlives_view {
+                sink.send(event);
+            }
             if ok {
                 reload.try_update(|r| *r += 1);
             }
@@ -492,10 +499,12 @@ pub fn Widget(
             }
             .transaction()
         });
-        on_event.run(events::entry(&entry_id, &set, bundle.clone()));
+        let event = events::entry(&entry_id, &set, bundle.clone());
+        // The save starts before the host hears of the entry: a listener may remove the widget.
         if let (Some((base, _)), Some(bundle)) = (target, bundle) {
             send(entry_id, bundle, base);
         }
+        emit(event);
     });
     let resend = move |entry_id: String| {
         let found = pending.with_untracked(|p| {

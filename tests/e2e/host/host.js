@@ -3,13 +3,13 @@
 // violations. The test's patients and token come from the host's server (never in a URL: the
 // national identity number must appear in none).
 
-const params = await (await fetch("/test-config.json")).json();
-const base = `${location.origin}/fhir`;
-
 window.news2Test = { authCalls: [], events: [], violations: [] };
 document.addEventListener("securitypolicyviolation", (e) => {
   window.news2Test.violations.push(`${e.violatedDirective} ${e.blockedURI}`);
 });
+
+const params = await (await fetch("/test-config.json")).json();
+const base = `${location.origin}/fhir`;
 
 let proof = 0;
 // HelseID with DPoP: a bound access token and a fresh proof for every request.
