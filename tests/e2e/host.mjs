@@ -174,6 +174,22 @@ check(log.every((entry) => !entry.url.includes(nationalId)), "nor in any URL the
 check(log.some((entry) => entry.method === "POST" && (entry.body ?? "").includes(nationalId)), "it went in a POST body");
 check(!(await page.locator("#widget-b").evaluate((el) => el.outerHTML)).includes(nationalId), "not reflected to an attribute");
 
+// A national identity number put in the `patient` attribute is refused, and nothing is fetched.
+const beforeRefusal = requests.length;
+await page.evaluate((nin) => {
+  const w = document.createElement("news2-widget");
+  w.id = "wrong-patient";
+  w.addEventListener("news2-error", (e) => { window.news2Refusal = e.detail; });
+  w.setAttribute("fhir-base", `${location.origin}/fhir`);
+  w.setAttribute("patient", `Patient/${nin}`);
+  document.body.append(w);
+}, nationalId);
+await page.waitForFunction(() => window.news2Refusal);
+const refusal = await page.evaluate(() => window.news2Refusal);
+check(refusal.kind === "config" && requests.slice(beforeRefusal).every((r) => !r.url.includes(nationalId)),
+  `an 11-digit patient attribute is refused: ${JSON.stringify(refusal)}`);
+await page.evaluate(() => document.querySelector("#wrong-patient").remove());
+
 // Markup from FHIR text fields is text.
 const injected = await page.evaluate(() => ({
   flag: window.news2Injected ?? null,
