@@ -83,18 +83,7 @@ async fn a_refused_save_is_kept_with_send_again_and_the_resent_set_arrives() {
         &json!([{"kind": "status", "status": 400, "method": "POST"}]),
     )
     .await;
-    for (name, value) in [
-        ("respiratoryRate", "16"),
-        ("spo2", "97"),
-        ("systolicBp", "125"),
-        ("pulse", "72"),
-        ("temperature", "37,0"),
-    ] {
-        page.type_into(name, value).await;
-    }
-    page.click("input[value=air]").await;
-    page.click("input[value=A]").await;
-    page.click(".news2-entry__form button[type=submit]").await;
+    page.enter_normal_set().await;
     let entry = page.last_event("news2-entry").expect("news2-entry");
     assert_eq!(entry["bundle"]["type"], "transaction");
 

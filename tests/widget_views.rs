@@ -471,22 +471,6 @@ fn data_url(sets: &[RawSet]) -> DataSource {
     )))
 }
 
-/// Enters a set that does not escalate (NEWS2 0) and hands it to the host.
-async fn enter_normal_set(page: &browser::Mounted) {
-    for (name, value) in [
-        ("respiratoryRate", "16"),
-        ("spo2", "97"),
-        ("systolicBp", "125"),
-        ("pulse", "72"),
-        ("temperature", "37,0"),
-    ] {
-        page.type_into(name, value).await;
-    }
-    page.click("input[value=air]").await;
-    page.click("input[value=A]").await;
-    page.click(".news2-entry__form button[type=submit]").await;
-}
-
 #[wasm_bindgen_test]
 async fn an_unsaved_set_never_shows_with_another_patient_and_comes_back_with_its_own() {
     let patient_a = data_url(&[RawSet::normal("2026-11-26T08:00:00+01:00")]);
@@ -502,7 +486,7 @@ async fn an_unsaved_set_never_shows_with_another_patient_and_comes_back_with_its
     })
     .await;
     wait_for(&page, |p| p.state() == "ready").await;
-    enter_normal_set(&page).await;
+    page.enter_normal_set().await;
     assert!(page.last_event("news2-entry").is_some());
     assert_eq!(page.all(".news2-history__row--unsaved").len(), 1);
 
@@ -547,7 +531,7 @@ async fn editing_a_value_withdraws_the_confirmation_so_the_saved_set_is_the_one_
         inputs.mode.set(Mode::Entry);
     })
     .await;
-    enter_normal_set(&page).await;
+    page.enter_normal_set().await;
     assert!(
         page.find(".news2-entry__confirm").is_none(),
         "NEWS2 0 needs no confirmation"

@@ -122,6 +122,22 @@ impl Mounted {
         self.settle().await;
     }
 
+    /// Enters a set that does not escalate (NEWS2 0) and submits it.
+    pub async fn enter_normal_set(&self) {
+        for (name, value) in [
+            ("respiratoryRate", "16"),
+            ("spo2", "97"),
+            ("systolicBp", "125"),
+            ("pulse", "72"),
+            ("temperature", "37,0"),
+        ] {
+            self.type_into(name, value).await;
+        }
+        self.click("input[value=air]").await;
+        self.click("input[value=A]").await;
+        self.click(".news2-entry__form button[type=submit]").await;
+    }
+
     pub fn state(&self) -> String {
         self.attribute(".news2-widget", "data-state")
             .unwrap_or_default()

@@ -59,9 +59,8 @@ for (let i = 0; i < RUNS; i++) {
   await page.close();
 }
 
-// The first banner when the first page of a paged history arrives (60 sets a page, newest first).
-const bannerTimes = [];
-for (let i = 0; i < RUNS; i++) {
+/// A page whose widget has switched to the paged year, with the marks cleared first.
+async function openPagedYear() {
   const page = await open("?scenario=stable&lang=nb");
   await widgetState(page, "ready");
   await page.evaluate((src) => {
@@ -70,6 +69,13 @@ for (let i = 0; i < RUNS; i++) {
     widget.removeAttribute("now");
     widget.setAttribute("src", src);
   }, `${origin}/paged/year?page=0`);
+  return page;
+}
+
+// The first banner when the first page of a paged history arrives (60 sets a page, newest first).
+const bannerTimes = [];
+for (let i = 0; i < RUNS; i++) {
+  const page = await openPagedYear();
   const t = await page.evaluate(() => new Promise((done) => {
     const poll = () => {
       const page1 = performance.getEntriesByName("news2:first-page")[0];
@@ -98,14 +104,7 @@ const year = await memory("?scenario=year&lang=nb");
 
 // The same year fetched in pages, as a FHIR server sends it: the peak is one page, not 12 MB.
 async function pagedMemory() {
-  const page = await open("?scenario=stable&lang=nb");
-  await widgetState(page, "ready");
-  await page.evaluate((src) => {
-    performance.clearMarks();
-    const widget = document.querySelector("news2-widget");
-    widget.removeAttribute("now");
-    widget.setAttribute("src", src);
-  }, `${origin}/paged/year?page=0`);
+  const page = await openPagedYear();
   await page.waitForFunction(() => performance.getEntriesByName("news2:data-in-hand").length > 0, null, { timeout: 120_000 });
   await drawn(page);
   const cdp = await context.newCDPSession(page);

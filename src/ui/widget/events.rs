@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 
+use crate::clinical::News2;
 use crate::clinical::escalation::{Decision, Level};
 use crate::clinical::observation_set::{History, ObservationSet};
-use crate::clinical::{ClinicalRisk, News2};
 use crate::fhir::retry::{FetchError, FetchErrorKind};
 use crate::i18n::format::iso_utc;
 
@@ -84,15 +84,8 @@ impl WidgetEvent {
     }
 }
 
-/// `"low-medium"`, as hosts compare it.
-pub fn risk_name(risk: ClinicalRisk) -> &'static str {
-    match risk {
-        ClinicalRisk::Low => "low",
-        ClinicalRisk::LowMedium => "low-medium",
-        ClinicalRisk::Medium => "medium",
-        ClinicalRisk::High => "high",
-    }
-}
+/// `"low-medium"`: the same names as the `score()` API, so hosts compare one vocabulary.
+pub use crate::api::score_input::risk_name;
 
 /// `"incomplete-minimum"`, as hosts compare it.
 pub fn level_name(level: Level) -> &'static str {
