@@ -421,3 +421,25 @@ fn a_component_only_total_joins_the_vital_signs_whose_window_holds_it() {
     let set = g.history.latest().unwrap();
     assert_eq!((set.disagreements(), set.source_only()), (vec![], vec![]));
 }
+
+#[test]
+fn a_set_says_where_its_measurements_came_from() {
+    let mut pulse = observation("p", "8867-4", "2025-03-11T08:00:00Z", 80.0, "/min");
+    pulse["meta"] = json!({"source": "https://pmd.nhn.example/helsestasjon"});
+    let mut rate = observation("r", "9279-1", "2025-03-11T08:01:00Z", 18.0, "/min");
+    rate["device"] = json!({"display": "Philips IntelliVue MX450"});
+    let g = grouped(&[&bytes(&bundle(vec![pulse.clone(), rate]))]);
+    assert_eq!(
+        g.history.latest().unwrap().details.source.as_deref(),
+        Some("https://pmd.nhn.example/helsestasjon"),
+        "the first Observation's source stands for the set"
+    );
+    let g = grouped(&[&bytes(&bundle(vec![observation(
+        "q",
+        "8867-4",
+        "2025-03-11T08:00:00Z",
+        80.0,
+        "/min",
+    )]))]);
+    assert_eq!(g.history.latest().unwrap().details.source, None);
+}

@@ -327,6 +327,9 @@ impl FhirHistory {
             if details.recorded_by.is_none() {
                 details.recorded_by = observation.performer.clone();
             }
+            if details.source.is_none() {
+                details.source = observation.source.clone();
+            }
         }
         let source_scale_2 = total.is_some_and(|(_, _, s2)| s2);
         if let Some((t, _, _)) = total

@@ -25,6 +25,9 @@ pub struct SourceObservation {
     pub content: Content,
     /// The performer's display name, when given.
     pub performer: Option<String>,
+    /// Where the measurement came from, for the nurse: the device's display name, else the
+    /// system that recorded it (`meta.source`).
+    pub source: Option<String>,
 }
 
 /// What an Observation carries for NEWS2.
@@ -282,6 +285,12 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
         .flatten()
         .find_map(|p| p["display"].as_str())
         .map(str::to_owned);
+    let source = resource["device"]["display"]
+        .as_str()
+        .or_else(|| resource["meta"]["source"].as_str())
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned);
     (
         Some(SourceObservation {
             key,
@@ -289,6 +298,7 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
             taken_at,
             content,
             performer,
+            source,
         }),
         problems,
     )
