@@ -116,6 +116,8 @@ struct Mounted {
 }
 
 thread_local! {
+    /// One parsed stylesheet, adopted by every widget's shadow root.
+    static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
     static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
     static NEXT: RefCell<u32> = const { RefCell::new(0) };
 }
@@ -241,6 +243,19 @@ fn connect(element: HtmlElement) -> u32 {
     handle
 }
 
+/// The widget's stylesheet, parsed once per page.
+fn stylesheet() -> Option<web_sys::CssStyleSheet> {
+    SHEET.with(|cached| {
+        if let Some(sheet) = cached.borrow().as_ref() {
+            return Some(sheet.clone());
+        }
+        let sheet = web_sys::CssStyleSheet::new().ok()?;
+        sheet.replace_sync(STYLESHEET).ok()?;
+        *cached.borrow_mut() = Some(sheet.clone());
+        Some(sheet)
+    })
+}
+
 /// The element's open shadow root, with the widget's stylesheet and an empty container in it.
 fn shadow_container(element: &HtmlElement) -> Option<HtmlElement> {
     let shadow = match element.shadow_root() {
@@ -250,8 +265,7 @@ fn shadow_container(element: &HtmlElement) -> Option<HtmlElement> {
             .ok()?,
     };
     shadow.set_inner_html("");
-    let sheet = web_sys::CssStyleSheet::new().ok()?;
-    sheet.replace_sync(STYLESHEET).ok()?;
+    let sheet = stylesheet()?;
     let sheets = js_sys::Array::of1(&sheet);
     js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &sheets).ok()?;
     let document = element.owner_document()?;
