@@ -11,9 +11,16 @@ pub const BANNER_DRAWN: &str = "news2:banner-drawn";
 pub const CHART_DRAWN: &str = "news2:chart-drawn";
 pub const TABLE_DRAWN: &str = "news2:table-drawn";
 
+/// Marks of one name kept at most: the browser keeps marks for the page's lifetime, and an EHR
+/// page stays open all shift while widgets come and go.
+const KEPT: u32 = 50;
+
 /// Marks `name` now; where the browser has no Performance API, nothing happens.
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        if performance.get_entries_by_name(name).length() >= KEPT {
+            performance.clear_marks_with_mark_name(name);
+        }
         // A mark that cannot be made only loses a benchmark figure.
         let _ = performance.mark(name);
     }
