@@ -445,6 +445,8 @@ fn each_range_zooms_to_its_span_ending_now_on_every_panel() {
         assert_eq!(x_axes.len(), 8);
         for axis in x_axes {
             assert_eq!(axis["type"], "time");
+            // Regression: without it the date and time lines of the bottom axis overlapped.
+            assert_eq!(axis["axisLabel"]["lineHeight"], 15);
             assert_eq!(
                 (&axis["min"], &axis["max"]),
                 (&x_axes[0]["min"], &x_axes[0]["max"])

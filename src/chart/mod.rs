@@ -528,6 +528,13 @@ fn complete_option(
                 .collect();
         }
     }
+    // charming's axis label has no `lineHeight`: without it ECharts draws the time under the
+    // date too tightly, and the two lines of the bottom axis overlap.
+    if let Some(axes) = option.get_mut("xAxis").and_then(Value::as_array_mut) {
+        for axis in axes {
+            axis["axisLabel"]["lineHeight"] = json!(15);
+        }
+    }
     // charming's tooltip has no `renderMode`: richText draws the tooltip on the canvas, so no
     // text from the record is ever parsed as HTML.
     option["tooltip"]["renderMode"] = json!("richText");
