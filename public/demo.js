@@ -54,9 +54,10 @@ function showScenario(id) {
   widget.setAttribute("now", scenario.now);
   // A patient on SpO2 Scale 2 by a documented decision: who decided and when.
   if (scenario.scale2) {
-    widget.setAttribute("spo2-scale", "2");
+    // Who and when first: `spo2-scale="2"` without them is refused (news2-error).
     widget.setAttribute("spo2-scale-by", scenario.scale2.by);
     widget.setAttribute("spo2-scale-at", scenario.scale2.at);
+    widget.setAttribute("spo2-scale", "2");
   } else {
     for (const name of ["spo2-scale", "spo2-scale-by", "spo2-scale-at"]) widget.removeAttribute(name);
   }

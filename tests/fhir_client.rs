@@ -3,6 +3,8 @@
 //! auth callback, faults and retries, and idempotent writes read back from the server.
 #![cfg(target_arch = "wasm32")]
 
+mod browser;
+
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -18,38 +20,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
+use browser::{post, put, server};
 
-fn server() -> String {
-    format!(
-        "http://127.0.0.1:{}",
-        option_env!("FHIR_TEST_PORT").unwrap_or("8103")
-    )
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn base() -> String {
     format!("{}/fhir", server())
-}
-
-async fn post(url: &str, body: &Value) -> Value {
-    let response = gloo_net::http::Request::post(url)
-        .header("Content-Type", "application/fhir+json")
-        .body(body.to_string())
-        .unwrap()
-        .send()
-        .await
-        .unwrap();
-    response.json().await.unwrap()
-}
-
-async fn put(url: &str, body: &Value) {
-    gloo_net::http::Request::put(url)
-        .header("Content-Type", "application/fhir+json")
-        .body(body.to_string())
-        .unwrap()
-        .send()
-        .await
-        .unwrap();
 }
 
 async fn faults(list: Value) {

@@ -5,35 +5,14 @@
 
 mod browser;
 
-use browser::Mounted;
+use browser::{Mounted, post, put, server};
 use leptos::prelude::*;
 use news2_widget::fhir::client::Source;
 use news2_widget::ui::widget::{DataSource, Mode};
-use serde_json::{Value, json};
+use serde_json::json;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn server() -> String {
-    format!(
-        "http://127.0.0.1:{}",
-        option_env!("FHIR_TEST_PORT").unwrap_or("8103")
-    )
-}
-
-async fn send(method: &str, url: &str, body: &Value) {
-    let request = match method {
-        "PUT" => gloo_net::http::Request::put(url),
-        _ => gloo_net::http::Request::post(url),
-    };
-    request
-        .header("Content-Type", "application/fhir+json")
-        .body(body.to_string())
-        .unwrap()
-        .send()
-        .await
-        .unwrap();
-}
 
 /// Yields animation frames until `ready`; a write to the in-memory server can take seconds.
 async fn wait_for(page: &Mounted, what: &str, ready: impl Fn(&Mounted) -> bool) {
@@ -55,8 +34,7 @@ async fn wait_for(page: &Mounted, what: &str, ready: impl Fn(&Mounted) -> bool) 
 #[wasm_bindgen_test]
 async fn a_refused_save_is_kept_with_send_again_and_the_resent_set_arrives() {
     let id = format!("widget-{}", (js_sys::Math::random() * 1e12) as u64);
-    send(
-        "PUT",
+    put(
         &format!("{}/fhir/Patient/{id}", server()),
         &json!({"resourceType": "Patient", "id": id}),
     )
@@ -77,8 +55,7 @@ async fn a_refused_save_is_kept_with_send_again_and_the_resent_set_arrives() {
     );
 
     // The server refuses the next write once.
-    send(
-        "POST",
+    post(
         &format!("{}/__faults", server()),
         &json!([{"kind": "status", "status": 400, "method": "POST"}]),
     )

@@ -44,9 +44,15 @@ pub fn mode(value: Option<&str>) -> Mode {
     }
 }
 
-/// A fixed clock from an RFC 3339 time; `None` (the browser's clock) when absent or unreadable.
-pub fn now(value: Option<&str>) -> Option<Timestamp> {
-    datetime::parse(value?.trim()).ok()
+/// A fixed clock from an RFC 3339 time; `None` (the browser's clock) when absent, and an error
+/// to report when unreadable.
+pub fn now(value: Option<&str>) -> Result<Option<Timestamp>, String> {
+    match value {
+        None => Ok(None),
+        Some(text) => datetime::parse(text.trim())
+            .map(Some)
+            .map_err(|why| format!("now: {why}; the browser's clock is used")),
+    }
 }
 
 /// Where the data comes from: `fhir-base` with `patient` searches a server, else `src` is a
@@ -63,12 +69,27 @@ pub fn source(src: Option<&str>, fhir_base: Option<&str>, patient: Option<&str>)
 /// The patient's documented Scale 2 decision: `spo2-scale="2"` with who decided
 /// (`spo2-scale-by`) and when (`spo2-scale-at`, RFC 3339). Without both, Scale 1: Scale 2 is
 /// never used on an undocumented say-so.
-pub fn scale_2(scale: Option<&str>, by: Option<&str>, at: Option<&str>) -> Option<Scale2Decision> {
-    if scale.map(str::trim) != Some("2") {
-        return None;
+pub fn scale_2(
+    scale: Option<&str>,
+    by: Option<&str>,
+    at: Option<&str>,
+) -> Result<Option<Scale2Decision>, String> {
+    match scale.map(str::trim) {
+        None | Some("1") => return Ok(None),
+        Some("2") => {}
+        Some(other) => {
+            return Err(format!(
+                "spo2-scale: {other:?} is neither 1 nor 2; Scale 1 is used"
+            ));
+        }
     }
-    let at = datetime::parse(at?.trim()).ok()?;
-    Scale2Decision::new(by?, at).ok()
+    let refused = |why: &str| format!("spo2-scale=\"2\" {why}; Scale 1 is used");
+    let at = at
+        .and_then(|at| datetime::parse(at.trim()).ok())
+        .ok_or_else(|| refused("needs spo2-scale-at, when it was decided (RFC 3339)"))?;
+    Scale2Decision::new(by.unwrap_or_default(), at)
+        .map(Some)
+        .map_err(|why| refused(&format!("needs spo2-scale-by ({why})")))
 }
 
 /// A `patient` that is a national identity number (11 digits, bare or as `Patient/…`): refused,
@@ -130,27 +151,34 @@ mod tests {
     #[test]
     fn scale_2_needs_who_and_when() {
         let decision = scale_2(Some("2"), Some("Dr. Lunde"), Some("2026-02-06T06:00:00Z"))
+            .expect("readable")
             .expect("a documented decision");
         assert_eq!(decision.decided_by(), "Dr. Lunde");
-        assert_eq!(scale_2(Some("2"), None, Some("2026-02-06T06:00:00Z")), None);
-        assert_eq!(
-            scale_2(Some("2"), Some("  "), Some("2026-02-06T06:00:00Z")),
-            None
-        );
-        assert_eq!(scale_2(Some("2"), Some("Dr. Lunde"), None), None);
+        // Refused out loud, never silently Scale 1: the host meant Scale 2.
+        for (by, at) in [
+            (None, Some("2026-02-06T06:00:00Z")),
+            (Some("  "), Some("2026-02-06T06:00:00Z")),
+            (Some("Dr. Lunde"), None),
+            (Some("Dr. Lunde"), Some("yesterday")),
+        ] {
+            assert!(scale_2(Some("2"), by, at).is_err(), "{by:?} {at:?}");
+        }
+        assert!(scale_2(Some("3"), Some("Dr. Lunde"), None).is_err());
         assert_eq!(
             scale_2(Some("1"), Some("Dr. Lunde"), Some("2026-02-06T06:00:00Z")),
-            None
+            Ok(None)
         );
+        assert_eq!(scale_2(None, None, None), Ok(None));
     }
 
     #[test]
     fn an_unreadable_clock_falls_back_to_the_browsers() {
         assert_eq!(
             now(Some("2026-11-26T10:00:00Z")),
-            Some(Timestamp::from_millis(1_795_687_200_000))
+            Ok(Some(Timestamp::from_millis(1_795_687_200_000)))
         );
-        assert_eq!(now(Some("tomorrow")), None);
+        assert!(now(Some("tomorrow")).is_err());
+        assert_eq!(now(None), Ok(None));
         assert_eq!(mode(Some("entry")), Mode::Entry);
         assert_eq!(mode(Some("edit")), Mode::View);
     }

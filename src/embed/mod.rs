@@ -212,6 +212,12 @@ fn connect(element: HtmlElement) -> u32 {
         *n
     });
     let Some(container) = shadow_container(&element) else {
+        // A host that gave the element a closed shadow root of its own, or a browser without
+        // constructable stylesheets: nothing can be drawn, and the host must know.
+        dispatch(
+            &element,
+            &events::config_error("the widget could not create its shadow root here"),
+        );
         return handle;
     };
     let inputs_out = std::rc::Rc::new(RefCell::new(None));
@@ -382,7 +388,7 @@ fn apply_attributes(
     properties: &Properties,
 ) -> Option<String> {
     let get = |name: &str| element.get_attribute(name);
-    let mut refused = None;
+    let mut refused: Vec<String> = Vec::new();
     let source = match (
         &properties.history,
         &properties.national_id,
@@ -396,7 +402,7 @@ fn apply_attributes(
             })
         }
         _ if attributes::is_national_id(get("patient").as_deref()) => {
-            refused = Some(
+            refused.push(
                 "patient: a national identity number is never put in a URL; set the nationalId \
                  property instead"
                     .to_string(),
@@ -421,7 +427,10 @@ fn apply_attributes(
     if inputs.mode.get_untracked() != mode {
         inputs.mode.set(mode);
     }
-    let now = attributes::now(get("now").as_deref());
+    let now = attributes::now(get("now").as_deref()).unwrap_or_else(|why| {
+        refused.push(why);
+        None
+    });
     if inputs.fixed_now.get_untracked() != now {
         inputs.fixed_now.set(now);
     }
@@ -432,17 +441,20 @@ fn apply_attributes(
     if inputs.patient.get_untracked() != patient {
         inputs.patient.set(patient);
     }
-    let scale_2 = properties.scale_2.clone().or_else(|| {
-        attributes::scale_2(
-            get("spo2-scale").as_deref(),
-            get("spo2-scale-by").as_deref(),
-            get("spo2-scale-at").as_deref(),
-        )
+    let from_attributes = attributes::scale_2(
+        get("spo2-scale").as_deref(),
+        get("spo2-scale-by").as_deref(),
+        get("spo2-scale-at").as_deref(),
+    )
+    .unwrap_or_else(|why| {
+        refused.push(why);
+        None
     });
+    let scale_2 = properties.scale_2.clone().or(from_attributes);
     if inputs.scale_2.get_untracked() != scale_2 {
         inputs.scale_2.set(scale_2);
     }
-    refused
+    (!refused.is_empty()).then(|| refused.join("; "))
 }
 
 /// Sends `event` from the element, bubbling and composed so the host hears it outside the

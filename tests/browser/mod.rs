@@ -244,3 +244,34 @@ pub fn bundle(sets: &[RawSet]) -> Value {
     json!({"resourceType": "Bundle", "type": "searchset",
            "entry": entries.into_iter().map(|r| json!({"resource": r})).collect::<Vec<_>>()})
 }
+
+/// The FHIR test server that scripts/test.sh starts (tests/fhir-server/server.mjs).
+pub fn server() -> String {
+    format!(
+        "http://127.0.0.1:{}",
+        option_env!("FHIR_TEST_PORT").unwrap_or("8103")
+    )
+}
+
+/// POSTs FHIR JSON to the test server and returns its answer.
+pub async fn post(url: &str, body: &Value) -> Value {
+    let response = gloo_net::http::Request::post(url)
+        .header("Content-Type", "application/fhir+json")
+        .body(body.to_string())
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+    response.json().await.unwrap()
+}
+
+/// PUTs FHIR JSON to the test server.
+pub async fn put(url: &str, body: &Value) {
+    gloo_net::http::Request::put(url)
+        .header("Content-Type", "application/fhir+json")
+        .body(body.to_string())
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+}

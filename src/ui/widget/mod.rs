@@ -124,6 +124,27 @@ enum Data {
     },
 }
 
+/// What the widget shows as a whole; its name is the root's `data-state`, for hosts' and
+/// tests' selectors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ViewState {
+    Loading,
+    Error,
+    Empty,
+    Ready,
+}
+
+impl ViewState {
+    fn name(self) -> &'static str {
+        match self {
+            ViewState::Loading => "loading",
+            ViewState::Error => "error",
+            ViewState::Empty => "empty",
+            ViewState::Ready => "ready",
+        }
+    }
+}
+
 /// How often a fetched history is refreshed, so "stale data" means the source is unreachable,
 /// not merely that the page has been open a while.
 const REFRESH_EVERY: Duration = Duration::from_secs(5 * 60);
@@ -533,15 +554,16 @@ pub fn Widget(
     // must not wipe a half-typed entry, an acknowledgement or the table's page.
     let state = Memo::new(move |_| {
         data.with(|d| match d {
-            Data::Waiting | Data::Loading => "loading",
-            Data::Failed { previous: None, .. } => "error",
-            _ if shown.with(|h| h.sets().is_empty()) => "empty",
-            _ => "ready",
+            Data::Waiting | Data::Loading => ViewState::Loading,
+            Data::Failed { previous: None, .. } => ViewState::Error,
+            _ if shown.with(|h| h.sets().is_empty()) => ViewState::Empty,
+            _ => ViewState::Ready,
         })
     });
+    // Empty and ready share one layout: the first entry for a new patient must not rebuild it.
     let layout = Memo::new(move |_| match state.get() {
-        "loading" | "error" => state.get(),
-        _ => "content",
+        ViewState::Empty => ViewState::Ready,
+        other => other,
     });
     let w = move || words(language.get());
     let lang_code = move || match language.get() {
@@ -552,13 +574,13 @@ pub fn Widget(
 
     let body = move || {
         match layout.get() {
-        "loading" => view! {
+        ViewState::Loading => view! {
             <div class="news2-skeleton" role="status" aria-busy="true">
                 <p class="news2-skeleton__text">{w().loading}</p>
             </div>
         }
         .into_any(),
-        "error" => {
+        ViewState::Error => {
             let message = data.with(|d| match d {
                 Data::Failed { error, .. } => error.message.clone(),
                 _ => String::new(),
@@ -574,7 +596,7 @@ pub fn Widget(
             }
             .into_any()
         }
-        _ => view! {
+        ViewState::Empty | ViewState::Ready => view! {
             <EscalationBanner decision=decision.into() language=language.into() zone on_acknowledge />
             {move || data.with(|d| matches!(d, Data::Ready { stopped: Some(_), .. } | Data::Failed { .. })).then(|| view! {
                 <div class="news2-partial" role="status">
@@ -587,7 +609,7 @@ pub fn Widget(
             {move || shown.with(|h| h.latest().cloned()).map(|set| view! {
                 <LatestSet set decision=decision.get() language=language.get() zone />
             })}
-            {move || (state.get() == "empty").then(|| view! { <p class="news2-empty">{w().empty}</p> })}
+            {move || (state.get() == ViewState::Empty).then(|| view! { <p class="news2-empty">{w().empty}</p> })}
             {move || (mode.get() == Mode::Entry).then(|| view! {
                 <EntryForm
                     language=language.into()
@@ -606,7 +628,7 @@ pub fn Widget(
                 can_send=Signal::derive(move || save_target().is_some())
                 resend
             />
-            {move || (state.get() == "ready").then(|| view! {
+            {move || (state.get() == ViewState::Ready).then(|| view! {
                 <ObservationChart history=shown.into() now language=language.into() zone />
             })}
             <HistoryTable rows=table_rows language=language.into() zone />
@@ -617,7 +639,7 @@ pub fn Widget(
     };
 
     view! {
-        <div class="news2-widget" lang=lang_code data-state=state aria-label=move || w().widget_label role="region">
+        <div class="news2-widget" lang=lang_code data-state=move || state.get().name() aria-label=move || w().widget_label role="region">
             {body}
             <p class="news2-widget__attribution">{move || w().attribution}</p>
         </div>
