@@ -51,6 +51,9 @@ function showScenario(id) {
   description.textContent = scenario.description[language()] ?? scenario.description.nb;
   widget.removeAttribute("fhir-base");
   widget.removeAttribute("patient");
+  // A scenario's fixed clock: honoured only because this page says it is a demo, and the
+  // widget shows that it is fixed.
+  widget.setAttribute("demo", "");
   widget.setAttribute("now", scenario.now);
   // A patient on SpO2 Scale 2 by a documented decision: who decided and when.
   if (scenario.scale2) {
@@ -92,6 +95,7 @@ document.getElementById("demo-panel").addEventListener("submit", (event) => {
   if (!base || !patient) return;
   widget.removeAttribute("src");
   widget.removeAttribute("now");
+  widget.removeAttribute("demo");
   widget.setAttribute("fhir-base", base);
   widget.setAttribute("patient", patient);
 });

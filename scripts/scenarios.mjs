@@ -63,14 +63,14 @@ function total(set) {
   return Object.values(subScores(set)).reduce((a, b) => a + b, 0);
 }
 
-/** The escalation level the engine decides for a complete latest set, as its Debug name. */
+/** The escalation level the engine decides for a complete latest set, by its public name. */
 function levelOf(set) {
   const scores = Object.values(subScores(set));
   const sum = scores.reduce((a, b) => a + b, 0);
-  if (sum >= 7) return 'High';
-  if (sum >= 5) return 'Medium';
-  if (scores.includes(3)) return 'LowMedium';
-  return sum === 0 ? 'None' : 'Information';
+  if (sum >= 7) return 'high';
+  if (sum >= 5) return 'medium';
+  if (scores.includes(3)) return 'low-medium';
+  return sum === 0 ? 'none' : 'information';
 }
 
 function check(condition, message) {
@@ -480,7 +480,7 @@ function incompleteDisagreeing() {
   }
   const now = sets.at(-1).at + 30 * MINUTE;
   // The latest set is incomplete with a known 3: the engine's "incomplete, at least low–medium".
-  return { scenario, bundle: bundle(scenario, entries, now, false), now, expect: 'IncompleteMinimum(LowMedium)' };
+  return { scenario, bundle: bundle(scenario, entries, now, false), now, expect: 'incomplete-minimum' };
 }
 
 /**

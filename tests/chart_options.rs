@@ -170,17 +170,27 @@ fn scale_2_set(vitals: Vitals, m: i64) -> ObservationSet {
     ObservationSet::new(minutes(m), vitals.0, Spo2ScaleBasis::SourceObservation)
 }
 
+/// A series' bands with the stretch of time each covers (`None`: the whole axis).
+fn spans(option: &Value, index: usize) -> Vec<Option<(i64, i64)>> {
+    series(option, index)["markArea"]["data"]
+        .as_array()
+        .expect("markArea data")
+        .iter()
+        .map(|piece| Some((piece[0]["xAxis"].as_i64()?, piece[1]["xAxis"].as_i64()?)))
+        .collect()
+}
+
+// Issue 10, case 6: each point's own scale's bands lie behind it, not the latest set's.
 #[test]
-fn spo2_bands_follow_the_latest_set_s_scale() {
+fn spo2_bands_follow_each_set_s_scale() {
     let scale_1 = chart(&history(vec![Vitals::baseline().at(0)]));
-    assert_eq!(
-        bands(&scale_1, SPO2),
-        [
-            band("3", 70.0, 91.5),
-            band("2", 91.5, 93.5),
-            band("1", 93.5, 95.5)
-        ]
-    );
+    let scale_1_bands = [
+        band("3", 70.0, 91.5),
+        band("2", 91.5, 93.5),
+        band("1", 93.5, 95.5),
+    ];
+    assert_eq!(bands(&scale_1, SPO2), scale_1_bands);
+    assert!(spans(&scale_1, SPO2).iter().all(Option::is_none));
     assert!(
         series(&scale_1, SPO2)["name"]
             .as_str()
@@ -193,27 +203,79 @@ fn spo2_bands_follow_the_latest_set_s_scale() {
         Vitals::baseline().at(0),
         scale_2_set(on_air_at_97, 60),
     ]));
-    // The on-oxygen rows are drawn as RCP's chart draws them.
+    // Scale 1's bands up to the first set on Scale 2, then Scale 2's: its on-oxygen rows are
+    // drawn as RCP's chart draws them.
+    let scale_2_bands = [
+        band("3", 70.0, 83.5),
+        band("2", 83.5, 85.5),
+        band("1", 85.5, 87.5),
+        band("1", 92.5, 94.5),
+        band("2", 94.5, 96.5),
+        band("3", 96.5, 100.0),
+    ];
     assert_eq!(
         bands(&scale_2, SPO2),
+        [&scale_1_bands[..], &scale_2_bands[..]].concat()
+    );
+    let axis_start = hours(12).millis() - 24 * 3_600_000;
+    let switch = minutes(60).millis();
+    assert_eq!(
+        spans(&scale_2, SPO2),
         [
-            band("3", 70.0, 83.5),
-            band("2", 83.5, 85.5),
-            band("1", 85.5, 87.5),
-            band("1", 92.5, 94.5),
-            band("2", 94.5, 96.5),
-            band("3", 96.5, 100.0)
+            vec![Some((axis_start, switch)); 3],
+            vec![Some((switch, hours(12).millis())); 6]
         ]
+        .concat()
     );
     assert_eq!(
         option_str(&scale_2, &["yAxis", "1", "name"]),
-        "SpO₂ Skala 2 (%)"
+        "SpO₂ Skala 1 / Skala 2 (%)"
+    );
+    // The change of scale is named on the panel, not shown by colour alone.
+    let marks = series(&scale_2, SPO2)["markLine"]["data"]
+        .as_array()
+        .unwrap();
+    assert!(
+        marks
+            .iter()
+            .any(|m| m["label"]["formatter"] == "Skala 2" && m["xAxis"] == "2026-01-01T01:00:00Z"),
+        "{marks:?}"
     );
     // 97 % on air scores 0 on Scale 2: its own symbol and label say so inside the red band.
     let on_air = point(&scale_2, SPO2, 1);
     assert_eq!(on_air["symbol"], "circle");
     assert_eq!(on_air["label"]["show"], false);
     assert!(name(&scale_2, SPO2, 1).contains("Delskår: 0"));
+}
+
+// Issue 10, case 3: a total the source stated is drawn on the total's panel, marked as the
+// source's.
+#[test]
+fn a_total_the_source_stated_is_drawn_hollow_and_labelled() {
+    let mut stated = Vitals::none().at(60);
+    stated.stated = Some(news2_widget::clinical::observation_set::StatedScore {
+        total: Some(9),
+        ..Default::default()
+    });
+    let option = chart(&history(vec![Vitals::baseline().at(0), stated]));
+    let p = point(&option, TOTAL, 1);
+    assert_eq!(p["value"][1], 9.0);
+    assert_eq!(p["symbol"], "emptyTriangle");
+    assert_eq!(p["label"]["formatter"], "9 (kilde)");
+    assert!(
+        name(&option, TOTAL, 1).contains("NEWS2: 9 (oppgitt av kilden, ikke beregnet på nytt)")
+    );
+}
+
+// Issue 10, case 1: a set dated in the future is not drawn (the table and banner name it).
+#[test]
+fn a_set_dated_in_the_future_is_not_drawn() {
+    let option = chart(&history(vec![
+        Vitals::baseline().at(0),
+        Vitals::total(7).at(365 * 24 * 60),
+    ]));
+    assert_eq!(series(&option, TOTAL)["data"].as_array().unwrap().len(), 1);
+    assert_eq!(option["xAxis"][0]["max"], hours(12).millis());
 }
 
 fn option_str<'a>(option: &'a Value, path: &[&str]) -> &'a str {
@@ -570,7 +632,7 @@ fn echarts_renders_the_option() {
     std::fs::remove_dir_all(&dir).ok();
     assert!(svg.contains("Royal College of Physicians"));
     assert!(svg.contains("Respirasjonsfrekvens (/min)"));
-    assert!(svg.contains("SpO₂ Skala 2 (%)"));
+    assert!(svg.contains("SpO₂ Skala 1 / Skala 2 (%)"));
     assert!(svg.contains("NEWS2 totalskår"));
     // Points, lines and bands are drawn: well over one path per panel.
     assert!(svg.matches("<path").count() > 40, "{svg}");

@@ -70,7 +70,7 @@ async fn scores_as_you_type_and_withholds_the_total_until_complete() {
     let summary = page.root.query_selector(".news2-summary").unwrap().unwrap();
     assert_eq!(
         summary.get_attribute("data-risk").as_deref(),
-        Some("Medium"),
+        Some("medium"),
         "coloured as the certain band"
     );
     page.type_into("temperature", "38,05").await;

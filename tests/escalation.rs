@@ -1,24 +1,50 @@
-//! The escalation decision: one function from history, clock and settings to the banner.
+//! The escalation decision: one function from history, clock and settings to the banner, and
+//! its words in nb, nn and en.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use common::{Vitals, history, hours, minutes};
+use news2_widget::clinical::ClinicalRisk;
+use news2_widget::clinical::Parameter;
 use news2_widget::clinical::escalation::texts::{Language, ResponseRow, ResponseTexts};
 use news2_widget::clinical::escalation::{
-    DataStatus, Decision, Level, NoticeKind, PatientContext, Settings, decide,
+    Basis, DataStatus, Decision, Level, Notice, PatientContext, Settings, decide,
 };
 use news2_widget::clinical::observation_set::{ObservationSet, StatedScore};
 use news2_widget::clinical::time::HOUR;
-use news2_widget::clinical::{ClinicalRisk, Parameter};
+use news2_widget::i18n::banner::{BannerWords, banner as words_of};
+use news2_widget::i18n::format::FixedZone;
 
 fn banner(sets: Vec<ObservationSet>, now_minutes: i64) -> Decision {
     decide(&history(sets), minutes(now_minutes), &Settings::default())
 }
 
+fn words(d: &Decision, language: Language) -> BannerWords {
+    words_of(d, language, &ResponseTexts::default(), &FixedZone(0))
+}
+
+fn nb(d: &Decision) -> BannerWords {
+    words(d, Language::Nb)
+}
+
 fn defaults(row: ResponseRow) -> (String, String) {
     let texts = ResponseTexts::default().row(Language::Nb, row);
     (texts.response, texts.monitoring)
+}
+
+fn stated(total: u8) -> StatedScore {
+    StatedScore {
+        total: Some(total),
+        ..StatedScore::default()
+    }
+}
+
+/// A set with nothing but a total its source stated (no components, or only unknown ones).
+fn total_only(total: u8, at: i64) -> ObservationSet {
+    let mut set = Vitals::none().at(at);
+    set.stated = Some(stated(total));
+    set
 }
 
 #[test]
@@ -57,13 +83,19 @@ fn each_clinical_band_gives_its_level_and_chart_4_texts() {
     ];
     for (vitals, level, title, row) in table {
         let d = banner(vec![vitals.at(0)], 10);
-        assert_eq!((d.level, d.title.as_str()), (level, title));
-        assert_eq!((d.response, d.monitoring), defaults(row), "{title}");
+        let w = nb(&d);
+        assert_eq!((d.level, w.title.as_str()), (level, title));
+        assert_eq!((w.response, w.monitoring), defaults(row), "{title}");
         assert!(
             d.also.is_empty() && d.notices.is_empty(),
             "{title}: {:?} {:?}",
             d.also,
             d.notices
+        );
+        // It always says which set it stands on, and how old that is.
+        assert_eq!(
+            w.stands_on.as_deref(),
+            Some("Bygger på målingen 01.01.2026 00:00 (10 min siden).")
         );
     }
 }
@@ -77,8 +109,11 @@ fn due_and_overdue_times_come_with_the_decision() {
         (d.level, d.also.as_slice(), d.overdue_by),
         (Level::Overdue, &[Level::Information][..], Some(HOUR))
     );
-    assert_eq!(d.title, "Ny NEWS2-måling er forsinket");
-    assert_eq!(d.monitoring, defaults(ResponseRow::Low).1);
+    let w = nb(&d);
+    assert_eq!(w.title, "Ny NEWS2-måling er forsinket");
+    assert_eq!(w.level, "Måling forsinket");
+    assert_eq!(w.monitoring, defaults(ResponseRow::Low).1);
+    assert_eq!(w.due.as_deref(), Some("Forsinket med 1 t 0 min"));
     assert_eq!(d.overdue_after, Some(hours(6)));
     let d = banner(vec![Vitals::total(7).at(0)], 30);
     assert_eq!(
@@ -131,28 +166,43 @@ fn data_is_stale_after_30_minutes_without_a_refresh() {
 }
 
 #[test]
-fn an_incomplete_latest_set_shows_its_certain_band_and_what_is_missing() {
+fn an_incomplete_newer_set_shows_its_certain_band_and_what_is_missing() {
     let d = banner(
         vec![Vitals::total(0).at(0), Vitals::red().without_pulse().at(30)],
         40,
     );
     assert_eq!(d.level, Level::IncompleteMinimum(ClinicalRisk::LowMedium));
+    let w = nb(&d);
     assert_eq!(
-        d.title,
+        w.title,
         "Ufullstendig måling – minst lav–middels klinisk risiko"
     );
-    assert_eq!((d.response, d.monitoring), defaults(ResponseRow::LowMedium));
+    assert_eq!((w.response, w.monitoring), defaults(ResponseRow::LowMedium));
     assert_eq!(
-        d.notices[0].kind,
-        NoticeKind::Missing(vec![Parameter::Pulse])
+        w.stands_on.as_deref(),
+        Some("Bygger på en ufullstendig måling 01.01.2026 00:30 (10 min siden) (mangler: puls).")
     );
-    assert_eq!(d.notices[0].text, "Mangler: puls.");
+    assert_eq!(
+        w.last_complete.as_deref(),
+        Some("Siste fullstendige måling: NEWS2 0 (lav risiko), 01.01.2026 00:00 (40 min siden).")
+    );
+    assert_eq!(
+        w.to_complete.as_deref(),
+        Some(
+            "Nyeste måling, 01.01.2026 00:30 (10 min siden) er ufullstendig og mangler puls. \
+             Fullfør målingen nå."
+        )
+    );
     // A band no higher than the last complete set's changes nothing: high stays high.
     let d = banner(
         vec![Vitals::total(7).at(0), Vitals::red().without_pulse().at(30)],
         40,
     );
     assert_eq!(d.level, Level::High);
+    assert!(
+        d.to_complete.is_some(),
+        "and the newest set is still to complete"
+    );
     // Medium and high bands too, and a later partial set cannot undo them.
     let d = banner(
         vec![
@@ -177,13 +227,34 @@ fn an_incomplete_latest_set_shows_its_certain_band_and_what_is_missing() {
         40,
     );
     assert_eq!(d.level, Level::IncompleteMinimum(ClinicalRisk::High));
-    assert_eq!(d.monitoring, defaults(ResponseRow::High).1);
-    // Nothing certain: information, and no total anywhere.
-    let d = banner(vec![Vitals::total(2).without_pulse().at(0)], 10);
-    assert_eq!(
-        (d.level, d.title.as_str()),
-        (Level::Information, "Ufullstendig måling – ingen totalskår")
+    assert_eq!(nb(&d).monitoring, defaults(ResponseRow::High).1);
+}
+
+// Issue 10, case 4: an incomplete newest set with nothing certain must not leave the older
+// complete set's calm message standing as if it were current.
+#[test]
+fn a_newer_incomplete_set_with_nothing_certain_asks_to_complete_it_now() {
+    let d = banner(
+        vec![
+            Vitals::total(0).at(0),
+            Vitals::total(2).without_pulse().at(180),
+        ],
+        190,
     );
+    assert_eq!(d.level, Level::Incomplete);
+    let w = nb(&d);
+    assert_eq!(w.title, "Ufullstendig måling – fullfør målingen nå");
+    assert!(w.response.starts_with("Mål puls nå"), "{}", w.response);
+    // The older complete score is beside it, with its age.
+    assert_eq!(
+        w.stands_on.as_deref(),
+        Some("Bygger på målingen 01.01.2026 00:00 (3 t 10 min siden).")
+    );
+    assert!(w.to_complete.is_some());
+    // Nothing complete and nothing certain: complete it too.
+    let d = banner(vec![Vitals::total(2).without_pulse().at(0)], 10);
+    assert_eq!((d.level, d.standing.as_ref()), (Level::Incomplete, None));
+    assert_eq!(nb(&d).monitoring, "Fullfør målingen innen en time.");
 }
 
 // Regression: the monitoring text follows the band shown, not an older complete set's row.
@@ -197,33 +268,126 @@ fn the_monitoring_text_matches_the_level() {
         335,
     );
     assert_eq!(d.level, Level::IncompleteMinimum(ClinicalRisk::LowMedium));
-    assert_eq!(d.monitoring, defaults(ResponseRow::LowMedium).1);
+    assert_eq!(nb(&d).monitoring, defaults(ResponseRow::LowMedium).1);
 }
 
 #[test]
 fn no_sets_yet() {
     let d = banner(vec![], 0);
-    assert_eq!(
-        (d.level, d.title.as_str(), d.due_at),
-        (Level::Information, "Ingen NEWS2-målinger ennå", None)
+    assert_eq!((d.level, d.due_at), (Level::Information, None));
+    assert_eq!(nb(&d).title, "Ingen NEWS2-målinger ennå");
+}
+
+// Issue 10, case 1: a set dated in the future never becomes "the latest".
+#[test]
+fn a_set_dated_in_the_future_is_reported_and_never_the_latest() {
+    let d = banner(
+        vec![
+            Vitals::total(0).at(0),
+            Vitals::total(7).at(60),
+            // A year typed wrong.
+            Vitals::total(0).at(365 * 24 * 60),
+        ],
+        70,
     );
+    assert_eq!(d.level, Level::High);
+    assert_eq!(d.also, [Level::FutureDated]);
+    assert_eq!(
+        d.due_at,
+        Some(hours(2)),
+        "the schedule follows the real latest set"
+    );
+    assert!(d.notices.contains(&Notice::FutureDated {
+        count: 1,
+        first: minutes(365 * 24 * 60)
+    }));
+    // Within the clock tolerance (5 minutes) a set counts as taken.
+    let d = banner(vec![Vitals::total(0).at(0), Vitals::total(7).at(15)], 10);
+    assert_eq!((d.level, d.also.as_slice()), (Level::High, &[][..]));
+    // Beyond it, the warning leads over a calm banner.
+    let d = banner(vec![Vitals::total(0).at(0), Vitals::total(7).at(16)], 10);
+    assert_eq!((d.level, d.also.as_slice()), (Level::FutureDated, &[][..]));
+    let d = banner(vec![Vitals::total(5).at(0), Vitals::total(7).at(16)], 10);
+    assert_eq!(
+        (d.level, d.also.as_slice()),
+        (Level::Medium, &[Level::FutureDated][..])
+    );
+}
+
+// Issue 10, case 3: a stated total without usable components is shown and drives the banner.
+#[test]
+fn a_total_the_source_stated_drives_the_banner_when_it_is_the_newest() {
+    let d = banner(vec![Vitals::total(0).at(0), total_only(9, 60)], 70);
+    assert_eq!(d.level, Level::SourceStated(ClinicalRisk::High));
+    assert_eq!(
+        d.standing.as_ref().map(|s| (&s.basis, s.at)),
+        Some((&Basis::Stated { total: 9 }, minutes(60)))
+    );
+    assert_eq!(
+        d.to_complete, None,
+        "a stated total is not a set to complete"
+    );
+    let w = nb(&d);
+    assert_eq!(w.title, "Høy klinisk risiko – NEWS2 9 oppgitt av kilden");
+    assert_eq!(
+        w.stands_on.as_deref(),
+        Some(
+            "Bygger på NEWS2 9 oppgitt av kilden 01.01.2026 01:00 (10 min siden), ikke beregnet \
+             på nytt fra målingene."
+        )
+    );
+    assert_eq!((w.response, w.monitoring), defaults(ResponseRow::High));
+    // An older stated total does not outrank a newer complete set.
+    let d = banner(vec![total_only(9, 0), Vitals::total(0).at(60)], 70);
+    assert_eq!(d.level, Level::None);
+    // A calm stated total stands as itself, not as "incomplete", when it names more.
+    let d = banner(vec![Vitals::total(0).at(0), total_only(2, 60)], 70);
+    assert_eq!(d.level, Level::SourceStated(ClinicalRisk::Low));
+    // A newer but calmer one does not replace the band's higher total.
+    let d = banner(vec![Vitals::total(3).at(0), total_only(0, 60)], 70);
+    assert_eq!(d.level, Level::Information);
+}
+
+// Issue 10, case 5: a disagreement stays in view for 24 hours, or until acknowledged.
+#[test]
+fn a_disagreement_stays_for_24_hours_or_until_acknowledged() {
+    let mut disagreeing = Vitals::total(1).at(0);
+    disagreeing.stated = Some(stated(3));
+    let sets = vec![disagreeing, Vitals::total(1).without_pulse().at(30)];
+    let d = banner(sets.clone(), 40);
+    assert!(d.also.contains(&Level::SourceDisagreement), "{:?}", d.also);
+    assert_eq!(d.disagreeing_sets, [minutes(0)]);
+    assert!(
+        nb(&d).notices.contains(
+            &"NEWS2 (01.01.2026 00:00): kilden oppgir 3, beregnet fra målingene 1.".into()
+        )
+    );
+    let later = decide(
+        &history(sets.clone()),
+        minutes(24 * 60 + 1),
+        &Settings::default(),
+    );
+    assert!(!later.also.contains(&Level::SourceDisagreement));
+    let acknowledged = Settings {
+        acknowledged_disagreements: vec![minutes(0)],
+        ..Settings::default()
+    };
+    let d = decide(&history(sets), minutes(40), &acknowledged);
+    assert!(!d.also.contains(&Level::SourceDisagreement) && d.disagreeing_sets.is_empty());
 }
 
 #[test]
 fn a_source_that_disagrees_is_flagged_with_both_scores() {
     let mut set = Vitals::total(1).at(0);
-    set.stated = Some(StatedScore {
-        total: Some(3),
-        ..StatedScore::default()
-    });
+    set.stated = Some(stated(3));
     let d = banner(vec![set], 10);
     assert_eq!(
         (d.level, d.also.as_slice()),
         (Level::SourceDisagreement, &[Level::Information][..])
     );
     assert_eq!(
-        d.notices.last().unwrap().text,
-        "NEWS2: kilden oppgir 3, beregnet fra målingene 1."
+        nb(&d).notices.last().map(String::as_str),
+        Some("NEWS2 (01.01.2026 00:00): kilden oppgir 3, beregnet fra målingene 1.")
     );
 }
 
@@ -231,8 +395,11 @@ fn a_source_that_disagrees_is_flagged_with_both_scores() {
 fn unusual_values_are_to_be_verified() {
     let d = banner(vec![Vitals::baseline().pulse("210").at(0)], 10);
     assert_eq!(
-        d.notices[0].kind,
-        NoticeKind::Verify(vec![Parameter::Pulse])
+        d.notices[0],
+        Notice::Verify {
+            at: minutes(0),
+            parameters: vec![Parameter::Pulse]
+        }
     );
 }
 
@@ -251,72 +418,95 @@ fn scope_warnings_ride_on_every_decision() {
         vec![Vitals::total(7).at(0)],
     ] {
         let d = decide(&history(sets), minutes(10), &settings);
-        let kinds: Vec<&NoticeKind> = d.notices.iter().map(|n| &n.kind).collect();
-        assert_eq!(kinds, [&NoticeKind::Under16, &NoticeKind::Pregnancy]);
+        assert_eq!(d.notices, [Notice::Under16, Notice::Pregnancy]);
     }
 }
 
 #[test]
 fn rising_scores_are_marked_as_beyond_rcp() {
     let d = banner(vec![Vitals::total(1).at(0), Vitals::total(3).at(60)], 70);
-    let rising: Vec<&str> = d
+    let w = nb(&d);
+    let rising: Vec<&String> = w
         .notices
         .iter()
-        .filter(|n| matches!(n.kind, NoticeKind::Rising(_)))
-        .map(|n| n.text.as_str())
+        .filter(|n| n.starts_with("Stigende"))
         .collect();
     assert_eq!(
         rising,
-        ["Stigende NEWS2: +2 (1 → 3) innen 24 timer (beslutningsstøtte, ikke en del av RCP NEWS2)"]
+        [
+            "Stigende NEWS2: +2 (1 → 3) siden 01.01.2026 00:00 (beslutningsstøtte, ikke en del av RCP NEWS2)"
+        ]
     );
 }
 
 #[test]
 fn nynorsk_and_english() {
-    let sets = vec![Vitals::total(7).at(0)];
-    let nn = decide(
-        &history(sets.clone()),
-        minutes(5),
-        &Settings {
-            language: Language::Nn,
-            ..Settings::default()
-        },
-    );
+    let d = banner(vec![Vitals::total(7).at(0)], 5);
+    let nn = words(&d, Language::Nn);
     assert_eq!(nn.title, "Høg klinisk risiko – NEWS2 7");
     assert_eq!(
         nn.monitoring,
-        "Kontinuerleg overvaking av vitale parametrar."
+        "Kontinuerleg overvaking av vitale parametrar, og ei registrert NEWS2-måling minst kvar time."
     );
-    let en = decide(
-        &history(sets),
-        minutes(5),
-        &Settings {
-            language: Language::En,
-            ..Settings::default()
-        },
+    assert!(
+        nn.response.contains("høgare behandlingsnivå"),
+        "{}",
+        nn.response
     );
+    let en = words(&d, Language::En);
     assert_eq!(en.title, "High clinical risk – NEWS2 7");
-    assert_eq!(en.monitoring, "Continuous monitoring of vital signs.");
+    assert_eq!(
+        en.stands_on.as_deref(),
+        Some("Based on the set taken 01.01.2026 00:00 (5 min ago).")
+    );
+}
+
+#[test]
+fn norwegian_texts_are_for_municipal_care() {
+    let d = banner(vec![Vitals::total(7).at(0)], 5);
+    let w = nb(&d);
+    assert!(
+        w.response.contains("høyere behandlingsnivå"),
+        "{}",
+        w.response
+    );
+    assert!(!w.response.contains("omsorgsnivå"), "{}", w.response);
+    assert!(
+        w.response.contains("legevakt") && w.response.contains("113"),
+        "{}",
+        w.response
+    );
+    let low = nb(&banner(vec![Vitals::total(2).at(0)], 5));
+    assert!(
+        low.response.contains("observasjonshyppigheten"),
+        "{}",
+        low.response
+    );
 }
 
 #[test]
 fn a_municipality_s_texts_replace_the_response_not_the_decision() {
-    let texts = ResponseTexts::from_config(
-        r#"{"nb": {"medium": {"response": "Ring legevakt på 116 117."}}}"#,
-    )
+    let text = "Ring legevakt på 116 117.";
+    let texts = ResponseTexts::from_config(&format!(
+        r#"{{"nb": {{"medium": {{"response": "{text}"}}}}, "nn": {{"medium": {{"response": "{text}"}}}}, "en": {{"medium": {{"response": "{text}"}}}}}}"#
+    ))
     .unwrap();
-    let settings = Settings {
-        texts,
-        ..Settings::default()
-    };
-    let d = decide(
-        &history(vec![Vitals::total(5).at(0)]),
-        minutes(5),
-        &settings,
-    );
-    assert_eq!(
-        (d.level, d.response.as_str()),
-        (Level::Medium, "Ring legevakt på 116 117.")
-    );
+    let d = banner(vec![Vitals::total(5).at(0)], 5);
+    let w = words_of(&d, Language::Nb, &texts, &FixedZone(0));
+    assert_eq!((d.level, w.response.as_str()), (Level::Medium, text));
     assert_eq!(d.due_at, Some(minutes(60)));
+}
+
+#[test]
+fn ages_are_said_in_hours_and_minutes() {
+    let d = banner(vec![Vitals::total(0).at(0)], 125);
+    assert_eq!(
+        nb(&d).stands_on.as_deref(),
+        Some("Bygger på målingen 01.01.2026 00:00 (2 t 5 min siden).")
+    );
+    let d = banner(vec![Vitals::total(0).at(0)], 0);
+    assert_eq!(
+        nb(&d).stands_on.as_deref(),
+        Some("Bygger på målingen 01.01.2026 00:00 (nå).")
+    );
 }

@@ -324,7 +324,7 @@ async fn a_write_retried_after_a_lost_answer_creates_nothing_twice() {
     let patient = seed(&unique("nin")).await;
     let set = {
         let history = load_patient(&patient, &fast()).await.into_result().unwrap();
-        history.group(None).history.latest().unwrap().clone()
+        history.group(None).history.sets().last().unwrap().clone()
     };
     let entry_id = format!(
         "{:08x}-0000-4000-8000-{:012x}",
@@ -397,7 +397,8 @@ async fn totals_whose_vital_signs_did_not_come_along_fetch_them() {
         .unwrap()
         .group(None)
         .history
-        .latest()
+        .sets()
+        .last()
         .unwrap()
         .clone();
     let entry_id = unique("entry");
@@ -425,7 +426,7 @@ async fn totals_whose_vital_signs_did_not_come_along_fetch_them() {
         grouped.problems
     );
     assert_eq!(history.len(), 8);
-    let latest = grouped.history.latest().unwrap();
+    let latest = grouped.history.sets().last().unwrap();
     assert_eq!(
         (latest.source_only(), latest.disagreements()),
         (vec![], vec![])

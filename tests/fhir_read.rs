@@ -4,7 +4,7 @@
 
 mod common;
 
-use news2_widget::clinical::escalation::{Level, NoticeKind, Settings, decide};
+use news2_widget::clinical::escalation::{Level, Notice, Settings, decide};
 use news2_widget::clinical::observation_set::{Scale2Decision, Spo2ScaleBasis};
 use news2_widget::clinical::time::Timestamp;
 use news2_widget::clinical::{News2, Parameter, Spo2Scale};
@@ -50,7 +50,7 @@ fn uk_core_totals_with_derived_from_and_included_vital_signs() {
     let g = grouped(&[&example("uk-core-news2-with-vitals.json")]);
     assert_eq!(g.problems, []);
     assert_eq!(totals(&g), [Some(1), Some(7)]);
-    let latest = g.history.latest().unwrap();
+    let latest = g.history.sets().last().unwrap();
     assert_eq!(latest.taken_at(), at("2025-03-10T14:00:00+01:00"));
     assert_eq!(latest.vitals().on_oxygen, Some(true));
     assert_eq!(
@@ -78,7 +78,7 @@ fn component_only_totals_stand_on_the_source_s_sub_scores() {
     let g = grouped(&[&example("components-only-news2.json")]);
     assert_eq!(g.problems, []);
     assert_eq!(totals(&g), [Some(2), Some(8), Some(16)]);
-    let latest = g.history.latest().unwrap();
+    let latest = g.history.sets().last().unwrap();
     assert_eq!(latest.source_only(), Parameter::ALL);
     let decision = decide(
         &g.history,
@@ -90,7 +90,7 @@ fn component_only_totals_stand_on_the_source_s_sub_scores() {
         decision
             .notices
             .iter()
-            .any(|n| matches!(n.kind, NoticeKind::SourceOnly(_)))
+            .any(|n| matches!(n, Notice::SourceOnly { .. }))
     );
 }
 
@@ -119,32 +119,145 @@ fn bytes(value: &Value) -> Vec<u8> {
     serde_json::to_vec(value).unwrap()
 }
 
+// Issue 10, case 2: a bedside round recorded as raw values minutes apart, with re-checks, is
+// one set, and its NEWS2 is not lost.
 #[test]
-fn grouping_edges_five_minutes_and_one_value_per_parameter() {
+fn a_bedside_round_with_re_checks_is_one_set() {
     let b = bundle(vec![
         observation("rr1", "9279-1", "2025-03-11T08:00:00Z", 18.0, "/min"),
         observation("hr1", "8867-4", "2025-03-11T08:05:00Z", 80.0, "/min"),
         observation("t1", "8310-5", "2025-03-11T08:05:01Z", 37.0, "Cel"),
         observation("rr2", "9279-1", "2025-03-11T08:05:30Z", 20.0, "/min"),
-        observation("hr2", "8867-4", "2025-03-11T08:06:00Z", 82.0, "/min"),
+        observation("hr2", "8867-4", "2025-03-11T08:07:00Z", 82.0, "/min"),
+        // Exactly 15 minutes after the round began: still in it.
+        observation("sbp", "8480-6", "2025-03-11T08:15:00Z", 120.0, "mm[Hg]"),
+        // A second later: a new round.
+        observation("t2", "8310-5", "2025-03-11T08:15:01Z", 37.2, "Cel"),
     ]);
     let g = grouped(&[&bytes(&b)]);
     let sets = g.history.sets();
     let times: Vec<Timestamp> = sets.iter().map(|s| s.taken_at()).collect();
-    // 08:05:00 is exactly 5 minutes after 08:00 and joins; 08:05:01 opens a new set, which a
-    // second respiration rate and pulse then join.
     assert_eq!(
         times,
-        [at("2025-03-11T08:00:00Z"), at("2025-03-11T08:05:01Z")]
+        [at("2025-03-11T08:00:00Z"), at("2025-03-11T08:15:01Z")]
     );
-    assert!(sets[0].vitals().pulse.is_some() && sets[0].vitals().temperature.is_none());
-    assert_eq!(sets[1].vitals().respiratory_rate.unwrap().charted(), 20);
-    // A second value of a parameter always opens a new set.
-    let b = bundle(vec![
+    let round = &sets[0];
+    // The later value of a re-checked parameter counts; the earlier is kept.
+    assert_eq!(round.vitals().respiratory_rate.unwrap().charted(), 20);
+    assert_eq!(round.vitals().pulse.unwrap().charted(), 82);
+    assert_eq!(round.rechecked.len(), 2);
+    assert!(round.vitals().systolic_bp.is_some());
+    assert!(round.conflicts.is_empty() && g.problems.is_empty());
+}
+
+#[test]
+fn a_moment_holding_a_whole_set_starts_a_new_set() {
+    // A monitor (or a form) stamping all seven parameters at once, twice, five minutes apart:
+    // two sets, not one set of re-checks.
+    let whole_set = |suffix: &str, time: &str, pulse: f64| {
+        vec![
+            observation(&format!("rr{suffix}"), "9279-1", time, 16.0, "/min"),
+            observation(&format!("spo2{suffix}"), "59408-5", time, 97.0, "%"),
+            json!({"resourceType": "Observation", "id": format!("air{suffix}"), "status": "final",
+                   "code": {"coding": [{"system": "http://snomed.info/sct", "code": "722742002"}]},
+                   "effectiveDateTime": time}),
+            observation(&format!("sbp{suffix}"), "8480-6", time, 120.0, "mm[Hg]"),
+            observation(&format!("hr{suffix}"), "8867-4", time, pulse, "/min"),
+            json!({"resourceType": "Observation", "id": format!("acvpu{suffix}"), "status": "final",
+                   "code": {"coding": [{"system": "http://snomed.info/sct", "code": "1104441000000107"}]},
+                   "effectiveDateTime": time,
+                   "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "248234008"}]}}),
+            observation(&format!("t{suffix}"), "8310-5", time, 37.0, "Cel"),
+        ]
+    };
+    let mut entries = whole_set("a", "2025-03-11T08:00:00Z", 70.0);
+    entries.extend(whole_set("b", "2025-03-11T08:05:00Z", 135.0));
+    let g = grouped(&[&bytes(&bundle(entries))]);
+    assert_eq!(totals(&g), [Some(0), Some(3)]);
+}
+
+// Issue 10, case 9: conflicting values are never resolved by their order in the Bundle.
+#[test]
+fn conflicting_values_are_kept_and_the_more_severe_counts_in_any_order() {
+    let panel = |systolics: [f64; 2]| {
+        json!({"resourceType": "Observation", "id": "bp", "status": "final",
+               "code": {"coding": [{"system": "http://loinc.org", "code": "85354-9"}]},
+               "effectiveDateTime": "2025-03-11T08:00:00Z",
+               "component": systolics.iter().map(|v| json!({
+                   "code": {"coding": [{"system": "http://loinc.org", "code": "8480-6"}]},
+                   "valueQuantity": {"value": v, "system": "http://unitsofmeasure.org", "code": "mm[Hg]"}
+               })).collect::<Vec<_>>()})
+    };
+    for systolics in [[90.0, 130.0], [130.0, 90.0]] {
+        let g = grouped(&[&bytes(&bundle(vec![panel(systolics)]))]);
+        let set = &g.history.sets()[0];
+        assert_eq!(
+            set.vitals().systolic_bp.unwrap().charted(),
+            90,
+            "{systolics:?}"
+        );
+        assert_eq!(set.conflicts.len(), 1);
+        assert_eq!(g.problems.len(), 1);
+        assert_eq!(g.problems[0].kind, ProblemKind::Conflict);
+    }
+    // The same id twice with different values, no version to tell: both kept, the more severe
+    // counts, whichever page came first.
+    let low = observation("hr", "8867-4", "2025-03-11T08:00:00Z", 90.0, "/min");
+    let high = observation("hr", "8867-4", "2025-03-11T08:00:00Z", 135.0, "/min");
+    for pages in [[&low, &high], [&high, &low]] {
+        let g = grouped(&[
+            &bytes(&bundle(vec![pages[0].clone()])),
+            &bytes(&bundle(vec![pages[1].clone()])),
+        ]);
+        let set = &g.history.sets()[0];
+        assert_eq!(set.vitals().pulse.unwrap().charted(), 135);
+        assert_eq!(set.conflicts.len(), 1);
+        assert!(g.problems.iter().all(|p| p.kind == ProblemKind::Conflict));
+        assert_eq!(g.problems.len(), 2, "{:?}", g.problems);
+    }
+    // A newer version replaces an older one without a conflict.
+    let mut v1 = low.clone();
+    v1["meta"] = json!({"versionId": "1"});
+    let mut v2 = high.clone();
+    v2["meta"] = json!({"versionId": "2"});
+    for pages in [[&v1, &v2], [&v2, &v1]] {
+        let g = grouped(&[
+            &bytes(&bundle(vec![pages[0].clone()])),
+            &bytes(&bundle(vec![pages[1].clone()])),
+        ]);
+        assert_eq!(g.history.sets()[0].vitals().pulse.unwrap().charted(), 135);
+        assert!(g.problems.is_empty(), "{:?}", g.problems);
+    }
+}
+
+#[test]
+fn the_same_measurement_under_two_ids_counts_once_and_is_reported() {
+    let g = grouped(&[&bytes(&bundle(vec![
         observation("a", "8867-4", "2025-03-11T08:00:00Z", 80.0, "/min"),
-        observation("b", "8867-4", "2025-03-11T08:01:00Z", 90.0, "/min"),
-    ]);
-    assert_eq!(grouped(&[&bytes(&b)]).history.sets().len(), 2);
+        observation("b", "8867-4", "2025-03-11T08:00:00Z", 80.0, "/min"),
+    ]))]);
+    assert_eq!(g.history.sets().len(), 1);
+    assert_eq!(g.problems.len(), 1);
+    assert_eq!(g.problems[0].kind, ProblemKind::Duplicate);
+    assert_eq!(g.problems[0].resource.as_deref(), Some("Observation/b"));
+    assert!(g.placed.contains("Observation/a") && g.placed.contains("Observation/b"));
+}
+
+// Issue 11, case 4: one business identifier shared by the Observations of one set (one DIPS
+// measurement id) merges nothing.
+#[test]
+fn a_shared_identifier_never_merges_different_parameters() {
+    let mut entries = vec![
+        observation("rr", "9279-1", "2025-03-11T08:00:00Z", 18.0, "/min"),
+        observation("hr", "8867-4", "2025-03-11T08:00:00Z", 80.0, "/min"),
+        observation("t", "8310-5", "2025-03-11T08:00:00Z", 37.0, "Cel"),
+    ];
+    for e in &mut entries {
+        e["identifier"] = json!([{"system": "urn:dips:measurement", "value": "4711"}]);
+    }
+    let g = grouped(&[&bytes(&bundle(entries))]);
+    let v = *g.history.sets()[0].vitals();
+    assert!(v.respiratory_rate.is_some() && v.pulse.is_some() && v.temperature.is_some());
 }
 
 #[test]
@@ -284,7 +397,7 @@ fn a_total_whose_references_have_not_arrived_asks_for_them() {
         observation("rr1", "9279-1", "2025-03-11T07:59:00Z", 18.0, "/min"),
     ]))]);
     assert_eq!(g.unresolved, ["http://x/fhir/Observation/hr1/_history/2"]);
-    let set = g.history.latest().unwrap();
+    let set = g.history.sets().last().unwrap();
     assert_eq!(set.vitals().respiratory_rate.map(|r| r.charted()), Some(18));
     assert_eq!(set.source_only(), [Parameter::Pulse]);
     assert_eq!(
@@ -318,7 +431,7 @@ fn scale_2_comes_from_the_source_s_component_or_the_patient_s_decision() {
         [Spo2Scale::Scale1, Spo2Scale::Scale2, Spo2Scale::Scale2]
     );
     assert_eq!(
-        *g.history.latest().unwrap().scale_basis(),
+        *g.history.sets().last().unwrap().scale_basis(),
         Spo2ScaleBasis::PatientDecision(decision)
     );
 }
@@ -349,7 +462,7 @@ fn a_diastolic_only_panel_leaves_a_separate_systolic_alone() {
                                  "valueQuantity": {"value": 60, "code": "mm[Hg]"}}]);
     let systolic = observation("sbp", "8480-6", "2025-03-11T08:00:00Z", 85.0, "mm[Hg]");
     let g = grouped(&[&bytes(&bundle(vec![systolic, panel]))]);
-    let set = g.history.latest().unwrap();
+    let set = g.history.sets().last().unwrap();
     assert_eq!(set.vitals().systolic_bp.map(|r| r.charted()), Some(85));
     assert_eq!(
         set.details.diastolic_bp.map(|d| d.value.to_string()),
@@ -366,7 +479,7 @@ fn observations_without_ids_or_identifier_systems_are_never_merged() {
         o["identifier"] = json!([{"value": "1"}]);
     }
     let g = grouped(&[&bytes(&bundle(vec![a, b]))]);
-    let set = g.history.latest().unwrap();
+    let set = g.history.sets().last().unwrap();
     assert!(set.vitals().pulse.is_some() && set.vitals().respiratory_rate.is_some());
 }
 
@@ -376,7 +489,10 @@ fn on_oxygen_false_is_room_air() {
         "code": {"coding": [{"system": "http://snomed.info/sct", "code": "371825009"}]},
         "effectiveDateTime": "2025-03-11T08:00:00Z", "valueBoolean": false});
     let g = grouped(&[&bytes(&bundle(vec![o2]))]);
-    assert_eq!(g.history.latest().unwrap().vitals().on_oxygen, Some(false));
+    assert_eq!(
+        g.history.sets().last().unwrap().vitals().on_oxygen,
+        Some(false)
+    );
 }
 
 #[test]
@@ -389,7 +505,7 @@ fn stated_totals_are_whole_scores_with_a_score_unit() {
     )]))]);
     assert_eq!(
         (
-            g.history.latest().unwrap().stated.unwrap().total,
+            g.history.sets().last().unwrap().stated.unwrap().total,
             g.problems.len()
         ),
         (Some(7), 0)
@@ -418,7 +534,7 @@ fn a_component_only_total_joins_the_vital_signs_whose_window_holds_it() {
         total("n", "2025-03-11T08:01:00Z", json!(1), "{ScoreOf}"),
     ]))]);
     assert_eq!(g.history.sets().len(), 1);
-    let set = g.history.latest().unwrap();
+    let set = g.history.sets().last().unwrap();
     assert_eq!((set.disagreements(), set.source_only()), (vec![], vec![]));
 }
 
@@ -430,7 +546,7 @@ fn a_set_says_where_its_measurements_came_from() {
     rate["device"] = json!({"display": "Philips IntelliVue MX450"});
     let g = grouped(&[&bytes(&bundle(vec![pulse.clone(), rate]))]);
     assert_eq!(
-        g.history.latest().unwrap().details.source.as_deref(),
+        g.history.sets().last().unwrap().details.source.as_deref(),
         Some("https://pmd.nhn.example/helsestasjon"),
         "the first Observation's source stands for the set"
     );
@@ -441,5 +557,5 @@ fn a_set_says_where_its_measurements_came_from() {
         80.0,
         "/min",
     )]))]);
-    assert_eq!(g.history.latest().unwrap().details.source, None);
+    assert_eq!(g.history.sets().last().unwrap().details.source, None);
 }

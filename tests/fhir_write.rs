@@ -26,7 +26,7 @@ fn a_complete_entry_reads_back_as_the_same_scored_set() {
     history.add_page(read_value(&bundle));
     let grouped = history.group(None);
     assert_eq!(grouped.problems, []);
-    let back = grouped.history.latest().unwrap();
+    let back = grouped.history.sets().last().unwrap();
     assert_eq!(
         (back.taken_at(), back.vitals()),
         (set.taken_at(), set.vitals())

@@ -9,8 +9,9 @@ use news2_widget::clinical::observation_set::ObservationSet;
 use news2_widget::clinical::schedule::{Schedule, ScheduleStatus};
 use news2_widget::clinical::time::{HOUR, MINUTE};
 
+/// The schedule as it stands long after every set (none is in the future).
 fn schedule(sets: Vec<ObservationSet>) -> Option<Schedule> {
-    Schedule::of(&history(sets))
+    Schedule::of(history(sets).as_of(minutes(100 * 24 * 60)))
 }
 
 #[test]
@@ -175,5 +176,28 @@ fn with_nothing_complete_or_certain_the_set_is_to_be_completed_within_the_hour()
     assert_eq!(
         (s.frequency, s.overdue_after, s.from_incomplete_set),
         (MonitoringFrequency::Hourly, minutes(60), true)
+    );
+}
+
+// Issue 10, case 1: a set dated in the future never drives the schedule.
+#[test]
+fn a_set_dated_in_the_future_does_not_drive_the_schedule() {
+    let sets = vec![Vitals::total(7).at(0), Vitals::total(0).at(365 * 24 * 60)];
+    let now = minutes(30);
+    let due = Schedule::of(history(sets).as_of(now)).map(|s| (s.frequency, s.due_at));
+    assert_eq!(due, Some((MonitoringFrequency::Continuous, minutes(60))));
+}
+
+#[test]
+fn a_total_the_source_stated_tightens_the_schedule() {
+    let mut stated = Vitals::none().at(60);
+    stated.stated = Some(news2_widget::clinical::observation_set::StatedScore {
+        total: Some(6),
+        ..Default::default()
+    });
+    let s = schedule(vec![Vitals::total(0).at(0), stated]).expect("a schedule");
+    assert_eq!(
+        (s.frequency, s.due_at, s.from_incomplete_set),
+        (MonitoringFrequency::Hourly, minutes(120), true)
     );
 }

@@ -9,7 +9,7 @@ use news2_widget::clinical::trend::{RisingSignal, Trend, TrendSettings};
 use news2_widget::clinical::{ClinicalRisk, Parameter};
 
 fn trend(sets: Vec<news2_widget::clinical::observation_set::ObservationSet>) -> Trend {
-    Trend::of(&history(sets), TrendSettings::default())
+    Trend::of(history(sets).sets(), TrendSettings::default())
 }
 
 #[test]
@@ -147,10 +147,14 @@ fn the_threshold_and_window_are_settings() {
         rise: 3,
         window: 24 * HOUR,
     };
-    assert!(Trend::of(&history(sets.clone()), strict).rising.is_empty());
+    assert!(
+        Trend::of(history(sets.clone()).sets(), strict)
+            .rising
+            .is_empty()
+    );
     let short = TrendSettings {
         rise: 2,
         window: HOUR / 2,
     };
-    assert!(Trend::of(&history(sets), short).rising.is_empty());
+    assert!(Trend::of(history(sets).sets(), short).rising.is_empty());
 }

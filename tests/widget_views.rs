@@ -69,7 +69,7 @@ async fn a_high_score_interrupts_with_words_and_symbol_not_colour_alone() {
     );
     assert_eq!(
         page.attribute(".news2-banner", "data-level").as_deref(),
-        Some("High")
+        Some("high")
     );
     assert!(page.text(".news2-banner__level").contains("Høy risiko"));
     assert!(!page.text(".news2-banner__symbol").is_empty());
@@ -78,7 +78,7 @@ async fn a_high_score_interrupts_with_words_and_symbol_not_colour_alone() {
     assert_eq!(
         page.attribute(".news2-status__total", "data-risk")
             .as_deref(),
-        Some("High")
+        Some("high")
     );
     // The host heard it: loaded with the latest set's facts, then the escalation.
     let loaded = page.last_event("news2-loaded").expect("news2-loaded");
@@ -102,7 +102,7 @@ async fn a_medium_score_interrupts() {
     let page = widget_on(vec![set], "2026-11-26T09:10:00+01:00").await;
     assert_eq!(
         page.attribute(".news2-banner", "data-level").as_deref(),
-        Some("Medium")
+        Some("medium")
     );
     assert_eq!(
         page.attribute(".news2-banner [role]", "role").as_deref(),
@@ -120,7 +120,7 @@ async fn a_single_red_score_is_low_medium() {
     let page = widget_on(vec![set], "2026-11-26T09:10:00+01:00").await;
     assert_eq!(
         page.attribute(".news2-banner", "data-level").as_deref(),
-        Some("LowMedium")
+        Some("low-medium")
     );
     assert!(
         page.text(".news2-status__total")
@@ -144,7 +144,7 @@ async fn a_score_of_zero_is_calm_and_does_not_interrupt() {
     .await;
     assert_eq!(
         page.attribute(".news2-banner", "data-level").as_deref(),
-        Some("None")
+        Some("none")
     );
     assert_eq!(
         page.attribute(".news2-banner [role]", "role").as_deref(),
@@ -166,7 +166,7 @@ async fn an_overdue_set_says_by_how_long() {
     .await;
     assert_eq!(
         page.attribute(".news2-banner", "data-level").as_deref(),
-        Some("Overdue")
+        Some("overdue")
     );
     assert!(
         page.text(".news2-banner__due").contains("2 t 30 min"),
@@ -185,7 +185,7 @@ async fn an_incomplete_set_shows_its_certain_band_and_the_source_disagreement() 
     })
     .await;
     let level = page.attribute(".news2-banner", "data-level").unwrap();
-    assert!(level.starts_with("IncompleteMinimum"), "{level}");
+    assert!(level == "incomplete-minimum", "{level}");
     assert!(
         page.text(".news2-status__total")
             .contains("Ingen totalskår")
@@ -265,14 +265,14 @@ async fn data_not_refreshed_for_long_is_marked_stale() {
     wait_for(&page, |p| p.state() == "ready").await;
     assert_eq!(
         page.attribute(".news2-banner", "data-level").as_deref(),
-        Some("None")
+        Some("none")
     );
     page.inputs.fixed_now.set(Some(now.plus(HOUR)));
     page.settle().await;
     let level = page.attribute(".news2-banner", "data-level").unwrap();
     let also = page.text(".news2-banner__also");
     assert!(
-        level == "StaleData" || also.contains("utdaterte"),
+        level == "stale-data" || also.contains("utdaterte"),
         "{level} / {also}"
     );
 }
@@ -438,7 +438,7 @@ async fn an_entered_set_is_confirmed_when_it_escalates_then_handed_to_the_host_a
     assert!(page.find("script").is_none());
     assert_eq!(
         page.attribute(".news2-banner", "data-level").as_deref(),
-        Some("LowMedium")
+        Some("low-medium")
     );
 }
 
@@ -502,7 +502,7 @@ async fn an_unsaved_set_never_shows_with_another_patient_and_comes_back_with_its
     );
     assert_eq!(
         page.attribute(".news2-banner", "data-level").as_deref(),
-        Some("LowMedium"),
+        Some("low-medium"),
         "B's own banner"
     );
     assert!(

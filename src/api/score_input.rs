@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use crate::clinical::{
-    ClinicalRisk, Consciousness, InvalidReading, MonitoringFrequency, News2, Parameter, Quantity,
-    Reading, Spo2Scale, SubScore, VitalSigns,
+    ClinicalRisk, Consciousness, InvalidReading, News2, Parameter, Quantity, Reading, Spo2Scale,
+    SubScore, VitalSigns,
 };
 
 /// A field of the input object as JavaScript holds it.
@@ -222,55 +222,20 @@ impl ScoreOutput {
                 complete: true,
                 missing: Vec::new(),
                 sub_scores,
-                risk: Some(risk_name(complete.risk())),
+                risk: Some(complete.risk().name()),
                 minimum_risk: None,
-                monitoring: Some(monitoring_name(complete.monitoring())),
+                monitoring: Some(complete.monitoring().name()),
             },
             News2::Incomplete(incomplete) => ScoreOutput {
                 total: None,
                 complete: false,
-                missing: incomplete
-                    .missing()
-                    .iter()
-                    .map(|&p| input_field(p))
-                    .collect(),
+                missing: incomplete.missing().iter().map(|&p| p.name()).collect(),
                 sub_scores,
                 risk: None,
-                minimum_risk: incomplete.minimum_risk().map(risk_name),
+                minimum_risk: incomplete.minimum_risk().map(ClinicalRisk::name),
                 monitoring: None,
             },
         }
-    }
-}
-
-/// The input field that carries a parameter.
-pub fn input_field(parameter: Parameter) -> &'static str {
-    match parameter {
-        Parameter::RespiratoryRate => "respiratoryRate",
-        Parameter::Spo2 => "spo2",
-        Parameter::AirOrOxygen => "onOxygen",
-        Parameter::SystolicBp => "systolicBp",
-        Parameter::Pulse => "pulse",
-        Parameter::Consciousness => "consciousness",
-        Parameter::Temperature => "temperature",
-    }
-}
-
-pub fn risk_name(risk: ClinicalRisk) -> &'static str {
-    match risk {
-        ClinicalRisk::Low => "low",
-        ClinicalRisk::LowMedium => "low-medium",
-        ClinicalRisk::Medium => "medium",
-        ClinicalRisk::High => "high",
-    }
-}
-
-pub fn monitoring_name(monitoring: MonitoringFrequency) -> &'static str {
-    match monitoring {
-        MonitoringFrequency::TwelveHourly => "12-hourly",
-        MonitoringFrequency::FourToSixHourly => "4-6-hourly",
-        MonitoringFrequency::Hourly => "hourly",
-        MonitoringFrequency::Continuous => "continuous",
     }
 }
 

@@ -8,14 +8,17 @@
 //! sub-score.
 
 use crate::clinical::chart;
+use crate::clinical::time::Timestamp;
 use crate::clinical::{Consciousness, Parameter, Quantity, SubScore};
 
-/// A run of axis values with one non-zero sub-score, in axis units.
+/// A run of axis values with one non-zero sub-score, in axis units, across the whole time
+/// axis or (`span`) a stretch of it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct Band {
     pub score: SubScore,
     pub from: f64,
     pub to: f64,
+    pub span: Option<(Timestamp, Timestamp)>,
 }
 
 /// The sub-score Chart 1 gives a charted value of `quantity`. SpO2 Scale 2 is scored as on
@@ -70,6 +73,7 @@ pub(super) fn bands(
                 score: run_score,
                 from: edge_below(start).max(axis_min),
                 to: edge_below(end + 1).min(axis_max),
+                span: None,
             });
         }
         start = end + 1;

@@ -80,7 +80,8 @@ impl TimeRange {
 
 /// What the chart is drawn from.
 pub struct ChartInput<'a> {
-    /// Sets, oldest first (`History::sets()`).
+    /// The sets; those dated after `now` (beyond the clock tolerance) are not drawn: the
+    /// banner and the table name them.
     pub history: &'a History,
     pub now: Timestamp,
     pub range: TimeRange,
@@ -193,9 +194,56 @@ struct PanelParts {
     points: Vec<Point>,
 }
 
+/// A stretch of the time axis over which the sets were on one SpO2 scale: the SpO2 panel draws
+/// that scale's bands behind them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ScaleRun {
+    scale: Spo2Scale,
+    /// From here (the first set on this scale; the axis start for the first run)…
+    from: Timestamp,
+    /// …to here (the first set on the next scale; the axis end for the last run).
+    to: Timestamp,
+}
+
+/// The runs of one scale in `sets` (oldest first), spanning `axis_start..axis_end`.
+fn scale_runs(
+    sets: &[crate::clinical::observation_set::ObservationSet],
+    axis_start: Timestamp,
+    axis_end: Timestamp,
+) -> Vec<ScaleRun> {
+    let mut runs: Vec<ScaleRun> = Vec::new();
+    for set in sets {
+        let scale = set.vitals().spo2_scale;
+        match runs.last_mut() {
+            Some(run) if run.scale == scale => {}
+            Some(run) => {
+                run.to = set.taken_at();
+                runs.push(ScaleRun {
+                    scale,
+                    from: set.taken_at(),
+                    to: axis_end,
+                });
+            }
+            None => runs.push(ScaleRun {
+                scale,
+                from: axis_start,
+                to: axis_end,
+            }),
+        }
+    }
+    if runs.is_empty() {
+        runs.push(ScaleRun {
+            scale: Spo2Scale::Scale1,
+            from: axis_start,
+            to: axis_end,
+        });
+    }
+    runs
+}
+
 /// The ECharts option of the observation chart.
 pub fn observation_chart(input: &ChartInput) -> Value {
-    let sets = input.history.sets();
+    let sets = input.history.as_of(input.now).sets();
     let language = input.language;
     // Each panel's points, one per set, oldest first.
     let mut columns: Vec<Vec<Point>> = vec![Vec::with_capacity(sets.len()); PANELS.len()];
@@ -205,19 +253,9 @@ pub fn observation_chart(input: &ChartInput) -> Value {
             column.push(point);
         }
     }
-    let latest_scale = input
-        .history
-        .latest()
-        .map_or(Spo2Scale::Scale1, |set| set.vitals().spo2_scale);
-
-    let parts: Vec<PanelParts> = PANELS
-        .into_iter()
-        .zip(columns)
-        .map(|(panel, points)| panel_parts(panel, points, latest_scale, language))
-        .collect();
 
     // One time axis for all panels: from the first set (or the start of the range, if earlier)
-    // to now (or the last set, if a clock runs ahead).
+    // to now (or the last set, if within the clock tolerance ahead of it).
     let first = sets.first().map(|s| s.taken_at());
     let last = sets
         .last()
@@ -230,6 +268,12 @@ pub fn observation_chart(input: &ChartInput) -> Value {
         (None, None) => input.now.minus(24 * HOUR),
     };
     let zoom_start = range_start.unwrap_or(axis_start);
+    let runs = scale_runs(sets, axis_start, last);
+    let parts: Vec<PanelParts> = PANELS
+        .into_iter()
+        .zip(columns)
+        .map(|(panel, points)| panel_parts(panel, points, &runs, language))
+        .collect();
     // ECharts wants time-axis marker positions as ISO 8601 in UTC ending in `Z`; an instant
     // outside the calendar (no real clock reads that) gets no marker.
     let now_iso = Some(iso_utc(input.now)).filter(|iso| !iso.is_empty());
@@ -334,7 +378,13 @@ pub fn observation_chart(input: &ChartInput) -> Value {
                             .font_size(10),
                     ),
                 )
-                .mark_line(markers(panel, index == 0, now_iso.as_deref(), language)),
+                .mark_line(markers(
+                    panel,
+                    index == 0,
+                    now_iso.as_deref(),
+                    &runs,
+                    language,
+                )),
         );
         drawn.push((part.bands, part.points));
     }
@@ -366,7 +416,7 @@ pub fn observation_chart(input: &ChartInput) -> Value {
 fn panel_parts(
     panel: Panel,
     points: Vec<Point>,
-    latest_scale: Spo2Scale,
+    runs: &[ScaleRun],
     language: Language,
 ) -> PanelParts {
     let value_axis = |min: f64, max: f64| {
@@ -430,7 +480,6 @@ fn panel_parts(
         };
     };
 
-    let scale_2 = quantity == Quantity::Spo2 && latest_scale == Spo2Scale::Scale2;
     let places = quantity.chart_places();
     let per_unit = f64::from(10u32.pow(places));
     // The default range, widened to every charted value (values are charted, so exact).
@@ -447,26 +496,73 @@ fn panel_parts(
         Quantity::Temperature => "°C",
         Quantity::RespiratoryRate | Quantity::Pulse => "/min",
     };
-    let title = match quantity {
-        // The scale of the latest set, which the bands follow.
-        Quantity::Spo2 => format!("{title} {} ({unit})", texts::scale(language, latest_scale)),
-        _ => format!("{title} ({unit})"),
+    let band_runs = |scale_2: bool| {
+        bands::bands(lowest, highest, places, |charted| {
+            bands::measured_score(quantity, scale_2, charted)
+        })
+    };
+    let (title, bands) = match quantity {
+        // Each stretch of the axis has its own scale's bands behind it, and the title names
+        // every scale the panel shows.
+        Quantity::Spo2 => {
+            let mut scales: Vec<&str> = Vec::new();
+            for run in runs {
+                let name = texts::scale(language, run.scale);
+                if !scales.contains(&name) {
+                    scales.push(name);
+                }
+            }
+            let bands = if runs.len() == 1 {
+                band_runs(runs[0].scale == Spo2Scale::Scale2)
+            } else {
+                runs.iter()
+                    .flat_map(|run| {
+                        band_runs(run.scale == Spo2Scale::Scale2)
+                            .into_iter()
+                            .map(|band| Band {
+                                span: Some((run.from, run.to)),
+                                ..band
+                            })
+                    })
+                    .collect()
+            };
+            (format!("{title} {} ({unit})", scales.join(" / ")), bands)
+        }
+        _ => (format!("{title} ({unit})"), band_runs(false)),
     };
     PanelParts {
         title,
         value_axis: value_axis(f64::from(lowest) / per_unit, f64::from(highest) / per_unit),
         label_axis: None,
-        bands: bands::bands(lowest, highest, places, |charted| {
-            bands::measured_score(quantity, scale_2, charted)
-        }),
+        bands,
         points,
     }
 }
 
-/// The now marker on every panel, and on the total's the Chart 3 response thresholds: urgent
-/// at 5 and emergency at 7.
-fn markers(panel: Panel, first: bool, now_iso: Option<&str>, language: Language) -> MarkLine {
+/// The now marker on every panel; on the total's the Chart 3 response thresholds (urgent at 5,
+/// emergency at 7); on SpO2's each change of scale, named.
+fn markers(
+    panel: Panel,
+    first: bool,
+    now_iso: Option<&str>,
+    runs: &[ScaleRun],
+    language: Language,
+) -> MarkLine {
     let mut lines = Vec::new();
+    if panel == Panel::Row(Parameter::Spo2) {
+        for run in runs.iter().skip(1) {
+            let at = iso_utc(run.from);
+            if !at.is_empty() {
+                lines.push(MarkLineVariant::Simple(
+                    MarkLineData::new().x_axis(at.as_str()).label(
+                        Label::new()
+                            .show(true)
+                            .formatter(texts::scale(language, run.scale)),
+                    ),
+                ));
+            }
+        }
+    }
     if let Some(now_iso) = now_iso {
         // "now" is written once, at the top; the other panels only draw the line.
         let label = if first {
@@ -516,14 +612,18 @@ fn complete_option(
             series["markArea"]["data"] = bands
                 .iter()
                 .map(|band| {
-                    json!([
-                        {
-                            "name": band.score.value().to_string(),
-                            "yAxis": band.from,
-                            "itemStyle": {"color": band_colour(band.score)},
-                        },
-                        {"yAxis": band.to},
-                    ])
+                    let mut from = json!({
+                        "name": band.score.value().to_string(),
+                        "yAxis": band.from,
+                        "itemStyle": {"color": band_colour(band.score)},
+                    });
+                    let mut to = json!({"yAxis": band.to});
+                    // A band of one stretch of time (the SpO2 scale of the sets there).
+                    if let Some((start, end)) = band.span {
+                        from["xAxis"] = json!(start.millis());
+                        to["xAxis"] = json!(end.millis());
+                    }
+                    json!([from, to])
                 })
                 .collect();
         }

@@ -214,11 +214,36 @@ fn parameter_point(
             |s| s.value().to_string()
         )
     );
+    let mut said = vec![said, score_line];
+    for conflict in set.conflicts.iter().filter(|c| c.parameter == parameter) {
+        let others: Vec<String> = conflict
+            .values
+            .iter()
+            .skip(1)
+            .map(|&v| texts::canvas_text(&words::measured_value(language, v)))
+            .collect();
+        said.push(format!(
+            "{} {}",
+            texts::conflict(language),
+            others.join(", ")
+        ));
+    }
+    for earlier in set
+        .rechecked
+        .iter()
+        .filter(|r| r.value.parameter() == parameter)
+    {
+        said.push(format!(
+            "{}: {}",
+            texts::rechecked(language),
+            texts::canvas_text(&words::measured_value(language, earlier.value))
+        ));
+    }
     Point {
         at: set.taken_at(),
         value: Some(value),
         cue: Cue::of_score(sub_score),
-        text: lines.text(&[said, score_line]),
+        text: lines.text(&said),
     }
 }
 
@@ -248,23 +273,60 @@ fn measured(reading: &Reading, title: &str, language: Language) -> (f64, String)
     (f64::from(reading.charted()) / scale, said)
 }
 
+/// The total's point: a complete set's computed total; a total the source stated where the
+/// values cannot recompute it, drawn hollow and labelled as the source's; else a gap.
 fn total_point(set: &ObservationSet, score: &News2, lines: &SetLines, language: Language) -> Point {
-    let News2::Complete(complete) = score else {
-        return gap(set.taken_at());
-    };
-    let total = complete.total().value();
-    let risk = complete.risk();
-    Point {
-        at: set.taken_at(),
-        value: Some(f64::from(total)),
-        cue: Cue {
-            symbol: shape(risk_rank(risk)),
-            label: (total > 0).then(|| total.to_string()),
-        },
-        text: lines.text(&[
-            format!("NEWS2: {total}"),
-            texts::clinical_risk(language, risk),
-        ]),
+    match (score, set.stated_total(), set.band()) {
+        (News2::Complete(complete), stated, _) => {
+            let total = complete.total().value();
+            let risk = complete.risk();
+            let mut said = vec![
+                format!("NEWS2: {total}"),
+                texts::clinical_risk(language, risk),
+            ];
+            if let Some(stated) = stated.filter(|s| s.value() != total) {
+                said.push(format!(
+                    "{}: {}",
+                    texts::source_total(language),
+                    stated.value()
+                ));
+            }
+            Point {
+                at: set.taken_at(),
+                value: Some(f64::from(total)),
+                cue: Cue {
+                    symbol: shape(risk_rank(risk)),
+                    label: (total > 0).then(|| total.to_string()),
+                },
+                text: lines.text(&said),
+            }
+        }
+        (News2::Incomplete(_), Some(stated), Some((risk, _))) => {
+            let total = stated.value();
+            Point {
+                at: set.taken_at(),
+                value: Some(f64::from(total)),
+                cue: Cue {
+                    symbol: hollow(risk_rank(risk)),
+                    label: Some(format!("{total} ({})", texts::source_label(language))),
+                },
+                text: lines.text(&[
+                    format!("NEWS2: {total} ({})", texts::stated_by_source(language)),
+                    texts::clinical_risk(language, risk),
+                ]),
+            }
+        }
+        _ => gap(set.taken_at()),
+    }
+}
+
+/// The shape of a rank, drawn hollow: a total the source stated.
+fn hollow(rank: u8) -> &'static str {
+    match rank {
+        0 => "emptyCircle",
+        1 => "emptyRect",
+        2 => "emptyDiamond",
+        _ => "emptyTriangle",
     }
 }
 

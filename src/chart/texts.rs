@@ -2,19 +2,15 @@
 //!
 //! The widget's UI texts proper live in `src/i18n`; these stay here so the chart's option is a
 //! plain function of its input that tests can read natively. Parameter names and risk words are
-//! the engine's own (`clinical::escalation::texts`), so the chart and the banner name things
-//! alike. Clinical terms as in ../shared/news2/README.md, section 4.
+//! `i18n::words`', so the chart and the banner name things alike. Clinical terms as in ../shared/news2/README.md, section 4.
 
-use crate::clinical::escalation::texts::{Language, parameter_name, risk_word};
+use crate::clinical::escalation::texts::Language;
 use crate::clinical::{ClinicalRisk, Parameter, Spo2Scale};
+use crate::i18n::words::{self, risk_word};
 
-/// A parameter's name as a panel title: the engine's name with a capital letter.
+/// A parameter's name as a panel title.
 pub(super) fn panel_title(language: Language, parameter: Parameter) -> String {
-    let name = parameter_name(language, parameter);
-    let mut chars = name.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+    words::parameter(language, parameter)
 }
 
 pub(super) fn scale(language: Language, scale: Spo2Scale) -> &'static str {
@@ -61,6 +57,47 @@ pub(super) fn incomplete(language: Language) -> &'static str {
 pub(super) fn clinical_risk(language: Language, risk: ClinicalRisk) -> String {
     let label = language.pick("Klinisk risiko", "Klinisk risiko", "Clinical risk");
     format!("{label}: {}", risk_word(language, risk))
+}
+
+/// Beside a total the source stated that the values cannot recompute.
+pub(super) fn stated_by_source(language: Language) -> &'static str {
+    language.pick(
+        "oppgitt av kilden, ikke beregnet på nytt",
+        "oppgitt av kjelda, ikkje rekna ut på nytt",
+        "stated by the source, not recalculated",
+    )
+}
+
+/// The short label of such a total's point.
+pub(super) fn source_label(language: Language) -> &'static str {
+    language.pick("kilde", "kjelde", "source")
+}
+
+/// A complete set's total as its source stated it, where that differs.
+pub(super) fn source_total(language: Language) -> &'static str {
+    language.pick(
+        "Kildens totalskår",
+        "Totalskåren til kjelda",
+        "The source's total",
+    )
+}
+
+/// Before the other values measured at the same moment (the most severe is drawn).
+pub(super) fn conflict(language: Language) -> &'static str {
+    language.pick(
+        "Ulik verdi samtidig (den mest alvorlige er brukt):",
+        "Ulik verdi samstundes (den mest alvorlege er brukt):",
+        "A different value at the same time (the more severe is used):",
+    )
+}
+
+/// Before an earlier value that a re-check replaced.
+pub(super) fn rechecked(language: Language) -> &'static str {
+    language.pick(
+        "Kontrollmålt, tidligere",
+        "Kontrollmålt, tidlegare",
+        "Re-checked, earlier",
+    )
 }
 
 pub(super) fn now(language: Language) -> &'static str {

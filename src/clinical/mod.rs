@@ -10,8 +10,9 @@
 //! - [`chart`]: RCP Chart 1, one function per row.
 //! - [`score`]: the aggregate, clinical risk (Chart 3), monitoring frequency (Chart 4), and the
 //!   band already certain for an incomplete set.
+//! - [`set_values`]: which value counts when a parameter was measured more than once.
 //! - [`observation_set`]: a set with its time, details, SpO2 scale basis and stated score;
-//!   a patient's history.
+//!   a patient's history, and the history as it stands at a moment.
 //! - [`time`]: timestamps; the clock is always passed in.
 //! - [`schedule`]: when the next set is due, and whether it is overdue.
 //! - [`trend`]: change over time and the rising-score signal (decision support beyond RCP).
@@ -23,6 +24,7 @@ pub mod escalation;
 pub mod observation_set;
 pub mod schedule;
 pub mod score;
+pub mod set_values;
 pub mod time;
 pub mod trend;
 pub mod units;

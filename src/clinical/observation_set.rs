@@ -4,20 +4,27 @@
 //! The scale is decided here and only here (section "SpO2 Scale 2" of docs/clinical-rules.md):
 //! Scale 2 needs a documented decision, never an inference from the values.
 
+use std::time::Duration;
+
 use super::chart::SubScore;
 use super::decimal::Decimal;
-use super::score::{News2, SubScores};
+use super::score::{ClinicalRisk, News2, SubScores, Total};
+use super::set_values::{Rechecked, Resolved, SetValues, ValueConflict};
 use super::time::Timestamp;
 use super::units::Unit;
 use super::vital_signs::{Parameter, Spo2Scale, VitalSigns};
 
 /// A clinician's documented decision that a patient is scored on SpO2 Scale 2 (a prescribed
-/// target of 88–92 %), as the host system records it. It cannot be made without saying who
-/// decided.
+/// target of 88–92 %), as the host system records it: who decided, from when, and until when if
+/// it has ended. It cannot be made without saying who decided.
+///
+/// A decision that ends (the patient is back on a Scale 1 target) keeps covering the sets taken
+/// while it was in force; a decision withdrawn as a mistake is simply not given to the widget.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scale2Decision {
     decided_by: String,
     decided_at: Timestamp,
+    ends_at: Option<Timestamp>,
 }
 
 impl Scale2Decision {
@@ -31,6 +38,19 @@ impl Scale2Decision {
         Ok(Scale2Decision {
             decided_by: decided_by.to_string(),
             decided_at,
+            ends_at: None,
+        })
+    }
+
+    /// The same decision, ended at `ends_at`: sets taken from then on are on Scale 1 again.
+    /// Refused when it would end before it began.
+    pub fn ending(self, ends_at: Timestamp) -> Result<Self, String> {
+        if ends_at <= self.decided_at {
+            return Err("a Scale 2 decision must end after it was made".into());
+        }
+        Ok(Scale2Decision {
+            ends_at: Some(ends_at),
+            ..self
         })
     }
 
@@ -40,6 +60,16 @@ impl Scale2Decision {
 
     pub fn decided_at(&self) -> Timestamp {
         self.decided_at
+    }
+
+    /// When the decision ended, if it has.
+    pub fn ends_at(&self) -> Option<Timestamp> {
+        self.ends_at
+    }
+
+    /// Whether a set taken at `at` is covered: from the decision up to (not including) its end.
+    pub fn covers(&self, at: Timestamp) -> bool {
+        self.decided_at <= at && self.ends_at.is_none_or(|end| at < end)
     }
 }
 
@@ -55,15 +85,16 @@ pub enum Spo2ScaleBasis {
 }
 
 impl Spo2ScaleBasis {
-    /// The basis for a set taken at `taken_at`: the patient's decision if it was made by then,
-    /// else the source's own Scale 2 sub-score, else the default, Scale 1.
+    /// The basis for a set taken at `taken_at`: the patient's decision if it covers that time,
+    /// else the source's own Scale 2 sub-score, else the default, Scale 1. The entry form's
+    /// live score and the saved set both come from here, so they cannot differ.
     pub fn for_set(
         taken_at: Timestamp,
         decision: Option<&Scale2Decision>,
         source_used_scale_2: bool,
     ) -> Self {
         match decision {
-            Some(decision) if decision.decided_at <= taken_at => {
+            Some(decision) if decision.covers(taken_at) => {
                 Spo2ScaleBasis::PatientDecision(decision.clone())
             }
             _ if source_used_scale_2 => Spo2ScaleBasis::SourceObservation,
@@ -138,6 +169,21 @@ pub struct ObservationSet {
     pub details: SetDetails,
     /// What the source said the NEWS2 was, if it said.
     pub stated: Option<StatedScore>,
+    /// Earlier values that a re-check in the same set replaced, oldest first.
+    pub rechecked: Vec<Rechecked>,
+    /// Parameters with different values at one moment; the most severe is in `vitals`.
+    pub conflicts: Vec<ValueConflict>,
+}
+
+/// What a set's band rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BandBasis {
+    /// The set is complete: its NEWS2, computed from its values.
+    Computed,
+    /// The set is incomplete, and its known sub-scores already make the band certain.
+    Certain,
+    /// The source stated a total that the set's values cannot recompute.
+    Stated,
 }
 
 impl ObservationSet {
@@ -154,7 +200,23 @@ impl ObservationSet {
             scale_basis,
             details: SetDetails::default(),
             stated: None,
+            rechecked: Vec::new(),
+            conflicts: Vec::new(),
         }
+    }
+
+    /// A set from every value measured for it ([`SetValues`]): the values that count, with the
+    /// re-checked and conflicting ones kept beside them.
+    pub fn from_values(
+        taken_at: Timestamp,
+        values: &SetValues,
+        scale_basis: Spo2ScaleBasis,
+    ) -> (Self, Resolved) {
+        let resolved = values.resolve(scale_basis.scale());
+        let mut set = ObservationSet::new(taken_at, resolved.vitals, scale_basis);
+        set.rechecked.clone_from(&resolved.rechecked);
+        set.conflicts.clone_from(&resolved.conflicts);
+        (set, resolved)
     }
 
     pub fn taken_at(&self) -> Timestamp {
@@ -176,6 +238,50 @@ impl ObservationSet {
             Some(stated) => News2::with_source_sub_scores(&self.vitals, &stated.sub_scores),
             None => News2::of(&self.vitals),
         }
+    }
+
+    /// The total the source stated, if it stated one.
+    pub fn stated_total(&self) -> Option<Total> {
+        self.stated.and_then(|s| s.total).and_then(Total::new)
+    }
+
+    /// The band this set makes certain, and what it rests on: a complete set's own risk; for an
+    /// incomplete one the band its known sub-scores make certain, or the band of the total its
+    /// source stated if that is higher. A stated total is a safe floor even when the source
+    /// summed an incomplete set (a partial sum is never above the full one), but on a tie the
+    /// values' own certain band is shown, not a total that may be partial. `None` when an
+    /// incomplete set makes nothing certain. A decision of this project
+    /// (docs/clinical-rules.md, "What the banner stands on").
+    pub fn band(&self) -> Option<(ClinicalRisk, BandBasis)> {
+        let score = self.score();
+        let incomplete = match &score {
+            News2::Complete(complete) => return Some((complete.risk(), BandBasis::Computed)),
+            News2::Incomplete(incomplete) => incomplete,
+        };
+        let certain = incomplete
+            .minimum_risk()
+            .map(|band| (band, BandBasis::Certain));
+        let stated = self.stated_total().map(|total| {
+            let any_red = incomplete
+                .sub_scores()
+                .iter()
+                .any(|(_, s)| s.is_some_and(SubScore::is_red));
+            (ClinicalRisk::of(total, any_red), BandBasis::Stated)
+        });
+        match (certain, stated) {
+            (Some(c), Some(s)) if c.0 >= s.0 => Some(c),
+            (_, Some(s)) => Some(s),
+            (c, None) => c,
+        }
+    }
+
+    /// A set that is nothing but a total its source stated: no value and no sub-score the widget
+    /// can read (no components, or only codes it does not know). Nothing can be completed here.
+    pub fn is_total_only(&self) -> bool {
+        self.stated_total().is_some()
+            && Parameter::ALL
+                .iter()
+                .all(|&p| self.score().sub_score(p).is_none())
     }
 
     /// Parameters scored only by the source's word: no value came to check it against.
@@ -236,7 +342,24 @@ impl ObservationSet {
         .map(|reading| reading.quantity().parameter())
         .collect()
     }
+
+    /// How sets taken at one moment are ordered: the most severe last, so that "the latest"
+    /// of two sets at one time is never the calmer one, whatever order they arrived in.
+    fn severity_at_its_time(&self) -> (Timestamp, u8, u8) {
+        let band = self.band().map_or(0, |(band, _)| band as u8 + 1);
+        let total = match self.score() {
+            News2::Complete(score) => score.total().value(),
+            News2::Incomplete(_) => self.stated_total().map_or(0, Total::value),
+        };
+        (self.taken_at, band, total)
+    }
 }
+
+/// How far past "now" a set may be dated and still count as taken: clocks of devices and
+/// servers differ by seconds to a few minutes. A set dated later than this is in the future:
+/// a wrong date, which must not stand in for the real latest set (a decision of this project,
+/// docs/clinical-rules.md, "Sets dated in the future").
+pub const CLOCK_SKEW: Duration = Duration::from_secs(5 * 60);
 
 /// A patient's sets, oldest first, whatever order they arrived in.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -246,36 +369,70 @@ pub struct History {
 
 impl History {
     pub fn new(mut sets: Vec<ObservationSet>) -> Self {
-        sets.sort_by_key(ObservationSet::taken_at);
+        sets.sort_by_key(ObservationSet::severity_at_its_time);
         History { sets }
     }
 
-    /// Oldest first.
+    /// Every set, oldest first, including any dated in the future.
     pub fn sets(&self) -> &[ObservationSet] {
         &self.sets
     }
 
-    pub fn latest(&self) -> Option<&ObservationSet> {
-        self.sets.last()
+    /// The history as it stands at `now`: which sets are taken, and which are dated in the
+    /// future. Everything that depends on "the latest" set goes through this, so a wrong date
+    /// cannot make a set the latest.
+    pub fn as_of(&self, now: Timestamp) -> AsOf<'_> {
+        let limit = now.plus(CLOCK_SKEW);
+        let split = self.sets.partition_point(|set| set.taken_at() <= limit);
+        let (taken, future) = self.sets.split_at(split);
+        AsOf { taken, future, now }
+    }
+}
+
+/// A history at a moment: the sets taken by then, and those dated after it.
+#[derive(Clone, Copy, Debug)]
+pub struct AsOf<'a> {
+    taken: &'a [ObservationSet],
+    future: &'a [ObservationSet],
+    now: Timestamp,
+}
+
+impl<'a> AsOf<'a> {
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    /// The sets taken by now, oldest first.
+    pub fn sets(&self) -> &'a [ObservationSet] {
+        self.taken
+    }
+
+    /// Sets dated more than [`CLOCK_SKEW`] after now: shown and reported, never the latest.
+    pub fn future(&self) -> &'a [ObservationSet] {
+        self.future
+    }
+
+    pub fn latest(&self) -> Option<&'a ObservationSet> {
+        self.taken.last()
     }
 
     /// The newest set with every parameter scored.
-    pub fn latest_complete(&self) -> Option<&ObservationSet> {
-        self.sets
+    pub fn latest_complete(&self) -> Option<&'a ObservationSet> {
+        self.taken
             .iter()
             .rev()
             .find(|set| matches!(set.score(), News2::Complete(_)))
     }
 
-    /// The incomplete sets taken after the latest complete one (all of them if none is
-    /// complete), oldest first.
-    pub fn newer_incomplete(&self) -> Vec<&ObservationSet> {
-        let after = self.latest_complete().map(ObservationSet::taken_at);
-        self.sets
+    /// The sets after the latest complete one (all of them if none is complete), oldest first:
+    /// each is incomplete.
+    pub fn since_latest_complete(&self) -> &'a [ObservationSet] {
+        let after = self
+            .taken
             .iter()
-            .filter(|set| after.is_none_or(|t| set.taken_at() > t))
-            .filter(|set| matches!(set.score(), News2::Incomplete(_)))
-            .collect()
+            .rposition(|set| matches!(set.score(), News2::Complete(_)))
+            .map_or(0, |i| i + 1);
+        &self.taken[after..]
     }
 }
 

@@ -2,13 +2,14 @@
 //! is always given.
 //!
 //! The latest complete set sets the schedule. Newer incomplete sets do not reset it (they have
-//! no total), but the band each already makes certain can tighten it: a set with a known 3 is
-//! due again within the hour whatever is missing. Decisions of this project, in
+//! no total), but the band each already makes certain, or the total its source stated, can
+//! tighten it: a set with a known 3 is due again within the hour whatever is missing. Sets
+//! dated in the future count for nothing. Decisions of this project, in
 //! docs/clinical-rules.md ("Monitoring schedule").
 
 use std::time::Duration;
 
-use super::observation_set::History;
+use super::observation_set::{AsOf, BandBasis};
 use super::score::{ClinicalRisk, MonitoringFrequency, News2};
 use super::time::{HOUR, Timestamp};
 
@@ -97,29 +98,28 @@ fn combine(a: Schedule, b: Schedule) -> Schedule {
 }
 
 impl Schedule {
-    /// The schedule a history sets; `None` only for an empty history.
+    /// The schedule the sets taken by now set; `None` only when there are none. Sets dated in
+    /// the future never drive it.
     ///
     /// With no complete set and nothing certain, the latest set is to be completed within the
     /// hour (a decision of this project).
-    pub fn of(history: &History) -> Option<Schedule> {
+    pub fn of(history: AsOf<'_>) -> Option<Schedule> {
         let complete = history.latest_complete().and_then(|set| match set.score() {
             News2::Complete(score) => {
                 Some(schedule_from(score.monitoring(), set.taken_at(), false))
             }
             News2::Incomplete(_) => None,
         });
-        let tightened =
-            history
-                .newer_incomplete()
-                .into_iter()
-                .filter_map(|set| match set.score() {
-                    News2::Incomplete(score) => Some(schedule_from(
-                        frequency_for_band(score.minimum_risk()?),
-                        set.taken_at(),
-                        true,
-                    )),
-                    News2::Complete(_) => None,
-                });
+        // Each newer incomplete set tightens it by what it makes certain; a total the source
+        // stated by the frequency Chart 4 gives that total.
+        let tightened = history.since_latest_complete().iter().filter_map(|set| {
+            let (band, basis) = set.band()?;
+            let frequency = match (basis, set.stated_total()) {
+                (BandBasis::Stated, Some(total)) => MonitoringFrequency::of(total, band),
+                _ => frequency_for_band(band),
+            };
+            Some(schedule_from(frequency, set.taken_at(), true))
+        });
         let combined = complete.into_iter().chain(tightened).reduce(combine);
         combined.or_else(|| {
             history

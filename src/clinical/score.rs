@@ -44,6 +44,15 @@ impl<T: Copy> SubScores<T> {
 pub struct Total(u8);
 
 impl Total {
+    /// A total a source states: 0 to 20, or not a NEWS2.
+    pub const fn new(value: u8) -> Option<Total> {
+        if value <= 20 {
+            Some(Total(value))
+        } else {
+            None
+        }
+    }
+
     pub const fn value(self) -> u8 {
         self.0
     }
@@ -63,6 +72,17 @@ pub enum ClinicalRisk {
 }
 
 impl ClinicalRisk {
+    /// The band's stable public name (`low-medium`): the `score()` API, the `data-risk`
+    /// attribute, the CSS and the events all write it so.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ClinicalRisk::Low => "low",
+            ClinicalRisk::LowMedium => "low-medium",
+            ClinicalRisk::Medium => "medium",
+            ClinicalRisk::High => "high",
+        }
+    }
+
     /// Chart 3, in its precedence: total ≥7 high; else 5–6 medium; else any red score
     /// low–medium; else low.
     pub fn of(total: Total, any_red: bool) -> Self {
@@ -89,6 +109,16 @@ pub enum MonitoringFrequency {
 }
 
 impl MonitoringFrequency {
+    /// The frequency's stable public name (`4-6-hourly`), as the `score()` API writes it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            MonitoringFrequency::TwelveHourly => "12-hourly",
+            MonitoringFrequency::FourToSixHourly => "4-6-hourly",
+            MonitoringFrequency::Hourly => "hourly",
+            MonitoringFrequency::Continuous => "continuous",
+        }
+    }
+
     pub fn of(total: Total, risk: ClinicalRisk) -> Self {
         match risk {
             ClinicalRisk::High => MonitoringFrequency::Continuous,

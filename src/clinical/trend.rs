@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use super::observation_set::{History, ObservationSet};
+use super::observation_set::ObservationSet;
 use super::score::{ClinicalRisk, News2};
 use super::time::{HOUR, Timestamp};
 use super::vital_signs::{Parameter, VitalSigns};
@@ -121,8 +121,11 @@ pub fn compare(from: &ObservationSet, to: &ObservationSet) -> Comparison {
 }
 
 impl Trend {
-    pub fn of(history: &History, settings: TrendSettings) -> Trend {
-        let sets = history.sets();
+    /// The trend of `sets` (oldest first; as [`AsOf::sets`] gives them, without sets dated in
+    /// the future).
+    ///
+    /// [`AsOf::sets`]: crate::clinical::observation_set::AsOf::sets
+    pub fn of(sets: &[ObservationSet], settings: TrendSettings) -> Trend {
         let Some((latest, earlier)) = sets.split_last() else {
             return Trend {
                 since_previous: None,
@@ -139,14 +142,13 @@ impl Trend {
         Trend {
             since_previous,
             over_window,
-            rising: rising(history, settings),
+            rising: rising(sets, settings),
         }
     }
 }
 
-fn rising(history: &History, settings: TrendSettings) -> Vec<RisingSignal> {
-    let complete: Vec<(&ObservationSet, crate::clinical::CompleteScore)> = history
-        .sets()
+fn rising(sets: &[ObservationSet], settings: TrendSettings) -> Vec<RisingSignal> {
+    let complete: Vec<(&ObservationSet, crate::clinical::CompleteScore)> = sets
         .iter()
         .filter_map(|set| match set.score() {
             News2::Complete(score) => Some((set, score)),

@@ -36,6 +36,20 @@ impl Parameter {
         Parameter::Consciousness,
         Parameter::Temperature,
     ];
+
+    /// The parameter's stable public name, as the JavaScript API's input field, the
+    /// `data-parameter` attribute and the events write it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Parameter::RespiratoryRate => "respiratoryRate",
+            Parameter::Spo2 => "spo2",
+            Parameter::AirOrOxygen => "onOxygen",
+            Parameter::SystolicBp => "systolicBp",
+            Parameter::Pulse => "pulse",
+            Parameter::Consciousness => "consciousness",
+            Parameter::Temperature => "temperature",
+        }
+    }
 }
 
 /// A measured quantity of NEWS2, with its unit, chart resolution and physical range.

@@ -12,18 +12,20 @@ use crate::i18n::Language;
 use crate::ui::widget::{DataSource, Mode};
 
 /// The attributes the element observes; a change to any of them updates the widget.
-pub const OBSERVED: [&str; 11] = [
+pub const OBSERVED: [&str; 13] = [
     "src",
     "fhir-base",
     "patient",
     "lang",
     "mode",
+    "demo",
     "now",
     "under-16",
     "pregnant",
     "spo2-scale",
     "spo2-scale-by",
     "spo2-scale-at",
+    "spo2-scale-until",
 ];
 
 /// `nb`, `nn`, `en`, also with a region (`nb-NO`) or as `no`; anything else is bokmål.
@@ -44,11 +46,18 @@ pub fn mode(value: Option<&str>) -> Mode {
     }
 }
 
-/// A fixed clock from an RFC 3339 time; `None` (the browser's clock) when absent, and an error
-/// to report when unreadable.
-pub fn now(value: Option<&str>) -> Result<Option<Timestamp>, String> {
+/// A fixed clock from an RFC 3339 time, honoured only on a page that says it is a demo or a
+/// test (`demo`): in a record, a forgotten `now` would freeze "overdue" and "stale data" for
+/// good. `None` (the browser's clock) when absent, and an error to report when refused or
+/// unreadable.
+pub fn now(value: Option<&str>, demo: bool) -> Result<Option<Timestamp>, String> {
     match value {
         None => Ok(None),
+        Some(_) if !demo => Err(
+            "now: a fixed clock is honoured only on a demo or test page (the demo attribute); \
+             the browser's clock is used"
+                .into(),
+        ),
         Some(text) => datetime::parse(text.trim())
             .map(Some)
             .map_err(|why| format!("now: {why}; the browser's clock is used")),
@@ -67,12 +76,14 @@ pub fn source(src: Option<&str>, fhir_base: Option<&str>, patient: Option<&str>)
 }
 
 /// The patient's documented Scale 2 decision: `spo2-scale="2"` with who decided
-/// (`spo2-scale-by`) and when (`spo2-scale-at`, RFC 3339). Without both, Scale 1: Scale 2 is
-/// never used on an undocumented say-so.
+/// (`spo2-scale-by`) and when (`spo2-scale-at`, RFC 3339), and when it ended if it has
+/// (`spo2-scale-until`). Without who and when, Scale 1: Scale 2 is never used on an
+/// undocumented say-so. A decision withdrawn as a mistake is removed (`spo2-scale` taken away).
 pub fn scale_2(
     scale: Option<&str>,
     by: Option<&str>,
     at: Option<&str>,
+    until: Option<&str>,
 ) -> Result<Option<Scale2Decision>, String> {
     match scale.map(str::trim) {
         None | Some("1") => return Ok(None),
@@ -87,9 +98,19 @@ pub fn scale_2(
     let at = at
         .and_then(|at| datetime::parse(at.trim()).ok())
         .ok_or_else(|| refused("needs spo2-scale-at, when it was decided (RFC 3339)"))?;
-    Scale2Decision::new(by.unwrap_or_default(), at)
-        .map(Some)
-        .map_err(|why| refused(&format!("needs spo2-scale-by ({why})")))
+    let decision = Scale2Decision::new(by.unwrap_or_default(), at)
+        .map_err(|why| refused(&format!("needs spo2-scale-by ({why})")))?;
+    match until {
+        None => Ok(Some(decision)),
+        Some(until) => {
+            let until = datetime::parse(until.trim())
+                .map_err(|why| refused(&format!("has an unreadable spo2-scale-until: {why}")))?;
+            decision
+                .ending(until)
+                .map(Some)
+                .map_err(|why| refused(&format!("({why})")))
+        }
+    }
 }
 
 /// A `patient` that is a national identity number (11 digits, bare or as `Patient/…`): refused,
@@ -150,9 +171,14 @@ mod tests {
 
     #[test]
     fn scale_2_needs_who_and_when() {
-        let decision = scale_2(Some("2"), Some("Dr. Lunde"), Some("2026-02-06T06:00:00Z"))
-            .expect("readable")
-            .expect("a documented decision");
+        let decision = scale_2(
+            Some("2"),
+            Some("Dr. Lunde"),
+            Some("2026-02-06T06:00:00Z"),
+            None,
+        )
+        .expect("readable")
+        .expect("a documented decision");
         assert_eq!(decision.decided_by(), "Dr. Lunde");
         // Refused out loud, never silently Scale 1: the host meant Scale 2.
         for (by, at) in [
@@ -161,24 +187,57 @@ mod tests {
             (Some("Dr. Lunde"), None),
             (Some("Dr. Lunde"), Some("yesterday")),
         ] {
-            assert!(scale_2(Some("2"), by, at).is_err(), "{by:?} {at:?}");
+            assert!(scale_2(Some("2"), by, at, None).is_err(), "{by:?} {at:?}");
         }
-        assert!(scale_2(Some("3"), Some("Dr. Lunde"), None).is_err());
+        assert!(scale_2(Some("3"), Some("Dr. Lunde"), None, None).is_err());
         assert_eq!(
-            scale_2(Some("1"), Some("Dr. Lunde"), Some("2026-02-06T06:00:00Z")),
+            scale_2(
+                Some("1"),
+                Some("Dr. Lunde"),
+                Some("2026-02-06T06:00:00Z"),
+                None
+            ),
             Ok(None)
         );
-        assert_eq!(scale_2(None, None, None), Ok(None));
+        assert_eq!(scale_2(None, None, None, None), Ok(None));
     }
 
     #[test]
-    fn an_unreadable_clock_falls_back_to_the_browsers() {
+    fn a_scale_2_decision_can_end() {
+        let at = Some("2026-02-06T06:00:00Z");
+        let ended = scale_2(
+            Some("2"),
+            Some("Dr. Lunde"),
+            at,
+            Some("2026-02-08T06:00:00Z"),
+        )
+        .expect("readable")
+        .expect("a decision");
         assert_eq!(
-            now(Some("2026-11-26T10:00:00Z")),
+            ended.ends_at(),
+            Some(Timestamp::from_millis(1_770_530_400_000))
+        );
+        assert!(ended.covers(Timestamp::from_millis(1_770_400_000_000)));
+        assert!(!ended.covers(Timestamp::from_millis(1_770_530_400_000)));
+        for until in ["2026-02-05T06:00:00Z", "soon"] {
+            assert!(
+                scale_2(Some("2"), Some("Dr. Lunde"), at, Some(until)).is_err(),
+                "{until}"
+            );
+        }
+    }
+
+    // Issue 10, case 7: `now` freezes the clock only where the host says it is a demo.
+    #[test]
+    fn a_fixed_clock_only_on_a_demo_page_and_an_unreadable_one_falls_back() {
+        assert_eq!(
+            now(Some("2026-11-26T10:00:00Z"), true),
             Ok(Some(Timestamp::from_millis(1_795_687_200_000)))
         );
-        assert!(now(Some("tomorrow")).is_err());
-        assert_eq!(now(None), Ok(None));
+        let refused = now(Some("2026-11-26T10:00:00Z"), false).unwrap_err();
+        assert!(refused.contains("only on a demo or test page"), "{refused}");
+        assert!(now(Some("tomorrow"), true).is_err());
+        assert_eq!(now(None, false), Ok(None));
         assert_eq!(mode(Some("entry")), Mode::Entry);
         assert_eq!(mode(Some("edit")), Mode::View);
     }

@@ -340,9 +340,19 @@ fn read_property(key: &str, value: JsValue) -> Result<Option<Change>, String> {
                 .and_then(|at| crate::fhir::datetime::parse(&at).ok())
                 .ok_or("scale2Decision: needs { by: who decided, at: when (RFC 3339) }")?;
             let by = field("by").unwrap_or_default();
-            Change::Scale2(Some(
-                Scale2Decision::new(&by, at).map_err(|why| format!("scale2Decision: {why}"))?,
-            ))
+            let decision =
+                Scale2Decision::new(&by, at).map_err(|why| format!("scale2Decision: {why}"))?;
+            let decision = match field("until") {
+                None => decision,
+                Some(until) => {
+                    let until = crate::fhir::datetime::parse(&until)
+                        .map_err(|why| format!("scale2Decision: until {why}"))?;
+                    decision
+                        .ending(until)
+                        .map_err(|why| format!("scale2Decision: {why}"))?
+                }
+            };
+            Change::Scale2(Some(decision))
         }
         _ => return Ok(None),
     }))
@@ -427,7 +437,8 @@ fn apply_attributes(
     if inputs.mode.get_untracked() != mode {
         inputs.mode.set(mode);
     }
-    let now = attributes::now(get("now").as_deref()).unwrap_or_else(|why| {
+    let demo = attributes::flag(get("demo").as_deref());
+    let now = attributes::now(get("now").as_deref(), demo).unwrap_or_else(|why| {
         refused.push(why);
         None
     });
@@ -445,6 +456,7 @@ fn apply_attributes(
         get("spo2-scale").as_deref(),
         get("spo2-scale-by").as_deref(),
         get("spo2-scale-at").as_deref(),
+        get("spo2-scale-until").as_deref(),
     )
     .unwrap_or_else(|why| {
         refused.push(why);

@@ -14,9 +14,11 @@ pub const NEWS2_TOTAL: &str = "1104051000000101";
 pub const SPO2_SCALE_2_SUB_SCORE: &str = "1104321000000108";
 
 /// What an Observation's code says it is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ObservationKind {
     News2Total,
+    /// The vital-signs panel, grouping its members with `hasMember`.
+    VitalSignsPanel,
     RespiratoryRate,
     Spo2,
     /// The blood pressure panel, with systolic and diastolic components.
@@ -33,6 +35,7 @@ pub enum ObservationKind {
 /// Every Observation code the widget reads, with what it is. The search asks for exactly these.
 pub const OBSERVATION_CODES: &[(&str, &str, ObservationKind)] = &[
     (SNOMED, NEWS2_TOTAL, ObservationKind::News2Total),
+    (LOINC, "85353-1", ObservationKind::VitalSignsPanel),
     (LOINC, "9279-1", ObservationKind::RespiratoryRate),
     (SNOMED, "86290005", ObservationKind::RespiratoryRate),
     (LOINC, "2708-6", ObservationKind::Spo2),
@@ -51,6 +54,25 @@ pub const OBSERVATION_CODES: &[(&str, &str, ObservationKind)] = &[
     (SNOMED, "371825009", ObservationKind::OnOxygen),
     (SNOMED, "722742002", ObservationKind::RoomAir),
 ];
+
+impl ObservationKind {
+    /// A short stable name, for keys and messages.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ObservationKind::News2Total => "news2-total",
+            ObservationKind::VitalSignsPanel => "vital-signs-panel",
+            ObservationKind::RespiratoryRate => "respiratory-rate",
+            ObservationKind::Spo2 => "spo2",
+            ObservationKind::BloodPressure => "blood-pressure",
+            ObservationKind::SystolicBp => "systolic-bp",
+            ObservationKind::Pulse => "pulse",
+            ObservationKind::Temperature => "temperature",
+            ObservationKind::Consciousness => "consciousness",
+            ObservationKind::OnOxygen => "on-oxygen",
+            ObservationKind::RoomAir => "room-air",
+        }
+    }
+}
 
 /// Classifies by code. SNOMED and LOINC codes only count with their own system.
 pub fn observation_kind(system: &str, code: &str) -> Option<ObservationKind> {

@@ -19,8 +19,13 @@ use crate::clinical::{Consciousness, Decimal, Parameter, Quantity, Reading, SubS
 pub struct SourceObservation {
     /// `Observation/{id}`, or the entry's `fullUrl` where there is no id.
     pub key: String,
-    /// `system|value` of each identifier: the same Observation under another id is still one.
+    /// `system|value` of each identifier, as `derivedFrom` and `hasMember` may name it.
     pub identifiers: Vec<String>,
+    /// What its code says it is: one business identifier shared by the Observations of one
+    /// set (as one DIPS measurement id) never merges two parameters.
+    pub kind: ObservationKind,
+    /// `meta.versionId`, to tell an amended copy from a conflicting one.
+    pub version: Option<String>,
     pub taken_at: Timestamp,
     pub content: Content,
     /// The performer's display name, when given.
@@ -33,15 +38,21 @@ pub struct SourceObservation {
 /// What an Observation carries for NEWS2.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Content {
-    /// A NEWS2 total with its sub-score components and `derivedFrom` references.
+    /// A NEWS2 total with its sub-score components and the Observations it was scored from
+    /// (`derivedFrom`, or `hasMember` as some sources write it).
     Total {
         stated: StatedScore,
         scale_2: bool,
-        derived_from: Vec<DerivedFrom>,
+        links: Vec<Link>,
+    },
+    /// A vital-signs panel (LOINC 85353-1) grouping its members with `hasMember`.
+    Panel {
+        members: Vec<Link>,
     },
     Reading(Reading),
     BloodPressure {
-        systolic: Option<Reading>,
+        /// Every systolic component: two that differ are a conflict, not a choice by order.
+        systolic: Vec<Reading>,
         diastolic: Option<Measurement>,
     },
     Consciousness(Consciousness),
@@ -55,10 +66,14 @@ impl Content {
     /// The NEWS2 parameters this observation gives values for.
     pub fn parameters(&self) -> Vec<Parameter> {
         match self {
-            Content::Total { .. } => Vec::new(),
+            Content::Total { .. } | Content::Panel { .. } => Vec::new(),
             Content::Reading(reading) => vec![reading.quantity().parameter()],
             Content::BloodPressure { systolic, .. } => {
-                systolic.iter().map(|_| Parameter::SystolicBp).collect()
+                if systolic.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Parameter::SystolicBp]
+                }
             }
             Content::Consciousness(_) => vec![Parameter::Consciousness],
             Content::Oxygen { .. } => vec![Parameter::AirOrOxygen],
@@ -70,15 +85,16 @@ impl Content {
 /// as duplicates of one another.
 pub const NO_ID: &str = "Observation (no id)";
 
-/// One `derivedFrom` reference: a literal reference, a logical one by identifier, or both.
+/// One `derivedFrom` or `hasMember` reference: a literal reference, a logical one by
+/// identifier, or both.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DerivedFrom {
+pub struct Link {
     pub reference: Option<String>,
     /// `system|value`.
     pub identifier: Option<String>,
 }
 
-impl std::fmt::Display for DerivedFrom {
+impl std::fmt::Display for Link {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (&self.reference, &self.identifier) {
             (Some(reference), _) => f.write_str(reference),
@@ -207,6 +223,14 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
 
     let content = match kind {
         ObservationKind::News2Total => Ok(read_total(resource, &mut problems, &problem)),
+        ObservationKind::VitalSignsPanel => {
+            let members = links(&resource["hasMember"]);
+            if members.is_empty() {
+                Err("vital-signs panel has no hasMember references".to_string())
+            } else {
+                Ok(Content::Panel { members })
+            }
+        }
         ObservationKind::RespiratoryRate => {
             quantity_reading(Quantity::RespiratoryRate, resource).map(Content::Reading)
         }
@@ -291,10 +315,13 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned);
+    let version = resource["meta"]["versionId"].as_str().map(str::to_owned);
     (
         Some(SourceObservation {
             key,
             identifiers,
+            kind,
+            version,
             taken_at,
             content,
             performer,
@@ -358,11 +385,25 @@ fn read_total(
             )),
         }
     }
-    let derived_from = resource["derivedFrom"]
-        .as_array()
+    let mut links = links(&resource["derivedFrom"]);
+    links.extend(links_of(&resource["hasMember"]));
+    Content::Total {
+        stated,
+        scale_2,
+        links,
+    }
+}
+
+/// The references of a `derivedFrom` or `hasMember` list.
+fn links(list: &Value) -> Vec<Link> {
+    links_of(list).collect()
+}
+
+fn links_of(list: &Value) -> impl Iterator<Item = Link> + '_ {
+    list.as_array()
         .into_iter()
         .flatten()
-        .map(|r| DerivedFrom {
+        .map(|r| Link {
             reference: r["reference"].as_str().map(str::to_owned),
             identifier: r["identifier"]["value"].as_str().map(|value| {
                 format!(
@@ -372,12 +413,6 @@ fn read_total(
             }),
         })
         .filter(|d| d.reference.is_some() || d.identifier.is_some())
-        .collect();
-    Content::Total {
-        stated,
-        scale_2,
-        derived_from,
-    }
 }
 
 /// A score as a source writes it: a whole number in `valueQuantity` (unit `{ScoreOf}`,
@@ -422,14 +457,15 @@ fn read_blood_pressure(
     problems: &mut Vec<Problem>,
     problem: &dyn Fn(ProblemKind, String) -> Problem,
 ) -> Result<Content, String> {
-    let mut systolic = None;
+    let mut systolic: Vec<Reading> = Vec::new();
     let mut diastolic = None;
     for component in resource["component"].as_array().into_iter().flatten() {
         let is =
             |test: fn(&str, &str) -> bool| codings(&component["code"]).any(|(s, c)| test(s, c));
         if is(codes::is_systolic) {
             match quantity_reading(Quantity::SystolicBp, component) {
-                Ok(reading) => systolic = Some(reading),
+                Ok(reading) if !systolic.contains(&reading) => systolic.push(reading),
+                Ok(_) => {}
                 Err(message) => problems.push(problem(
                     ProblemKind::InvalidValue,
                     format!("systolic {message}; not used"),
@@ -452,7 +488,7 @@ fn read_blood_pressure(
             }
         }
     }
-    if systolic.is_none() && diastolic.is_none() {
+    if systolic.is_empty() && diastolic.is_none() {
         return Err("blood pressure has neither systolic nor diastolic component".into());
     }
     Ok(Content::BloodPressure {

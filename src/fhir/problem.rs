@@ -13,8 +13,11 @@ pub enum ProblemKind {
     NotScored,
     /// A `derivedFrom` reference to an Observation that has not arrived.
     Unresolved,
-    /// Two values for one parameter in one set; the first was kept.
+    /// Different values for one parameter at one moment, or two copies of one Observation
+    /// that differ: all are kept, and the more severe value counts.
     Conflict,
+    /// The same measurement twice under different ids: counted once.
+    Duplicate,
     /// The server reported a problem (an OperationOutcome in the Bundle).
     ServerMessage,
 }

@@ -5,10 +5,12 @@
 //! - [`format`]: times, durations and numbers as Norwegians write them (24-hour clock, decimal
 //!   comma), in the browser's time zone.
 //!
-//! The escalation banner's clinical texts are the engine's (`clinical::escalation::texts`), not
-//! here, so the words a nurse acts on are decided and tested in one place. Clinical terms follow
-//! the Norwegian translation of the openEHR NEWS2 archetype (../shared/news2/README.md, section 4).
+//! - [`banner`]: the escalation decision in words. The engine decides in kinds with data; Chart
+//!   4's response and monitoring texts are the engine's data (`clinical::escalation::texts`,
+//!   replaceable by a municipality). Clinical terms follow the Norwegian translation of the
+//!   openEHR NEWS2 archetype (../shared/news2/README.md, section 4).
 
+pub mod banner;
 pub mod format;
 pub mod words;
 

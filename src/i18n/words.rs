@@ -6,12 +6,12 @@
 
 use super::Language;
 use super::format::decimal;
-use crate::clinical::escalation::texts::{parameter_name, risk_word};
+use crate::clinical::Decimal;
+use crate::clinical::set_values::MeasuredValue;
 use crate::clinical::{
     ClinicalRisk, Consciousness, InvalidReading, MonitoringFrequency, Parameter, Quantity,
     Spo2Scale, Unit,
 };
-use crate::clinical::{Decimal, escalation::Level};
 
 /// Every fixed text of the views.
 #[derive(Debug)]
@@ -47,6 +47,20 @@ pub struct Words {
     pub no_sub_score: &'static str,
     pub stated_by_source: &'static str,
     pub source_stated_total: &'static str,
+    /// Beside a total the source stated and the values cannot recompute.
+    pub not_recomputed: &'static str,
+    /// A set dated after now.
+    pub future_dated: &'static str,
+    /// A set with different values for one parameter at one moment.
+    pub conflicting: &'static str,
+    /// Before another value measured at the same moment.
+    pub conflict_also: &'static str,
+    /// A set in which a parameter was measured again.
+    pub rechecked: &'static str,
+    /// Before the earlier value a re-check replaced.
+    pub rechecked_earlier: &'static str,
+    /// The widget runs on a fixed clock: `{time}` is where it stands.
+    pub fixed_clock: &'static str,
 
     pub banner_also: &'static str,
     pub acknowledge: &'static str,
@@ -95,6 +109,12 @@ pub struct Words {
     pub confirm_save: &'static str,
     pub go_back: &'static str,
     pub entry_needs_time: &'static str,
+    pub entry_time_nonexistent: &'static str,
+    pub entry_time_ambiguous: &'static str,
+    pub entry_time_future: &'static str,
+    /// The first of a repeated local time; `{offset}` is its UTC offset (`UTC+2`).
+    pub occurrence_first: &'static str,
+    pub occurrence_second: &'static str,
     pub entry_needs_values: &'static str,
     pub entry_saved: &'static str,
     pub entry_handed_over: &'static str,
@@ -120,13 +140,13 @@ const NB: Words = Words {
     recorded_by: "Registrert av",
     source: "Kilde",
     next_due: "Neste måling",
-    overdue_by: "Over tiden med",
+    overdue_by: "Forsinket med",
     raw_value: "Målt verdi",
     charted_value: "Føres som",
     sub_score: "Delskår",
     total: "Totalskår",
     clinical_risk: "Klinisk risiko",
-    monitoring: "Minste observasjonsfrekvens",
+    monitoring: "Minste observasjonshyppighet",
     spo2_scale: "SpO₂-skala",
     red_score: "Skår 3 i én parameter",
     no_total: "Ingen totalskår: målingen er ufullstendig.",
@@ -137,6 +157,13 @@ const NB: Words = Words {
     no_sub_score: "Ingen skår",
     stated_by_source: "oppgitt av kilden",
     source_stated_total: "Kildens totalskår",
+    not_recomputed: "oppgitt av kilden, ikke beregnet på nytt",
+    future_dated: "Datert fram i tid, ikke tatt med",
+    conflicting: "Ulike verdier samtidig",
+    conflict_also: "også målt samtidig:",
+    rechecked: "Kontrollmålt",
+    rechecked_earlier: "kontrollmålt, tidligere",
+    fixed_clock: "Demo: klokka står fast på {time}. Tidene her gjelder ikke for pasientbehandling.",
 
     banner_also: "Gjelder også",
     acknowledge: "Kvitter ut",
@@ -186,6 +213,11 @@ const NB: Words = Words {
     confirm_save: "Verdiene stemmer, lagre",
     go_back: "Tilbake og rett",
     entry_needs_time: "Skriv tidspunktet som dd.mm.åååå tt:mm.",
+    entry_time_nonexistent: "Dette klokkeslettet finnes ikke denne natta: klokka ble stilt fram fra 02:00 til 03:00. Sjekk tidspunktet.",
+    entry_time_ambiguous: "Dette klokkeslettet fantes to ganger denne natta: klokka ble stilt tilbake fra 03:00 til 02:00. Velg hvilket:",
+    entry_time_future: "Tidspunktet er fram i tid. Skriv når målingen ble tatt.",
+    occurrence_first: "Første gang (sommertid, {offset})",
+    occurrence_second: "Andre gang (vintertid, {offset})",
     entry_needs_values: "Skriv inn minst én måling.",
     entry_saved: "Målingen er lagret.",
     entry_handed_over: "Målingen er sendt til journalen.",
@@ -211,13 +243,13 @@ const NN: Words = Words {
     recorded_by: "Registrert av",
     source: "Kjelde",
     next_due: "Neste måling",
-    overdue_by: "Over tida med",
+    overdue_by: "Forseinka med",
     raw_value: "Målt verdi",
     charted_value: "Førast som",
     sub_score: "Delskår",
     total: "Totalskår",
     clinical_risk: "Klinisk risiko",
-    monitoring: "Minste observasjonsfrekvens",
+    monitoring: "Minste observasjonshyppigheit",
     spo2_scale: "SpO₂-skala",
     red_score: "Skår 3 i éin parameter",
     no_total: "Ingen totalskår: målinga er ufullstendig.",
@@ -228,6 +260,13 @@ const NN: Words = Words {
     no_sub_score: "Ingen skår",
     stated_by_source: "oppgitt av kjelda",
     source_stated_total: "Totalskåren til kjelda",
+    not_recomputed: "oppgitt av kjelda, ikkje rekna ut på nytt",
+    future_dated: "Datert fram i tid, ikkje teken med",
+    conflicting: "Ulike verdiar samstundes",
+    conflict_also: "også målt samstundes:",
+    rechecked: "Kontrollmålt",
+    rechecked_earlier: "kontrollmålt, tidlegare",
+    fixed_clock: "Demo: klokka står fast på {time}. Tidene her gjeld ikkje for pasientbehandling.",
 
     banner_also: "Gjeld også",
     acknowledge: "Kvitter ut",
@@ -277,6 +316,11 @@ const NN: Words = Words {
     confirm_save: "Verdiane stemmer, lagre",
     go_back: "Tilbake og rett",
     entry_needs_time: "Skriv tidspunktet som dd.mm.åååå tt:mm.",
+    entry_time_nonexistent: "Dette klokkeslettet finst ikkje denne natta: klokka vart stilt fram frå 02:00 til 03:00. Sjekk tidspunktet.",
+    entry_time_ambiguous: "Dette klokkeslettet fanst to gonger denne natta: klokka vart stilt tilbake frå 03:00 til 02:00. Vel kva for eitt:",
+    entry_time_future: "Tidspunktet er fram i tid. Skriv når målinga vart teken.",
+    occurrence_first: "Første gong (sommartid, {offset})",
+    occurrence_second: "Andre gong (vintertid, {offset})",
     entry_needs_values: "Skriv inn minst éi måling.",
     entry_saved: "Målinga er lagra.",
     entry_handed_over: "Målinga er send til journalen.",
@@ -319,6 +363,13 @@ const EN: Words = Words {
     no_sub_score: "No score",
     stated_by_source: "stated by the source",
     source_stated_total: "The source's total",
+    not_recomputed: "stated by the source, not recalculated",
+    future_dated: "Dated in the future, not taken into account",
+    conflicting: "Different values at the same time",
+    conflict_also: "also measured at the same time:",
+    rechecked: "Re-checked",
+    rechecked_earlier: "re-checked, earlier",
+    fixed_clock: "Demo: the clock is fixed at {time}. The times here are not for patient care.",
 
     banner_also: "Also",
     acknowledge: "Acknowledge",
@@ -368,6 +419,11 @@ const EN: Words = Words {
     confirm_save: "The values are right, save",
     go_back: "Back to correct",
     entry_needs_time: "Write the time as dd.mm.yyyy hh:mm.",
+    entry_time_nonexistent: "This time did not exist that night: the clocks went forward from 02:00 to 03:00. Check the time.",
+    entry_time_ambiguous: "This time happened twice that night: the clocks went back from 03:00 to 02:00. Choose which:",
+    entry_time_future: "The time is in the future. Write when the set was taken.",
+    occurrence_first: "The first time (summer time, {offset})",
+    occurrence_second: "The second time (standard time, {offset})",
     entry_needs_values: "Enter at least one observation.",
     entry_saved: "The set is saved.",
     entry_handed_over: "The set has been sent to the record.",
@@ -410,6 +466,52 @@ pub fn set_aside(language: Language, count: usize) -> String {
     }
 }
 
+/// A risk band in lower case, for running text.
+pub fn risk_word(language: Language, risk: ClinicalRisk) -> &'static str {
+    match risk {
+        ClinicalRisk::Low => language.pick("lav", "låg", "low"),
+        ClinicalRisk::LowMedium => language.pick("lav–middels", "låg–middels", "low–medium"),
+        ClinicalRisk::Medium => language.pick("middels", "middels", "medium"),
+        ClinicalRisk::High => language.pick("høy", "høg", "high"),
+    }
+}
+
+/// A parameter's name in lower case, for running text.
+pub fn parameter_name(language: Language, parameter: Parameter) -> &'static str {
+    match parameter {
+        Parameter::RespiratoryRate => language.pick(
+            "respirasjonsfrekvens",
+            "respirasjonsfrekvens",
+            "respiration rate",
+        ),
+        Parameter::Spo2 => "SpO₂",
+        Parameter::AirOrOxygen => language.pick(
+            "romluft eller oksygen",
+            "romluft eller oksygen",
+            "air or oxygen",
+        ),
+        Parameter::SystolicBp => language.pick(
+            "systolisk blodtrykk",
+            "systolisk blodtrykk",
+            "systolic blood pressure",
+        ),
+        Parameter::Pulse => language.pick("puls", "puls", "pulse"),
+        Parameter::Consciousness => {
+            language.pick("bevissthetsnivå", "medvitsnivå", "consciousness")
+        }
+        Parameter::Temperature => language.pick("temperatur", "temperatur", "temperature"),
+    }
+}
+
+/// Parameters in running text: "puls, temperatur".
+pub fn parameter_list(language: Language, parameters: &[Parameter]) -> String {
+    parameters
+        .iter()
+        .map(|&p| parameter_name(language, p))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A parameter's name as a label (capitalised).
 pub fn parameter(language: Language, parameter: Parameter) -> String {
     capitalised(parameter_name(language, parameter))
@@ -420,7 +522,8 @@ pub fn risk(language: Language, risk: ClinicalRisk) -> String {
     capitalised(risk_word(language, risk))
 }
 
-fn capitalised(text: &str) -> String {
+/// The text with its first letter in upper case.
+pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
@@ -509,48 +612,20 @@ pub fn sub_score(language: Language, value: u8) -> String {
     format!("{} {value}", language.pick("Skår", "Skår", "Score"))
 }
 
-/// The banner's kind in a word or two, written beside its symbol so colour is never the only cue.
-pub fn level(language: Language, level: Level) -> String {
-    match level {
-        Level::None => language.pick("NEWS2 0", "NEWS2 0", "NEWS2 0").into(),
-        Level::Information => language
-            .pick("Informasjon", "Informasjon", "Information")
-            .into(),
-        Level::LowMedium => {
-            risk(language, ClinicalRisk::LowMedium) + language.pick(" risiko", " risiko", " risk")
+/// A measured value as it came, with its unit: `130 mmHg`, `Våken (A)`, `Oksygen`.
+pub fn measured_value(language: Language, value: MeasuredValue) -> String {
+    match value {
+        MeasuredValue::Reading(reading) => {
+            let number = decimal(reading.raw(), language);
+            match unit_written(reading.unit()) {
+                "" => number,
+                unit => format!("{number} {unit}"),
+            }
         }
-        Level::Medium => {
-            risk(language, ClinicalRisk::Medium) + language.pick(" risiko", " risiko", " risk")
+        MeasuredValue::Consciousness(level) => {
+            format!("{} ({})", consciousness(language, level), level.letter())
         }
-        Level::High => {
-            risk(language, ClinicalRisk::High) + language.pick(" risiko", " risiko", " risk")
-        }
-        Level::IncompleteMinimum(band) => format!(
-            "{} ({})",
-            language.pick(
-                "Ufullstendig måling",
-                "Ufullstendig måling",
-                "Incomplete set"
-            ),
-            language.pick("minst ", "minst ", "at least ").to_string() + risk_word(language, band)
-        ),
-        Level::Overdue => language
-            .pick("Måling over tid", "Måling over tida", "Set overdue")
-            .into(),
-        Level::StaleData => language
-            .pick(
-                "Mulig utdaterte data",
-                "Mogleg utdaterte data",
-                "Data may be out of date",
-            )
-            .into(),
-        Level::SourceDisagreement => language
-            .pick(
-                "Avvik fra kilden",
-                "Avvik frå kjelda",
-                "Differs from the source",
-            )
-            .into(),
+        MeasuredValue::OnOxygen(on) => air_or_oxygen(language, on).to_string(),
     }
 }
 
@@ -643,7 +718,6 @@ mod tests {
             "Medvitsnivå"
         );
         assert_eq!(risk(Language::Nb, ClinicalRisk::High), "Høy");
-        assert_eq!(level(Language::En, Level::High), "High risk");
     }
 
     #[test]

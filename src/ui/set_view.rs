@@ -5,8 +5,10 @@
 //! table and the entry form all render it, so they never disagree about a set.
 
 use crate::clinical::observation_set::{ObservationSet, Spo2ScaleBasis};
-use crate::clinical::{News2, Parameter, Reading, Unit};
+use crate::clinical::time::Timestamp;
+use crate::clinical::{ClinicalRisk, News2, Parameter, Reading, Unit};
 use crate::i18n::format::decimal;
+use crate::i18n::words::measured_value;
 use crate::i18n::{Language, words};
 
 /// What is shown for one parameter of one set.
@@ -23,6 +25,11 @@ pub struct ParameterView {
     pub stated_only: bool,
     /// Possible but unusual: check before trusting.
     pub verify: bool,
+    /// Other values measured at the same moment (a conflict); the one shown is the most
+    /// severe, and counts.
+    pub conflicting: Vec<String>,
+    /// Earlier values a re-check in the same set replaced, with when they were measured.
+    pub earlier: Vec<(String, Timestamp)>,
 }
 
 fn with_unit(number: String, unit: &str) -> String {
@@ -87,6 +94,19 @@ pub fn parameters(set: &ObservationSet, language: Language) -> Vec<ParameterView
                 ),
                 _ => (None, None),
             };
+            let conflicting = set
+                .conflicts
+                .iter()
+                .filter(|c| c.parameter == parameter)
+                .flat_map(|c| c.values.iter().skip(1))
+                .map(|&v| measured_value(language, v))
+                .collect();
+            let earlier = set
+                .rechecked
+                .iter()
+                .filter(|r| r.value.parameter() == parameter)
+                .map(|r| (measured_value(language, r.value), r.at))
+                .collect();
             ParameterView {
                 parameter,
                 value,
@@ -94,16 +114,47 @@ pub fn parameters(set: &ObservationSet, language: Language) -> Vec<ParameterView
                 sub_score: score.sub_score(parameter).map(|s| s.value()),
                 stated_only: stated_only.contains(&parameter),
                 verify: verify.contains(&parameter),
+                conflicting,
+                earlier,
             }
         })
         .collect()
 }
 
-/// The total as a number, only for a complete set: an incomplete one has none to show.
-pub fn total(set: &ObservationSet) -> Option<u8> {
-    match set.score() {
-        News2::Complete(score) => Some(score.total().value()),
-        News2::Incomplete(_) => None,
+/// A set's total as the views show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TotalView {
+    /// Computed from a complete set's values.
+    Computed { total: u8, risk: ClinicalRisk },
+    /// Stated by the source for a set whose values cannot recompute it: shown, and marked so.
+    Stated { total: u8, risk: ClinicalRisk },
+    /// An incomplete set: no total (a partial sum is never shown as one).
+    None,
+}
+
+impl TotalView {
+    pub fn of(set: &ObservationSet) -> Self {
+        match (set.score(), set.stated_total()) {
+            (News2::Complete(score), _) => TotalView::Computed {
+                total: score.total().value(),
+                risk: score.risk(),
+            },
+            // The set's band: the stated total's, or a higher one its known sub-scores make
+            // certain.
+            (News2::Incomplete(_), Some(total)) => TotalView::Stated {
+                total: total.value(),
+                risk: set.band().map_or(ClinicalRisk::Low, |(band, _)| band),
+            },
+            (News2::Incomplete(_), None) => TotalView::None,
+        }
+    }
+
+    /// The `data-risk` name the CSS colours by.
+    pub fn risk_name(self) -> &'static str {
+        match self {
+            TotalView::Computed { risk, .. } | TotalView::Stated { risk, .. } => risk.name(),
+            TotalView::None => "incomplete",
+        }
     }
 }
 
@@ -175,6 +226,23 @@ mod tests {
 
     #[test]
     fn an_incomplete_set_has_no_total() {
-        assert_eq!(total(&set()), None);
+        assert_eq!(TotalView::of(&set()), TotalView::None);
+    }
+
+    #[test]
+    fn a_total_the_source_stated_is_shown_as_stated() {
+        use crate::clinical::observation_set::StatedScore;
+        let mut set = set();
+        set.stated = Some(StatedScore {
+            total: Some(9),
+            ..StatedScore::default()
+        });
+        assert_eq!(
+            TotalView::of(&set),
+            TotalView::Stated {
+                total: 9,
+                risk: ClinicalRisk::High
+            }
+        );
     }
 }

@@ -42,6 +42,11 @@ impl Vitals {
         })
     }
 
+    /// No values at all (a set that is only a total its source stated, say).
+    pub fn none() -> Self {
+        Vitals(VitalSigns::default())
+    }
+
     /// A complete set with this total and no red score (total 0 to 7).
     pub fn total(total: u8) -> Self {
         let v = Vitals::baseline();

@@ -308,6 +308,7 @@ async function cycles(n) {
       const before = chartCount();
       if (i % 2 === 0) {
         w.history = bundle;
+        w.setAttribute("demo", "");
         w.setAttribute("now", "2026-02-10T07:34:00Z");
       } else {
         w.setAttribute("fhir-base", `${location.origin}/fhir`);

@@ -1,6 +1,16 @@
 //! The escalation decision: from a patient's history, the clock and the settings, what the
 //! banner shows. One function, [`decide`], so that the UI renders a decision and never makes
-//! one.
+//! one. The decision holds no words: it names kinds with their data (levels, the set it stands
+//! on, parameters, times), and `i18n::banner` words it in nb, nn or en.
+//!
+//! The rule the banner keeps (docs/clinical-rules.md, "What the banner stands on"): its
+//! clinical band is never lower than
+//! (a) the band of the newest complete set,
+//! (b) the band already certain from any incomplete set taken after it, and
+//! (c) the band of a total a source stated after it,
+//! and the decision always says which set that band stands on and how old it is. Sets dated in
+//! the future never count. When the newest set is incomplete, the decision says what it lacks,
+//! with the last complete set beside it.
 //!
 //! Several things can call for attention at once (a high score and stale data, say). The
 //! banner leads with the most urgent and lists the rest in [`Decision::also`], so nothing is
@@ -11,13 +21,14 @@ pub mod texts;
 
 use std::time::Duration;
 
-use super::observation_set::{Disagreement, History};
+use super::observation_set::{AsOf, BandBasis, Disagreement, History, ObservationSet};
 use super::schedule::{Schedule, ScheduleStatus};
 use super::score::{ClinicalRisk, News2};
-use super::time::{MINUTE, Timestamp};
+use super::set_values::ValueConflict;
+use super::time::{HOUR, MINUTE, Timestamp};
 use super::trend::{RisingSignal, Trend, TrendSettings};
 use super::vital_signs::Parameter;
-use texts::{Language, ResponseRow, ResponseTexts, parameter_list, parameter_name, risk_word};
+use texts::ResponseRow;
 
 /// Facts about the patient that the host knows and NEWS2 is not validated for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -38,26 +49,28 @@ pub enum DataStatus {
 /// Everything besides history and clock that shapes the decision.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
-    pub language: Language,
-    /// Chart 4's texts: RCP's, or a municipality's ([`ResponseTexts::from_config`]).
-    pub texts: ResponseTexts,
     pub patient: PatientContext,
     pub trend: TrendSettings,
     /// `None` when the host hands the history over itself: then it is never stale.
     pub data: Option<DataStatus>,
     /// Data older than this is shown as possibly out of date.
     pub stale_after: Duration,
+    /// How long a set's disagreement with its source stays in the banner (unless
+    /// acknowledged): long enough to be seen by the next shift.
+    pub disagreement_shown_for: Duration,
+    /// The sets (by time) whose disagreement with the source a nurse has acknowledged.
+    pub acknowledged_disagreements: Vec<Timestamp>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            language: Language::Nb,
-            texts: ResponseTexts::default(),
             patient: PatientContext::default(),
             trend: TrendSettings::default(),
             data: None,
             stale_after: 30 * MINUTE,
+            disagreement_shown_for: 24 * HOUR,
+            acknowledged_disagreements: Vec::new(),
         }
     }
 }
@@ -67,19 +80,28 @@ impl Default for Settings {
 pub enum Level {
     /// NEWS2 0: routine monitoring.
     None,
-    /// Low risk (1–4), an incomplete set with nothing certain, or no sets yet.
+    /// Low risk (1–4), or no sets yet.
     Information,
     LowMedium,
     Medium,
     High,
-    /// The latest set is incomplete, and this band is already certain.
+    /// An incomplete set taken after the last complete one already makes this band certain,
+    /// and it is higher than the last complete set's.
     IncompleteMinimum(ClinicalRisk),
+    /// A total the source stated, which the values at hand cannot recompute, is the newest
+    /// information and gives this band.
+    SourceStated(ClinicalRisk),
+    /// The newest set is incomplete and makes nothing more certain than the last complete set:
+    /// complete it now.
+    Incomplete,
     /// The next set is overdue.
     Overdue,
     /// The data may be out of date: the source could not be reached or not lately.
     StaleData,
-    /// The source's stated score differs from the one computed from its values.
+    /// A set's stated score differs from the one computed from its values.
     SourceDisagreement,
+    /// Sets are dated in the future: a wrong date, not taken into account.
+    FutureDated,
 }
 
 impl Level {
@@ -95,48 +117,122 @@ impl Level {
             Level::High => band(ClinicalRisk::High),
             Level::Medium => band(ClinicalRisk::Medium),
             Level::LowMedium => band(ClinicalRisk::LowMedium),
-            Level::IncompleteMinimum(risk) => band(risk),
-            Level::Overdue => 5,
+            Level::IncompleteMinimum(risk) | Level::SourceStated(risk) => band(risk),
+            Level::Incomplete | Level::Overdue => 5,
             Level::StaleData => 4,
-            Level::SourceDisagreement => 3,
+            Level::SourceDisagreement | Level::FutureDated => 3,
             Level::Information => 2,
             Level::None => 1,
         }
     }
+
+    /// The level's stable public name: the `data-level` attribute, the CSS and the events use
+    /// it, never the Rust name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Level::None => "none",
+            Level::Information => "information",
+            Level::LowMedium => "low-medium",
+            Level::Medium => "medium",
+            Level::High => "high",
+            Level::IncompleteMinimum(_) => "incomplete-minimum",
+            Level::SourceStated(_) => "source-stated",
+            Level::Incomplete => "incomplete",
+            Level::Overdue => "overdue",
+            Level::StaleData => "stale-data",
+            Level::SourceDisagreement => "source-disagreement",
+            Level::FutureDated => "future-dated",
+        }
+    }
+}
+
+/// What the clinical band rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// A complete set's NEWS2, computed from its values; `red` names a parameter scoring 3.
+    Computed { total: u8, red: Vec<Parameter> },
+    /// An incomplete set whose known sub-scores already make the band certain.
+    Certain { missing: Vec<Parameter> },
+    /// A total the source stated, not recomputed (the values to do so are not at hand).
+    Stated { total: u8 },
+}
+
+/// The clinical band in force, and the set it stands on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standing {
+    pub band: ClinicalRisk,
+    pub basis: Basis,
+    /// When the set it stands on was taken.
+    pub at: Timestamp,
+    /// How long ago that was (zero for a set dated within the clock tolerance ahead of now).
+    pub age: Duration,
+}
+
+/// A set as the banner mentions it beside the one it stands on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetMention {
+    pub at: Timestamp,
+    pub age: Duration,
+}
+
+/// The last complete set, shown beside a band that stands on something else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LastComplete {
+    pub set: SetMention,
+    pub total: u8,
+    pub risk: ClinicalRisk,
+}
+
+/// The newest set, when it is incomplete: what it lacks, to complete now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ToComplete {
+    pub set: SetMention,
+    pub missing: Vec<Parameter>,
 }
 
 /// Something the banner says besides its level.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NoticeKind {
+pub enum Notice {
     /// NEWS2 is not validated under 16.
     Under16,
     /// NEWS2 is not validated in pregnancy.
     Pregnancy,
-    /// The latest set lacks these.
-    Missing(Vec<Parameter>),
-    /// The latest set has possible but unusual values here.
-    Verify(Vec<Parameter>),
+    /// A set has possible but unusual values here.
+    Verify {
+        at: Timestamp,
+        parameters: Vec<Parameter>,
+    },
     /// Sub-scores the source stated with no value to check them against.
-    SourceOnly(Vec<Parameter>),
-    /// A difference between the source's score and the computed one.
-    Disagreement(Disagreement),
-    /// A rising score: decision support beyond RCP NEWS2, and its text says so.
+    SourceOnly {
+        at: Timestamp,
+        parameters: Vec<Parameter>,
+    },
+    /// A difference between a set's stated score and the computed one.
+    Disagreement {
+        at: Timestamp,
+        disagreement: Disagreement,
+    },
+    /// Different values of one parameter at one moment; the most severe is used.
+    Conflict { conflict: ValueConflict },
+    /// A rising score: decision support beyond RCP NEWS2, and its words say so.
     Rising(RisingSignal),
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub kind: NoticeKind,
-    pub text: String,
+    /// Sets dated in the future (beyond the clock tolerance): `count`, the first at `first`.
+    FutureDated { count: usize, first: Timestamp },
 }
 
 /// What the banner shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
     pub level: Level,
-    pub title: String,
-    pub response: String,
-    pub monitoring: String,
+    /// The clinical band and the set it stands on; `None` when no set makes any band certain
+    /// (no sets, or only incomplete ones that make nothing certain).
+    pub standing: Option<Standing>,
+    /// The last complete set, when the band stands on another set.
+    pub last_complete: Option<LastComplete>,
+    /// The newest set when it is incomplete and taken after the last complete one.
+    pub to_complete: Option<ToComplete>,
+    /// The Chart 4 row in force, for its response and monitoring texts; `None` without a band.
+    pub row: Option<ResponseRow>,
     /// When the next set is due (under continuous monitoring: when a recorded set is expected
     /// at the latest); `None` only with no sets at all.
     pub due_at: Option<Timestamp>,
@@ -146,95 +242,219 @@ pub struct Decision {
     /// The other levels that apply, most urgent first.
     pub also: Vec<Level>,
     pub notices: Vec<Notice>,
+    /// The sets whose disagreement with the source is in the banner (by time), for the
+    /// acknowledgement.
+    pub disagreeing_sets: Vec<Timestamp>,
+    /// Whether there are any sets taken by now.
+    pub has_sets: bool,
 }
 
-struct Candidate {
-    level: Level,
-    title: String,
-    response: String,
-    /// The Chart 4 row in force, for the clinical candidate.
-    row: Option<ResponseRow>,
+/// The clinical picture of the sets taken by now.
+struct Picture<'a> {
+    standing: Option<(Standing, &'a ObservationSet)>,
+    last_complete: Option<(&'a ObservationSet, u8, ClinicalRisk)>,
+    to_complete: Option<(&'a ObservationSet, Vec<Parameter>)>,
+}
+
+/// How a standing ranks against another: by band, then by the total it names (a certain band
+/// names none), then by time. The banner stands on the highest, so it is never calmer than any
+/// of them.
+fn rank(standing: &Standing) -> (ClinicalRisk, bool, u8, Timestamp) {
+    let total = match standing.basis {
+        Basis::Computed { total, .. } | Basis::Stated { total } => Some(total),
+        Basis::Certain { .. } => None,
+    };
+    (
+        standing.band,
+        total.is_some(),
+        total.unwrap_or(0),
+        standing.at,
+    )
+}
+
+fn age(now: Timestamp, at: Timestamp) -> Duration {
+    now.since(at).unwrap_or_default()
+}
+
+fn picture<'a>(history: AsOf<'a>) -> Picture<'a> {
+    let now = history.now();
+    let last_complete = history.latest_complete().and_then(|set| match set.score() {
+        News2::Complete(score) => Some((set, score)),
+        News2::Incomplete(_) => None,
+    });
+    // (a) the newest complete set.
+    let mut standing = last_complete.map(|(set, score)| {
+        let red = score
+            .sub_scores()
+            .iter()
+            .filter(|(_, s)| s.is_red())
+            .map(|(p, _)| p)
+            .collect();
+        (
+            Standing {
+                band: score.risk(),
+                basis: Basis::Computed {
+                    total: score.total().value(),
+                    red,
+                },
+                at: set.taken_at(),
+                age: age(now, set.taken_at()),
+            },
+            set,
+        )
+    });
+    // (b) and (c): every set taken since, each by the band it makes certain. A later set that
+    // knows less does not undo what an earlier one made certain. Among equal bands the one
+    // naming the higher total stands (a certain band names none), then the newer.
+    for set in history.since_latest_complete() {
+        let Some((band, basis)) = set.band() else {
+            continue;
+        };
+        let basis = match (basis, set.score(), set.stated_total()) {
+            (BandBasis::Stated, _, Some(total)) => Basis::Stated {
+                total: total.value(),
+            },
+            (_, News2::Incomplete(score), _) => Basis::Certain {
+                missing: score.missing().to_vec(),
+            },
+            // Only incomplete sets follow the last complete one.
+            (_, News2::Complete(_), _) => continue,
+        };
+        let candidate = Standing {
+            band,
+            basis,
+            at: set.taken_at(),
+            age: age(now, set.taken_at()),
+        };
+        if standing
+            .as_ref()
+            .is_none_or(|(current, _)| rank(&candidate) >= rank(current))
+        {
+            standing = Some((candidate, set));
+        }
+    }
+    // The newest set, if incomplete: to be completed now (unless it is only a total its source
+    // stated, with nothing here to complete).
+    let to_complete = history
+        .since_latest_complete()
+        .last()
+        .and_then(|set| match set.score() {
+            News2::Incomplete(score) if !set.is_total_only() => {
+                Some((set, score.missing().to_vec()))
+            }
+            _ => None,
+        });
+    Picture {
+        standing,
+        last_complete: last_complete.map(|(set, score)| (set, score.total().value(), score.risk())),
+        to_complete,
+    }
+}
+
+/// The level the clinical picture calls for.
+fn clinical_level(picture: &Picture<'_>) -> Level {
+    match &picture.standing {
+        Some((standing, _)) if standing.band >= ClinicalRisk::LowMedium => {
+            match (&standing.basis, standing.band) {
+                (Basis::Computed { .. }, ClinicalRisk::High) => Level::High,
+                (Basis::Computed { .. }, ClinicalRisk::Medium) => Level::Medium,
+                (Basis::Computed { .. }, _) => Level::LowMedium,
+                (Basis::Certain { .. }, band) => Level::IncompleteMinimum(band),
+                (Basis::Stated { .. }, band) => Level::SourceStated(band),
+            }
+        }
+        // Nothing above low is certain: a newer incomplete set must be completed before the
+        // calm reading of an older one can stand.
+        _ if picture.to_complete.is_some() => Level::Incomplete,
+        Some((standing, _)) => match standing.basis {
+            Basis::Computed { total: 0, .. } => Level::None,
+            Basis::Stated { .. } => Level::SourceStated(standing.band),
+            _ => Level::Information,
+        },
+        None => Level::Information,
+    }
 }
 
 /// Decides what the banner shows for `history` at `now`.
 pub fn decide(history: &History, now: Timestamp, settings: &Settings) -> Decision {
-    let lang = settings.language;
-    let texts = &settings.texts;
+    let history = history.as_of(now);
     let schedule = Schedule::of(history);
     let status = schedule.map(|s| s.status(now));
+    let picture = picture(history);
+
+    let disagreeing: Vec<&ObservationSet> = history
+        .sets()
+        .iter()
+        .filter(|set| age(now, set.taken_at()) <= settings.disagreement_shown_for)
+        .filter(|set| {
+            !settings
+                .acknowledged_disagreements
+                .contains(&set.taken_at())
+        })
+        .filter(|set| !set.disagreements().is_empty())
+        .collect();
 
     let mut others = Vec::new();
     if let Some(ScheduleStatus::Overdue { .. }) = status {
-        others.push(Candidate {
-            level: Level::Overdue,
-            title: lang
-                .pick(
-                    "Ny NEWS2-måling er forsinket",
-                    "Ny NEWS2-måling er forseinka",
-                    "The next NEWS2 set is overdue",
-                )
-                .into(),
-            response: lang
-                .pick(
-                    "Ta en fullstendig NEWS2-måling nå.",
-                    "Ta ei fullstendig NEWS2-måling no.",
-                    "Take a complete NEWS2 set now.",
-                )
-                .into(),
-            row: None,
-        });
+        others.push(Level::Overdue);
     }
     if is_stale(settings, now) {
-        others.push(Candidate {
-            level: Level::StaleData,
-            title: lang.pick("Dataene kan være utdaterte", "Dataa kan vere utdaterte", "The data may be out of date").into(),
-            response: lang
-                .pick(
-                    "Nyere målinger kan mangle. Sjekk pasientens journal eller spør den som har målt.",
-                    "Nyare målingar kan mangle. Sjekk journalen til pasienten eller spør den som har målt.",
-                    "Newer sets may be missing. Check the patient's record or ask whoever took the measurements.",
-                )
-                .into(),
-            row: None,
-        });
+        others.push(Level::StaleData);
     }
-    let latest = history.latest();
-    let disagreements = latest.map(|set| set.disagreements()).unwrap_or_default();
-    if !disagreements.is_empty() {
-        others.push(Candidate {
-            level: Level::SourceDisagreement,
-            title: lang
-                .pick("Kildens NEWS2 stemmer ikke med målingene", "NEWS2 frå kjelda stemmer ikkje med målingane", "The source's NEWS2 does not match the measurements")
-                .into(),
-            response: lang
-                .pick(
-                    "Kontroller målingene. Begge skårene vises; skåren beregnet fra målingene er lagt til grunn.",
-                    "Kontroller målingane. Begge skårane blir viste; skåren rekna ut frå målingane er lagd til grunn.",
-                    "Check the measurements. Both scores are shown; the score calculated from the measurements is used.",
-                )
-                .into(),
-            row: None,
-        });
+    if !disagreeing.is_empty() {
+        others.push(Level::SourceDisagreement);
+    }
+    if !history.future().is_empty() {
+        others.push(Level::FutureDated);
     }
     // The most urgent leads; on a tie the clinical level does.
-    let mut primary = clinical(history, lang, texts);
-    let clinical_row = primary.row;
+    let mut level = clinical_level(&picture);
     let mut also = Vec::new();
     for candidate in others {
-        if candidate.level.urgency() > primary.level.urgency() {
-            also.push(std::mem::replace(&mut primary, candidate).level);
+        if candidate.urgency() > level.urgency() {
+            also.push(std::mem::replace(&mut level, candidate));
         } else {
-            also.push(candidate.level);
+            also.push(candidate);
         }
     }
     also.retain(|&level| level != Level::None);
     also.sort_by_key(|level| std::cmp::Reverse(level.urgency()));
 
+    let row = picture.standing.as_ref().map(|(standing, _)| {
+        let total_is_zero = matches!(
+            standing.basis,
+            Basis::Computed { total: 0, .. } | Basis::Stated { total: 0 }
+        );
+        ResponseRow::of(standing.band, total_is_zero)
+    });
+    let mention = |set: &ObservationSet| SetMention {
+        at: set.taken_at(),
+        age: age(now, set.taken_at()),
+    };
+    let stands_on = picture.standing.as_ref().map(|(_, set)| *set);
+    let last_complete = picture
+        .last_complete
+        .filter(|(set, _, _)| stands_on.is_none_or(|s| !std::ptr::eq(s, *set)))
+        .map(|(set, total, risk)| LastComplete {
+            set: mention(set),
+            total,
+            risk,
+        });
+    let to_complete = picture
+        .to_complete
+        .as_ref()
+        .map(|(set, missing)| ToComplete {
+            set: mention(set),
+            missing: missing.clone(),
+        });
+    let notices = notices(history, settings, &picture, &disagreeing);
+
     Decision {
-        level: primary.level,
-        title: primary.title,
-        response: primary.response,
-        monitoring: monitoring_text(clinical_row, history, lang, texts),
+        level,
+        standing: picture.standing.map(|(standing, _)| standing),
+        last_complete,
+        to_complete,
+        row,
         due_at: schedule.map(|s| s.due_at),
         overdue_after: schedule.map(|s| s.overdue_after),
         overdue_by: match status {
@@ -242,130 +462,10 @@ pub fn decide(history: &History, now: Timestamp, settings: &Settings) -> Decisio
             _ => None,
         },
         also,
-        notices: notices(history, settings, &disagreements),
+        notices,
+        disagreeing_sets: disagreeing.iter().map(|set| set.taken_at()).collect(),
+        has_sets: !history.sets().is_empty(),
     }
-}
-
-/// The level the scores themselves call for.
-fn clinical(history: &History, lang: Language, texts: &ResponseTexts) -> Candidate {
-    let complete = history.latest_complete().and_then(|set| match set.score() {
-        News2::Complete(score) => Some(score),
-        News2::Incomplete(_) => None,
-    });
-    let incomplete = history.latest().and_then(|set| match set.score() {
-        News2::Incomplete(score) => Some(score),
-        News2::Complete(_) => None,
-    });
-    // Every incomplete set since the last complete one counts: a later partial set with less
-    // known does not undo what an earlier one made certain.
-    let band = history
-        .newer_incomplete()
-        .into_iter()
-        .filter_map(|set| match set.score() {
-            News2::Incomplete(score) => score.minimum_risk(),
-            News2::Complete(_) => None,
-        })
-        .max();
-    match (complete, band) {
-        (complete, Some(band)) if complete.is_none_or(|c| c.risk() < band) => Candidate {
-            level: Level::IncompleteMinimum(band),
-            title: format!(
-                "{} {} {}",
-                lang.pick(
-                    "Ufullstendig måling – minst",
-                    "Ufullstendig måling – minst",
-                    "Incomplete set – at least"
-                ),
-                risk_word(lang, band),
-                lang.pick("klinisk risiko", "klinisk risiko", "clinical risk"),
-            ),
-            response: texts.row(lang, ResponseRow::of(band, false)).response,
-            row: Some(ResponseRow::of(band, false)),
-        },
-        (Some(score), _) => {
-            let total = score.total().value();
-            let risk = score.risk();
-            let level = match risk {
-                ClinicalRisk::High => Level::High,
-                ClinicalRisk::Medium => Level::Medium,
-                ClinicalRisk::LowMedium => Level::LowMedium,
-                ClinicalRisk::Low if total == 0 => Level::None,
-                ClinicalRisk::Low => Level::Information,
-            };
-            let mut title = format!(
-                "{} – NEWS2 {total}",
-                capitalised(&format!(
-                    "{} {}",
-                    risk_word(lang, risk),
-                    lang.pick("klinisk risiko", "klinisk risiko", "clinical risk")
-                ))
-            );
-            if risk == ClinicalRisk::LowMedium {
-                let red: Vec<Parameter> = score
-                    .sub_scores()
-                    .iter()
-                    .filter(|(_, s)| s.is_red())
-                    .map(|(p, _)| p)
-                    .collect();
-                title.push_str(&format!(
-                    ", {} {}",
-                    lang.pick("skår 3 i", "skår 3 i", "a 3 in"),
-                    parameter_list(lang, &red)
-                ));
-            }
-            let row = ResponseRow::of(risk, total == 0);
-            Candidate {
-                level,
-                title,
-                response: texts.row(lang, row).response,
-                row: Some(row),
-            }
-        }
-        (None, _) if incomplete.is_some() => Candidate {
-            level: Level::Information,
-            title: lang
-                .pick(
-                    "Ufullstendig måling – ingen totalskår",
-                    "Ufullstendig måling – ingen totalskår",
-                    "Incomplete set – no total score",
-                )
-                .into(),
-            response: lang
-                .pick(
-                    "Mål de manglende parameterne.",
-                    "Mål dei manglande parametrane.",
-                    "Measure the missing parameters.",
-                )
-                .into(),
-            row: None,
-        },
-        (None, _) => Candidate {
-            level: Level::Information,
-            title: lang
-                .pick(
-                    "Ingen NEWS2-målinger ennå",
-                    "Ingen NEWS2-målingar enno",
-                    "No NEWS2 sets yet",
-                )
-                .into(),
-            response: lang
-                .pick(
-                    "Ta en fullstendig NEWS2-måling.",
-                    "Ta ei fullstendig NEWS2-måling.",
-                    "Take a complete NEWS2 set.",
-                )
-                .into(),
-            row: None,
-        },
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn is_stale(settings: &Settings, now: Timestamp) -> bool {
@@ -378,161 +478,67 @@ fn is_stale(settings: &Settings, now: Timestamp) -> bool {
     }
 }
 
-/// The monitoring text of the Chart 4 row that sets the schedule.
-fn monitoring_text(
-    row: Option<ResponseRow>,
-    history: &History,
-    lang: Language,
-    texts: &ResponseTexts,
-) -> String {
-    match row {
-        Some(row) => texts.row(lang, row).monitoring,
-        None if history.latest().is_some() => lang
-            .pick(
-                "Fullfør målingen innen en time.",
-                "Fullfør målinga innan ein time.",
-                "Complete the set within the hour.",
-            )
-            .into(),
-        None => lang
-            .pick(
-                "Ingen plan for neste måling før en måling er tatt.",
-                "Ingen plan for neste måling før ei måling er teken.",
-                "No schedule until a set is taken.",
-            )
-            .into(),
-    }
-}
-
-fn notices(history: &History, settings: &Settings, disagreements: &[Disagreement]) -> Vec<Notice> {
-    let lang = settings.language;
+fn notices(
+    history: AsOf<'_>,
+    settings: &Settings,
+    picture: &Picture<'_>,
+    disagreeing: &[&ObservationSet],
+) -> Vec<Notice> {
     let mut notices = Vec::new();
     if settings.patient.under_16 {
-        notices.push(Notice {
-            kind: NoticeKind::Under16,
-            text: lang
-                .pick(
-                    "NEWS2 er ikke validert for pasienter under 16 år. Bruk klinisk skjønn.",
-                    "NEWS2 er ikkje validert for pasientar under 16 år. Bruk klinisk skjønn.",
-                    "NEWS2 is not validated for patients under 16. Use clinical judgement.",
-                )
-                .into(),
-        });
+        notices.push(Notice::Under16);
     }
     if settings.patient.pregnant {
-        notices.push(Notice {
-            kind: NoticeKind::Pregnancy,
-            text: lang
-                .pick(
-                    "NEWS2 er ikke validert i svangerskap. Bruk klinisk skjønn.",
-                    "NEWS2 er ikkje validert i svangerskap. Bruk klinisk skjønn.",
-                    "NEWS2 is not validated in pregnancy. Use clinical judgement.",
-                )
-                .into(),
-        });
+        notices.push(Notice::Pregnancy);
     }
-    if let Some(latest) = history.latest() {
-        if let News2::Incomplete(score) = latest.score() {
-            let missing = score.missing().to_vec();
-            let text = format!(
-                "{}: {}.",
-                lang.pick("Mangler", "Manglar", "Missing"),
-                parameter_list(lang, &missing)
-            );
-            notices.push(Notice {
-                kind: NoticeKind::Missing(missing),
-                text,
+    // What to be careful about in the set the band stands on and in the newest set.
+    let mut relevant: Vec<&ObservationSet> = Vec::new();
+    for set in [picture.standing.as_ref().map(|(_, s)| *s), history.latest()]
+        .into_iter()
+        .flatten()
+    {
+        if !relevant.iter().any(|r| std::ptr::eq(*r, set)) {
+            relevant.push(set);
+        }
+    }
+    relevant.sort_by_key(|set| set.taken_at());
+    for set in &relevant {
+        for conflict in &set.conflicts {
+            notices.push(Notice::Conflict {
+                conflict: conflict.clone(),
             });
         }
-        let source_only = latest.source_only();
+        let source_only = set.source_only();
         if !source_only.is_empty() {
-            let text = format!(
-                "{}: {}.",
-                lang.pick(
-                    "Skår fra kilden, uten måleverdier å kontrollere mot",
-                    "Skår frå kjelda, utan måleverdiar å kontrollere mot",
-                    "Scored by the source, with no values to check against",
-                ),
-                parameter_list(lang, &source_only)
-            );
-            notices.push(Notice {
-                kind: NoticeKind::SourceOnly(source_only),
-                text,
+            notices.push(Notice::SourceOnly {
+                at: set.taken_at(),
+                parameters: source_only,
             });
         }
-        let verify = latest.to_verify();
+        let verify = set.to_verify();
         if !verify.is_empty() {
-            let text = format!(
-                "{}: {}.",
-                lang.pick(
-                    "Uvanlig verdi, kontroller målingen",
-                    "Uvanleg verdi, kontroller målinga",
-                    "Unusual value, verify the measurement"
-                ),
-                parameter_list(lang, &verify)
-            );
-            notices.push(Notice {
-                kind: NoticeKind::Verify(verify),
-                text,
+            notices.push(Notice::Verify {
+                at: set.taken_at(),
+                parameters: verify,
             });
         }
     }
-    for &disagreement in disagreements {
-        let (what, stated, computed) = match disagreement {
-            Disagreement::SubScore {
-                parameter,
-                stated,
-                computed,
-            } => (parameter_name(lang, parameter), stated, computed),
-            Disagreement::Total { stated, computed } => ("NEWS2", stated, computed),
-        };
-        let text = format!(
-            "{what}: {} {stated}, {} {computed}.",
-            lang.pick("kilden oppgir", "kjelda oppgir", "the source states"),
-            lang.pick(
-                "beregnet fra målingene",
-                "rekna ut frå målingane",
-                "calculated from the measurements"
-            ),
-        );
-        notices.push(Notice {
-            kind: NoticeKind::Disagreement(disagreement),
-            text,
-        });
+    for set in disagreeing {
+        for disagreement in set.disagreements() {
+            notices.push(Notice::Disagreement {
+                at: set.taken_at(),
+                disagreement,
+            });
+        }
     }
-    let not_rcp = lang.pick(
-        "(beslutningsstøtte, ikke en del av RCP NEWS2)",
-        "(avgjerdsstøtte, ikkje ein del av RCP NEWS2)",
-        "(decision support, not part of RCP NEWS2)",
-    );
-    for signal in Trend::of(history, settings.trend).rising {
-        let text = match signal {
-            RisingSignal::TotalRose { by, from, to, .. } => format!(
-                "{} +{by} ({from} → {to}) {} {} {not_rcp}",
-                lang.pick("Stigende NEWS2:", "Stigande NEWS2:", "Rising NEWS2:"),
-                lang.pick("innen", "innan", "within"),
-                hours(lang, settings.trend.window),
-            ),
-            RisingSignal::HigherBand { from, to } => format!(
-                "{} ({} → {}) {not_rcp}",
-                lang.pick(
-                    "Høyere risiko enn forrige måling",
-                    "Høgare risiko enn førre måling",
-                    "Higher risk than the previous set"
-                ),
-                risk_word(lang, from),
-                risk_word(lang, to),
-            ),
-        };
-        notices.push(Notice {
-            kind: NoticeKind::Rising(signal),
-            text,
+    for signal in Trend::of(history.sets(), settings.trend).rising {
+        notices.push(Notice::Rising(signal));
+    }
+    if let Some(first) = history.future().first() {
+        notices.push(Notice::FutureDated {
+            count: history.future().len(),
+            first: first.taken_at(),
         });
     }
     notices
-}
-
-fn hours(lang: Language, span: Duration) -> String {
-    let hours = span.as_secs() / 3600;
-    format!("{hours} {}", lang.pick("timer", "timar", "hours"))
 }

@@ -1,16 +1,16 @@
-//! What the escalation banner says, in bokmål, nynorsk and English.
+//! The response and monitoring texts of the five Chart 4 rows, in bokmål, nynorsk and English.
 //!
-//! The response and monitoring texts of the five Chart 4 rows are RCP's content by default
-//! (paraphrased; the Norwegian wording is this project's and marked for clinical review in
-//! docs/clinical-rules.md) and may be replaced by a municipality's own (see `config`). Every
-//! other text here is fixed.
+//! RCP's content by default (paraphrased; the Norwegian wording is this project's, written for
+//! municipal care, and marked for clinical review in docs/clinical-rules.md), and replaceable
+//! by a municipality's own (see `config`). They are data the decision points at
+//! ([`ResponseRow`]); every other word of the banner is in `i18n::banner`.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::clinical::score::ClinicalRisk;
-use crate::clinical::vital_signs::Parameter;
+use crate::clinical::schedule::interval;
+use crate::clinical::score::{ClinicalRisk, MonitoringFrequency};
 
 /// The widget's languages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -29,6 +29,15 @@ pub enum Language {
 
 impl Language {
     pub const ALL: [Language; 3] = [Language::Nb, Language::Nn, Language::En];
+
+    /// The language's code (`nb`), as the `lang` attribute and configs write it.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Language::Nb => "nb",
+            Language::Nn => "nn",
+            Language::En => "en",
+        }
+    }
 
     /// Picks this language's text.
     pub(crate) fn pick<'a>(self, nb: &'a str, nn: &'a str, en: &'a str) -> &'a str {
@@ -68,6 +77,33 @@ impl ResponseRow {
         ResponseRow::Medium,
         ResponseRow::High,
     ];
+
+    /// The row's name, as configs write it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ResponseRow::Score0 => "score-0",
+            ResponseRow::Low => "low",
+            ResponseRow::LowMedium => "low-medium",
+            ResponseRow::Medium => "medium",
+            ResponseRow::High => "high",
+        }
+    }
+
+    /// The minimum monitoring frequency of the row (Chart 4).
+    pub const fn frequency(self) -> MonitoringFrequency {
+        match self {
+            ResponseRow::Score0 => MonitoringFrequency::TwelveHourly,
+            ResponseRow::Low => MonitoringFrequency::FourToSixHourly,
+            ResponseRow::LowMedium | ResponseRow::Medium => MonitoringFrequency::Hourly,
+            ResponseRow::High => MonitoringFrequency::Continuous,
+        }
+    }
+
+    /// The longest interval between sets the row allows: a monitoring text may not name a
+    /// longer one.
+    pub fn longest_interval(self) -> std::time::Duration {
+        interval(self.frequency()).1
+    }
 
     /// The row a clinical risk answers to (low with total 0 is its own row).
     pub fn of(risk: ClinicalRisk, total_is_zero: bool) -> Self {
@@ -119,51 +155,53 @@ impl ResponseTexts {
     }
 }
 
-/// RCP Chart 4, paraphrased. For clinical review: the Norwegian wording.
+/// RCP Chart 4, paraphrased for municipal care: the roles a nursing home, home care or an
+/// out-of-hours clinic has (sykepleier, lege, legevakt, 113), and "høyere behandlingsnivå" for a
+/// higher level of care. For clinical review: the Norwegian wording.
 fn default_row(language: Language, row: ResponseRow) -> RowTexts {
     let (response, monitoring) = match row {
         ResponseRow::Score0 => (
             language.pick(
-                "Fortsett rutinemessig NEWS2-overvåking.",
-                "Hald fram med rutinemessig NEWS2-overvaking.",
+                "Fortsett med rutinemessige NEWS2-målinger.",
+                "Hald fram med rutinemessige NEWS2-målingar.",
                 "Continue routine NEWS2 monitoring.",
             ),
             language.pick("Minst hver 12. time.", "Minst kvar 12. time.", "Minimum every 12 hours."),
         ),
         ResponseRow::Low => (
             language.pick(
-                "Sykepleier vurderer pasienten og avgjør om observasjonene skal økes eller behandlingen eskaleres.",
-                "Sjukepleiar vurderer pasienten og avgjer om observasjonane skal aukast eller behandlinga eskalerast.",
-                "A registered nurse assesses the patient and decides whether to increase monitoring or escalate care.",
+                "Sykepleier vurderer pasienten og avgjør om observasjonshyppigheten skal økes eller om lege skal kontaktes.",
+                "Sjukepleiar vurderer pasienten og avgjer om observasjonshyppigheita skal aukast eller om lege skal kontaktast.",
+                "A registered nurse assesses the patient and decides whether to observe more often or to contact a doctor.",
             ),
             language.pick("Minst hver 4.–6. time.", "Minst kvar 4.–6. time.", "Minimum every 4–6 hours."),
         ),
         ResponseRow::LowMedium => (
             language.pick(
-                "Sykepleier informerer legen eller behandlende team, som vurderer pasienten og avgjør om behandlingen skal eskaleres.",
-                "Sjukepleiar informerer legen eller behandlande team, som vurderer pasienten og avgjer om behandlinga skal eskalerast.",
-                "The registered nurse informs the medical team caring for the patient, who review the patient and decide whether care must be escalated.",
+                "Sykepleier kontakter lege (fastlege, tilsynslege eller legevakt), som vurderer pasienten og avgjør videre behandling.",
+                "Sjukepleiar kontaktar lege (fastlege, tilsynslege eller legevakt), som vurderer pasienten og avgjer vidare behandling.",
+                "The nurse contacts a doctor (the GP, the nursing home's doctor or the out-of-hours service), who assesses the patient and decides on further care.",
             ),
             language.pick("Minst hver time.", "Minst kvar time.", "Minimum every hour."),
         ),
         ResponseRow::Medium => (
             language.pick(
-                "Sykepleier informerer straks legen eller behandlende team. Rask vurdering av lege med kompetanse på akutt syke pasienter. Pleie der pasienten kan overvåkes.",
-                "Sjukepleiar informerer straks legen eller behandlande team. Rask vurdering av lege med kompetanse på akutt sjuke pasientar. Pleie der pasienten kan overvakast.",
-                "The registered nurse informs the medical team at once. Urgent assessment by a clinician competent in acute illness. Care in an environment with monitoring.",
+                "Sykepleier kontakter lege straks (tilsynslege eller legevakt) for rask vurdering av pasienten. Vurder om pasienten trenger et høyere behandlingsnivå med tettere overvåking.",
+                "Sjukepleiar kontaktar lege straks (tilsynslege eller legevakt) for rask vurdering av pasienten. Vurder om pasienten treng eit høgare behandlingsnivå med tettare overvaking.",
+                "The nurse contacts a doctor at once (the nursing home's doctor or the out-of-hours service) for urgent assessment. Consider whether the patient needs a higher level of care with closer monitoring.",
             ),
             language.pick("Minst hver time.", "Minst kvar time.", "Minimum every hour."),
         ),
         ResponseRow::High => (
             language.pick(
-                "Sykepleier informerer straks lege på overordnet nivå. Akutt vurdering av team med akuttmedisinsk og intensivkompetanse. Vurder overflytting til høyere omsorgsnivå.",
-                "Sjukepleiar informerer straks lege på overordna nivå. Akutt vurdering av team med akuttmedisinsk og intensivkompetanse. Vurder overflytting til høgare omsorgsnivå.",
-                "The registered nurse informs the medical team at once, at senior level. Emergency assessment by a team with critical-care competence. Consider transfer to a higher level of care.",
+                "Sykepleier kontakter lege straks: legevakt, eller ring 113 ved akutt fare. Akutt legevurdering; vurder innleggelse i sykehus (høyere behandlingsnivå).",
+                "Sjukepleiar kontaktar lege straks: legevakt, eller ring 113 ved akutt fare. Akutt legevurdering; vurder innlegging i sjukehus (høgare behandlingsnivå).",
+                "The nurse contacts a doctor at once: the out-of-hours service, or call 113 in an emergency. Emergency assessment by a doctor; consider hospital admission (a higher level of care).",
             ),
             language.pick(
-                "Kontinuerlig overvåking av vitale parametere.",
-                "Kontinuerleg overvaking av vitale parametrar.",
-                "Continuous monitoring of vital signs.",
+                "Kontinuerlig overvåking av vitale parametere, og en registrert NEWS2-måling minst hver time.",
+                "Kontinuerleg overvaking av vitale parametrar, og ei registrert NEWS2-måling minst kvar time.",
+                "Continuous monitoring of vital signs, and a recorded NEWS2 set at least every hour.",
             ),
         ),
     };
@@ -171,48 +209,4 @@ fn default_row(language: Language, row: ResponseRow) -> RowTexts {
         response: response.into(),
         monitoring: monitoring.into(),
     }
-}
-
-/// A risk band in lower case, for running text.
-pub(crate) fn risk_word(language: Language, risk: ClinicalRisk) -> &'static str {
-    match risk {
-        ClinicalRisk::Low => language.pick("lav", "låg", "low"),
-        ClinicalRisk::LowMedium => language.pick("lav–middels", "låg–middels", "low–medium"),
-        ClinicalRisk::Medium => language.pick("middels", "middels", "medium"),
-        ClinicalRisk::High => language.pick("høy", "høg", "high"),
-    }
-}
-
-pub(crate) fn parameter_name(language: Language, parameter: Parameter) -> &'static str {
-    match parameter {
-        Parameter::RespiratoryRate => language.pick(
-            "respirasjonsfrekvens",
-            "respirasjonsfrekvens",
-            "respiration rate",
-        ),
-        Parameter::Spo2 => "SpO₂",
-        Parameter::AirOrOxygen => language.pick(
-            "romluft eller oksygen",
-            "romluft eller oksygen",
-            "air or oxygen",
-        ),
-        Parameter::SystolicBp => language.pick(
-            "systolisk blodtrykk",
-            "systolisk blodtrykk",
-            "systolic blood pressure",
-        ),
-        Parameter::Pulse => language.pick("puls", "puls", "pulse"),
-        Parameter::Consciousness => {
-            language.pick("bevissthetsnivå", "medvitsnivå", "consciousness")
-        }
-        Parameter::Temperature => language.pick("temperatur", "temperatur", "temperature"),
-    }
-}
-
-pub(crate) fn parameter_list(language: Language, parameters: &[Parameter]) -> String {
-    parameters
-        .iter()
-        .map(|&p| parameter_name(language, p))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

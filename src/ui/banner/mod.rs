@@ -1,29 +1,38 @@
-//! The escalation banner: the engine's [`Decision`], rendered.
+//! The escalation banner: the engine's [`Decision`], rendered in the words `i18n::banner` gives it.
 //!
-//! Title, response and monitoring come from the engine in the widget's language; this view adds
-//! only the level's symbol and words (so colour is never the only cue), the other levels that
-//! apply, the notices, the due time, and an acknowledgement button for the host's audit trail.
+//! This view adds only the level's symbol (so colour is never the only cue), which part is
+//! announced, and an acknowledgement for the host's audit trail; every word and every time comes
+//! from [`BannerWords`].
 
 pub mod types;
 
 use leptos::prelude::*;
 
 use crate::clinical::escalation::{Decision, Level};
-use crate::i18n::format::{LocalZone, date_time, duration};
-use crate::i18n::{Language, words, words::level as level_words};
+use crate::i18n::banner::BannerWords;
+use crate::i18n::{Language, words};
 use types::presentation;
+
+/// What an acknowledgement covers: the banner as the nurse saw it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Acknowledgement {
+    pub level: Level,
+    pub title: String,
+}
 
 #[component]
 pub fn EscalationBanner(
     decision: Signal<Decision>,
+    /// The decision in the widget's language.
+    words: Signal<BannerWords>,
     language: Signal<Language>,
-    zone: &'static dyn LocalZone,
-    /// Called when the nurse acknowledges the banner (the host logs it).
-    on_acknowledge: Callback<Decision>,
+    /// Called when the nurse acknowledges the banner (the host logs it, and the widget stops
+    /// listing the disagreements it covered).
+    on_acknowledge: Callback<(Decision, BannerWords)>,
 ) -> impl IntoView {
     // What was acknowledged: the level and its title, so the acknowledgement stands while the
     // clock moves on and lapses when the situation changes.
-    let acknowledged = RwSignal::new(None::<(Level, String)>);
+    let acknowledged = RwSignal::new(None::<Acknowledgement>);
     // Runs after each new decision is in the document.
     Effect::new(move |_| {
         decision.track();
@@ -31,26 +40,34 @@ pub fn EscalationBanner(
     });
     let look = Memo::new(move |_| decision.with(|d| presentation(d.level)));
     // The announced part changes only when what the nurse must do changes, never with the
-    // clock: a live region re-read every half minute would drown everything else out.
+    // clock: a live region re-read every half minute would drown everything else out. Ages
+    // ("2 t siden") are therefore outside it.
     let announced = Memo::new(move |_| {
-        decision.with(|d| {
+        words.with(|w| {
             (
-                d.level,
-                d.title.clone(),
-                d.response.clone(),
-                d.monitoring.clone(),
+                w.level.clone(),
+                w.title.clone(),
+                w.response.clone(),
+                w.monitoring.clone(),
             )
         })
     });
-    let is_acknowledged = move || {
-        let now = decision.with(|d| (d.level, d.title.clone()));
-        acknowledged.with(|a| a.as_ref() == Some(&now))
+    let current = move || Acknowledgement {
+        level: decision.with(|d| d.level),
+        title: words.with(|w| w.title.clone()),
     };
-    let w = move || words(language.get());
+    let is_acknowledged = move || acknowledged.with(|a| a.as_ref() == Some(&current()));
+    // Interrupting levels, and a disagreement with the source, are acknowledged.
+    let asks_acknowledgement =
+        move || look.get().interrupts || decision.with(|d| !d.disagreeing_sets.is_empty());
+    let w = move || words::words(language.get());
+    let line = |class: &'static str, text: Option<String>| {
+        text.map(|text| view! { <p class=class>{text}</p> })
+    };
     view! {
         <section
             class=move || format!("news2-banner {}", look.get().tone.class())
-            data-level=move || decision.with(|d| format!("{:?}", d.level))
+            data-level=move || decision.with(|d| d.level.name())
         >
             <div role=move || if look.get().interrupts { "alert" } else { "status" }>
                 {move || {
@@ -58,7 +75,7 @@ pub fn EscalationBanner(
                     view! {
                         <p class="news2-banner__level">
                             <span class="news2-banner__symbol" aria-hidden="true">{look.get().symbol}</span>
-                            " "{level_words(language.get(), level)}
+                            " "{level}
                         </p>
                         <h2 class="news2-banner__title">{title}</h2>
                         <p class="news2-banner__response">{response}</p>
@@ -66,41 +83,32 @@ pub fn EscalationBanner(
                     }
                 }}
             </div>
+            {move || line("news2-banner__basis", words.with(|w| w.stands_on.clone()))}
+            {move || line("news2-banner__to-complete", words.with(|w| w.to_complete.clone()))}
+            {move || line("news2-banner__last-complete", words.with(|w| w.last_complete.clone()))}
+            {move || line("news2-banner__due", words.with(|w| w.due.clone()))}
             {move || {
-                let lang = language.get();
-                decision.with(|d| match (d.overdue_by, d.due_at) {
-                    (Some(by), _) => Some(format!("{} {}", w().overdue_by, duration(by, lang))),
-                    (None, Some(at)) => Some(format!("{}: {}", w().next_due, date_time(at, zone))),
-                    (None, None) => None,
-                })
-                .map(|text| view! { <p class="news2-banner__due">{text}</p> })
-            }}
-            {move || {
-                let lang = language.get();
-                let also = decision.with(|d| {
-                    d.also.iter().map(|&l| level_words(lang, l)).collect::<Vec<_>>().join(" · ")
-                });
+                let also = words.with(|w| w.also.join(" · "));
                 (!also.is_empty()).then(|| view! {
                     <p class="news2-banner__also">{w().banner_also}": "{also}</p>
                 })
             }}
             {move || {
-                let notices: Vec<String> = decision.with(|d| d.notices.iter().map(|n| n.text.clone()).collect());
+                let notices = words.with(|w| w.notices.clone());
                 (!notices.is_empty()).then(|| view! {
                     <ul class="news2-banner__notices">
                         {notices.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
                     </ul>
                 })
             }}
-            {move || look.get().interrupts.then(|| view! {
+            {move || asks_acknowledgement().then(|| view! {
                 <button
                     type="button"
                     class="news2-button news2-banner__acknowledge"
                     disabled=is_acknowledged
                     on:click=move |_| {
-                        let d = decision.get_untracked();
-                        acknowledged.set(Some((d.level, d.title.clone())));
-                        on_acknowledge.run(d);
+                        acknowledged.set(Some(current()));
+                        on_acknowledge.run((decision.get_untracked(), words.get_untracked()));
                     }
                 >
                     {move || if is_acknowledged() { w().acknowledged } else { w().acknowledge }}

@@ -73,13 +73,19 @@ pub fn presentation(level: Level) -> Presentation {
         Level::High => for_band(ClinicalRisk::High),
         Level::Medium => for_band(ClinicalRisk::Medium),
         Level::LowMedium => for_band(ClinicalRisk::LowMedium),
-        Level::IncompleteMinimum(band) => for_band(band),
+        Level::IncompleteMinimum(band) | Level::SourceStated(band) => for_band(band),
+        // Nothing calmer may stand until the newest set is complete: a call to act now.
+        Level::Incomplete => Presentation {
+            tone: Tone::Warning,
+            symbol: "◐",
+            interrupts: true,
+        },
         Level::Overdue => Presentation {
             tone: Tone::Warning,
             symbol: "⏰",
             interrupts: true,
         },
-        Level::StaleData | Level::SourceDisagreement => Presentation {
+        Level::StaleData | Level::SourceDisagreement | Level::FutureDated => Presentation {
             tone: Tone::Warning,
             symbol: "!",
             interrupts: false,
@@ -108,7 +114,9 @@ mod tests {
             Level::Medium,
             Level::LowMedium,
             Level::Overdue,
+            Level::Incomplete,
             Level::IncompleteMinimum(ClinicalRisk::High),
+            Level::SourceStated(ClinicalRisk::Medium),
         ] {
             assert!(presentation(level).interrupts, "{level:?}");
         }
@@ -117,7 +125,9 @@ mod tests {
             Level::Information,
             Level::StaleData,
             Level::SourceDisagreement,
+            Level::FutureDated,
             Level::IncompleteMinimum(ClinicalRisk::Low),
+            Level::SourceStated(ClinicalRisk::Low),
         ] {
             assert!(!presentation(level).interrupts, "{level:?}");
         }

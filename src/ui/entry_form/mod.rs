@@ -11,14 +11,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 
-use crate::api::score_input::input_field;
 use crate::clinical::observation_set::{ObservationSet, Scale2Decision};
 use crate::clinical::time::Timestamp;
 use crate::clinical::{Consciousness, News2, Parameter, Quantity};
 use crate::i18n::format::LocalZone;
 use crate::i18n::{Language, words};
 use crate::ui::sub_score::SubScoreBadge;
-use form::{DraftError, EntryDraft, Evaluation};
+use form::{DraftError, EntryDraft, EntryTime, Evaluation, Occurrence};
 
 /// A page-unique id prefix per form, so that labels, descriptions and radio groups of two
 /// widgets on one page never point at each other.
@@ -40,17 +39,15 @@ pub fn EntryForm(
 ) -> impl IntoView {
     let fresh = move || {
         let mut draft = EntryDraft::default();
-        draft.taken_at = crate::i18n::format::date_time(now.get_untracked(), zone);
-        draft.scale_2 = scale_2.with_untracked(Option::is_some);
+        draft.set_taken_at(crate::i18n::format::date_time(now.get_untracked(), zone));
         draft
     };
     let draft = RwSignal::new(fresh());
-    // The patient's scale decision may arrive or change after the form is drawn.
-    Effect::new(move |_| {
-        let on = scale_2.with(Option::is_some);
-        draft.update(|d| d.scale_2 = on);
+    // Scored on the scale the saved set will have: the decision (which may arrive or change
+    // after the form is drawn) at the typed time.
+    let evaluation = Memo::new(move |_| {
+        draft.with(|d| scale_2.with(|s| d.evaluate(s.as_ref(), zone, now.get())))
     });
-    let evaluation = Memo::new(move |_| draft.with(EntryDraft::evaluate));
     let confirming = RwSignal::new(None::<ObservationSet>);
     let error = RwSignal::new(None::<DraftError>);
     let done = RwSignal::new(false);
@@ -83,7 +80,8 @@ pub fn EntryForm(
         draft.set(fresh());
     };
     let try_submit = move || {
-        let result = draft.with(|d| scale_2.with(|s| d.to_set(s.as_ref(), zone)));
+        let result =
+            draft.with(|d| scale_2.with(|s| d.to_set(s.as_ref(), zone, now.get_untracked())));
         match result {
             Err(e) => {
                 error.set(Some(e));
@@ -115,11 +113,12 @@ pub fn EntryForm(
                         inputmode="numeric"
                         autocomplete="off"
                         aria-describedby=time_help_id.clone()
-                        prop:value=move || draft.with(|d| d.taken_at.clone())
-                        on:input=move |ev| draft.update(|d| d.taken_at = event_target_value(&ev))
+                        prop:value=move || draft.with(|d| d.taken_at_text().to_owned())
+                        on:input=move |ev| draft.update(|d| d.set_taken_at(event_target_value(&ev)))
                     />
                     <p id=time_help_id class="news2-field__message">{move || w().time_format}</p>
                 </div>
+                <TimeCheck id=id.clone() draft zone language />
                 <div class="news2-field">
                     <label class="news2-field__label" for=who_id.clone()>{move || w().entry_recorded_by}</label>
                     <input
@@ -133,7 +132,7 @@ pub fn EntryForm(
                 </div>
                 <NumericField id=id.clone() quantity=Quantity::RespiratoryRate draft evaluation language />
                 <NumericField id=id.clone() quantity=Quantity::Spo2 draft evaluation language />
-                {move || scale_2.with(Option::is_some).then(|| view! {
+                {move || evaluation.with(|e| e.basis().scale() == crate::clinical::Spo2Scale::Scale2).then(|| view! {
                     <p class="news2-entry__scale">{w().scale_2_in_use}</p>
                 })}
                 {choice_field(
@@ -161,6 +160,9 @@ pub fn EntryForm(
                 <p class="news2-entry__error" role="alert">
                     {move || error.get().map(|e| match e {
                         DraftError::NoTime => w().entry_needs_time.to_string(),
+                        DraftError::NonexistentTime => w().entry_time_nonexistent.to_string(),
+                        DraftError::AmbiguousTime => w().entry_time_ambiguous.to_string(),
+                        DraftError::FutureTime => w().entry_time_future.to_string(),
                         DraftError::NoValues => w().entry_needs_values.to_string(),
                         DraftError::Invalid(parameters) => format!(
                             "{}: {}",
@@ -203,6 +205,57 @@ pub fn EntryForm(
     }
 }
 
+/// What the typed time is on a night the clocks change: a time that does not exist, or a
+/// choice between the two moments a repeated time can mean.
+#[component]
+fn TimeCheck(
+    id: String,
+    draft: RwSignal<EntryDraft>,
+    zone: &'static dyn LocalZone,
+    language: Signal<Language>,
+) -> impl IntoView {
+    let group = format!("{id}-occurrence");
+    move || {
+        let w = words(language.get());
+        match draft.with(|d| d.time(zone)) {
+            EntryTime::Nonexistent => Some(
+                view! { <p class="news2-entry__time-check" role="alert">{w.entry_time_nonexistent}</p> }
+                    .into_any(),
+            ),
+            EntryTime::Ambiguous { first, second } => {
+                let utc = |minutes: i32| format!("UTC{:+}", minutes / 60);
+                let option = |occurrence: Occurrence, label: &str, offset: i32| {
+                    let text = label.replace("{offset}", &utc(offset));
+                    view! {
+                        <label class="news2-choice">
+                            <input
+                                type="radio"
+                                name=group.clone()
+                                prop:checked=move || draft.with(|d| d.occurrence() == Some(occurrence))
+                                on:change=move |_| draft.update(|d| d.choose_occurrence(occurrence))
+                            />
+                            {text}
+                        </label>
+                    }
+                };
+                Some(
+                    view! {
+                        <fieldset class="news2-field news2-field--choices news2-entry__occurrence">
+                            <legend class="news2-field__label">{w.entry_time_ambiguous}</legend>
+                            <span class="news2-field__choices">
+                                {option(Occurrence::First, w.occurrence_first, first.1)}
+                                {option(Occurrence::Second, w.occurrence_second, second.1)}
+                            </span>
+                        </fieldset>
+                    }
+                    .into_any(),
+                )
+            }
+            EntryTime::Unreadable | EntryTime::At(_) => None,
+        }
+    }
+}
+
 /// One measured parameter: its input, unit, sub-score and what is wrong with the value.
 #[component]
 fn NumericField(
@@ -212,7 +265,7 @@ fn NumericField(
     evaluation: Memo<Evaluation>,
     language: Signal<Language>,
 ) -> impl IntoView {
-    let name = input_field(quantity.parameter());
+    let name = quantity.parameter().name();
     let input_id = format!("{id}-{name}");
     let message_id = format!("{input_id}-message");
     let reading = move || evaluation.with(|e| e.reading(quantity));
@@ -270,7 +323,7 @@ fn choice_field<T: Copy + PartialEq + Send + Sync + 'static>(
     selected: fn(&EntryDraft) -> Option<T>,
     select: fn(&mut EntryDraft, T),
 ) -> impl IntoView + use<T> {
-    let group = format!("{id}-{}", input_field(parameter));
+    let group = format!("{id}-{}", parameter.name());
     let options = choices
         .into_iter()
         .map(|(value, html_value)| {
@@ -319,7 +372,7 @@ fn Summary(evaluation: Memo<Evaluation>, language: Signal<Language>) -> impl Int
             News2::Complete(score) => {
                 let risk = score.risk();
                 view! {
-                    <div class="news2-summary" data-risk=format!("{risk:?}")>
+                    <div class="news2-summary" data-risk=risk.name()>
                         <p class="news2-summary__total">
                             {w.total}" "<strong>{score.total().value()}</strong>
                         </p>
@@ -345,7 +398,7 @@ fn Summary(evaluation: Memo<Evaluation>, language: Signal<Language>) -> impl Int
                     // Coloured as the band already certain, if any: the words say "at least".
                     <div
                         class="news2-summary"
-                        data-risk=score.minimum_risk().map_or("Incomplete".to_string(), |band| format!("{band:?}"))
+                        data-risk=score.minimum_risk().map_or("incomplete", |band| band.name())
                     >
                         <p class="news2-summary__total">{w.no_total}</p>
                         {score.minimum_risk().map(|band| view! {

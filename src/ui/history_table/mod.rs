@@ -7,16 +7,20 @@ pub mod types;
 use leptos::prelude::*;
 
 use crate::clinical::Parameter;
+use crate::clinical::observation_set::CLOCK_SKEW;
+use crate::clinical::time::Timestamp;
 use crate::fhir::pending::SaveState;
-use crate::i18n::format::{LocalZone, date_time, iso_utc};
+use crate::i18n::format::{LocalZone, clock, date_time, iso_utc};
 use crate::i18n::{Language, words};
-use crate::ui::set_view::{parameters, total};
+use crate::ui::set_view::{TotalView, parameters};
 use types::{Row, page, page_count};
 
 #[component]
 pub fn HistoryTable(
     rows: Signal<Vec<Row>>,
     language: Signal<Language>,
+    /// The clock, to mark sets dated after it.
+    now: Signal<Timestamp>,
     zone: &'static dyn LocalZone,
 ) -> impl IntoView {
     let current = RwSignal::new(0usize);
@@ -36,6 +40,7 @@ pub fn HistoryTable(
     });
     let body = move || {
         let lang = language.get();
+        let now = now.get();
         rows.with(|rows| {
             let shown = if printing.get() {
                 rows
@@ -44,7 +49,7 @@ pub fn HistoryTable(
             };
             shown
                 .iter()
-                .map(|row| table_row(row, lang, zone))
+                .map(|row| table_row(row, lang, now, zone))
                 .collect_view()
         })
     };
@@ -115,7 +120,12 @@ pub fn HistoryTable(
     }
 }
 
-fn table_row(row: &Row, language: Language, zone: &'static dyn LocalZone) -> impl IntoView + use<> {
+fn table_row(
+    row: &Row,
+    language: Language,
+    now: Timestamp,
+    zone: &'static dyn LocalZone,
+) -> impl IntoView + use<> {
     let w = words(language);
     let set = &row.set;
     let cells = parameters(set, language)
@@ -135,14 +145,31 @@ fn table_row(row: &Row, language: Language, zone: &'static dyn LocalZone) -> imp
                 >
                     {text}
                     {p.verify.then(|| view! { <span class="news2-flag">" ⚠ "{w.flagged}</span> })}
+                    {(!p.conflicting.is_empty()).then(|| view! {
+                        <span class="news2-flag">" ⚠ "{w.conflict_also}" "{p.conflicting.join(", ")}</span>
+                    })}
+                    {p.earlier.iter().map(|(value, at)| view! {
+                        <span class="news2-history__earlier">
+                            " ("{w.rechecked_earlier}" "{value.clone()}", "<time datetime=iso_utc(*at)>{clock(*at, zone)}</time>")"
+                        </span>
+                    }).collect_view()}
                 </td>
             }
         })
         .collect_view();
-    let total = total(set);
+    let total = TotalView::of(set);
     let mut notes: Vec<&str> = Vec::new();
+    if set.taken_at() > now.plus(CLOCK_SKEW) {
+        notes.push(w.future_dated);
+    }
     if row.flags.incomplete {
         notes.push(w.incomplete);
+    }
+    if row.flags.conflicting {
+        notes.push(w.conflicting);
+    }
+    if row.flags.rechecked {
+        notes.push(w.rechecked);
     }
     if row.flags.flagged {
         notes.push(w.flagged);
@@ -157,9 +184,10 @@ fn table_row(row: &Row, language: Language, zone: &'static dyn LocalZone) -> imp
         Some(SaveState::Failed(_)) => notes.push(w.save_failed),
         None => {}
     }
-    let risk = match set.score() {
-        crate::clinical::News2::Complete(s) => format!("{:?}", s.risk()),
-        crate::clinical::News2::Incomplete(_) => "Incomplete".into(),
+    let total_text = match total {
+        TotalView::Computed { total, .. } => total.to_string(),
+        TotalView::Stated { total, .. } => format!("{total} ({})", w.not_recomputed),
+        TotalView::None => "—".to_string(),
     };
     view! {
         <tr
@@ -170,9 +198,7 @@ fn table_row(row: &Row, language: Language, zone: &'static dyn LocalZone) -> imp
                 <time datetime=iso_utc(set.taken_at())>{date_time(set.taken_at(), zone)}</time>
             </th>
             {cells}
-            <td class="news2-history__total" data-risk=risk>
-                {total.map_or_else(|| "—".to_string(), |t| t.to_string())}
-            </td>
+            <td class="news2-history__total" data-risk=total.risk_name()>{total_text}</td>
             <td class="news2-history__notes">{notes.join(" · ")}</td>
         </tr>
     }

@@ -18,6 +18,10 @@ pub struct RowFlags {
     pub unsaved: Option<SaveState>,
     /// The source's stated score differs from the computed one.
     pub disagrees: bool,
+    /// Different values of one parameter at one moment (the more severe counts).
+    pub conflicting: bool,
+    /// A parameter was measured again in the set (the later value counts).
+    pub rechecked: bool,
 }
 
 /// One row: a set and its marks.
@@ -52,6 +56,8 @@ fn row(set: &ObservationSet, unsaved: Option<SaveState>) -> Row {
             flagged: !set.to_verify().is_empty(),
             unsaved,
             disagrees: !set.disagreements().is_empty(),
+            conflicting: !set.conflicts.is_empty(),
+            rechecked: !set.rechecked.is_empty(),
         },
         set: set.clone(),
     }

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use crate::clinical::News2;
 use crate::clinical::escalation::Decision;
 use crate::clinical::observation_set::ObservationSet;
-use crate::i18n::format::{LocalZone, date_time, duration, iso_utc};
+use crate::i18n::format::{LocalZone, clock, date_time, duration, iso_utc};
 use crate::i18n::{Language, words};
-use crate::ui::set_view::{parameters, scale_basis};
+use crate::ui::set_view::{TotalView, parameters, scale_basis};
 use crate::ui::sub_score::SubScoreBadge;
 
 #[component]
@@ -20,28 +20,40 @@ pub fn LatestSet(
     zone: &'static dyn LocalZone,
 ) -> impl IntoView {
     let w = words(language);
-    let summary = match set.score() {
-        News2::Complete(score) => {
-            let risk = score.risk();
+    let summary = match (TotalView::of(&set), set.score()) {
+        (TotalView::Computed { total, risk }, News2::Complete(score)) => view! {
+            <p class="news2-status__total" data-risk=risk.name()>
+                <span>{w.total}" "</span><strong>{total}</strong>
+                <span>" · "{w.clinical_risk}": "</span>
+                <strong>{words::risk(language, risk)}</strong>
+                {score.has_red_score().then(|| format!(" ({})", w.red_score))}
+            </p>
+        }
+        .into_any(),
+        (TotalView::Stated { total, risk }, _) => view! {
+            <p class="news2-status__total" data-risk=risk.name() data-stated="true">
+                <span>{w.source_stated_total}" "</span><strong>{total}</strong>
+                <span>" ("{w.not_recomputed}")"</span>
+                <span>" · "{w.clinical_risk}": "</span>
+                <strong>{words::risk(language, risk)}</strong>
+            </p>
+        }
+        .into_any(),
+        (_, score) => {
+            let band = match score {
+                News2::Incomplete(incomplete) => incomplete.minimum_risk(),
+                News2::Complete(_) => None,
+            };
             view! {
-                <p class="news2-status__total" data-risk=format!("{risk:?}")>
-                    <span>{w.total}" "</span><strong>{score.total().value()}</strong>
-                    <span>" · "{w.clinical_risk}": "</span>
-                    <strong>{words::risk(language, risk)}</strong>
-                    {score.has_red_score().then(|| format!(" ({})", w.red_score))}
+                <p class="news2-status__total" data-risk="incomplete">
+                    {w.no_total}
+                    {band.map(|band| view! {
+                        " "{w.already_certain}" "<strong>{words::risk_word(language, band)}</strong>"."
+                    })}
                 </p>
             }
             .into_any()
         }
-        News2::Incomplete(score) => view! {
-            <p class="news2-status__total" data-risk="Incomplete">
-                {w.no_total}
-                {score.minimum_risk().map(|band| view! {
-                    " "{w.already_certain}" "<strong>{crate::clinical::escalation::texts::risk_word(language, band)}</strong>"."
-                })}
-            </p>
-        }
-        .into_any(),
     };
     let who = set.details.recorded_by.clone();
     let source = set.details.source.clone();
@@ -54,7 +66,7 @@ pub fn LatestSet(
         .into_iter()
         .map(|p| {
             view! {
-                <tr data-parameter=format!("{:?}", p.parameter)>
+                <tr data-parameter=p.parameter.name()>
                     <th scope="row">{words::parameter(language, p.parameter)}</th>
                     <td>
                         {p.value.clone().unwrap_or_else(|| format!("— ({})", w.missing.to_lowercase()))}
@@ -63,6 +75,14 @@ pub fn LatestSet(
                         })}
                         {p.verify.then(|| view! { <span class="news2-flag">" · "{w.to_verify}</span> })}
                         {p.stated_only.then(|| view! { <span class="news2-flag">" · "{w.stated_by_source}</span> })}
+                        {(!p.conflicting.is_empty()).then(|| view! {
+                            <span class="news2-flag">" · ⚠ "{w.conflict_also}" "{p.conflicting.join(", ")}</span>
+                        })}
+                        {p.earlier.iter().map(|(value, at)| view! {
+                            <span class="news2-status__earlier">
+                                " · "{w.rechecked_earlier}" "{value.clone()}" ("<time datetime=iso_utc(*at)>{clock(*at, zone)}</time>")"
+                            </span>
+                        }).collect_view()}
                     </td>
                     <td><SubScoreBadge score=p.sub_score language /></td>
                 </tr>

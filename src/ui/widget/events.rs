@@ -9,8 +9,8 @@ use std::sync::Arc;
 use serde_json::{Value, json};
 
 use crate::clinical::News2;
-use crate::clinical::escalation::{Decision, Level};
-use crate::clinical::observation_set::{History, ObservationSet};
+use crate::clinical::escalation::{Basis, Decision};
+use crate::clinical::observation_set::{AsOf, ObservationSet};
 use crate::fhir::retry::{FetchError, FetchErrorKind};
 use crate::i18n::format::iso_utc;
 
@@ -84,24 +84,6 @@ impl WidgetEvent {
     }
 }
 
-/// `"low-medium"`: the same names as the `score()` API, so hosts compare one vocabulary.
-pub use crate::api::score_input::risk_name;
-
-/// `"incomplete-minimum"`, as hosts compare it.
-pub fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::None => "none",
-        Level::Information => "information",
-        Level::LowMedium => "low-medium",
-        Level::Medium => "medium",
-        Level::High => "high",
-        Level::IncompleteMinimum(_) => "incomplete-minimum",
-        Level::Overdue => "overdue",
-        Level::StaleData => "stale-data",
-        Level::SourceDisagreement => "source-disagreement",
-    }
-}
-
 fn error_kind(kind: FetchErrorKind) -> &'static str {
     match kind {
         FetchErrorKind::Network => "network",
@@ -117,41 +99,56 @@ fn error_kind(kind: FetchErrorKind) -> &'static str {
 }
 
 /// A set's time, total (or null), risk (the certain minimum for an incomplete set, or null),
-/// completeness and whether a value needs checking.
+/// completeness, a total the source stated (or null), and whether a value needs checking.
 pub fn set_summary(set: &ObservationSet) -> Value {
-    let (total, risk, complete) = match set.score() {
-        News2::Complete(score) => (Some(score.total().value()), Some(score.risk()), true),
-        News2::Incomplete(score) => (None, score.minimum_risk(), false),
+    let (total, complete) = match set.score() {
+        News2::Complete(score) => (Some(score.total().value()), true),
+        News2::Incomplete(_) => (None, false),
     };
     json!({
         "time": iso_utc(set.taken_at()),
         "total": total,
-        "risk": risk.map(risk_name),
+        "statedTotal": set.stated_total().map(|t| t.value()),
+        "risk": set.band().map(|(band, _)| band.name()),
         "complete": complete,
-        "flagged": !set.to_verify().is_empty() || !set.disagreements().is_empty(),
+        "flagged": !set.to_verify().is_empty()
+            || !set.disagreements().is_empty()
+            || !set.conflicts.is_empty(),
     })
 }
 
-pub fn loaded(history: &History, problems: usize, partial: bool) -> WidgetEvent {
+/// The history was read: how many sets and problems (sets dated in the future count as
+/// problems too), whether it stopped early, and the latest set taken by now.
+pub fn loaded(history: AsOf<'_>, problems: usize, partial: bool) -> WidgetEvent {
     WidgetEvent::Loaded {
         detail: json!({
-            "sets": history.sets().len(),
-            "problems": problems,
+            "sets": history.sets().len() + history.future().len(),
+            "problems": problems + history.future().len(),
             "partial": partial,
             "latest": history.latest().map(set_summary),
         }),
     }
 }
 
-pub fn escalation(decision: &Decision, history: &History) -> WidgetEvent {
-    let latest = history.latest().map(set_summary);
+/// The banner's level changed: the level, what the clinical band stands on (total, risk, the
+/// set's time, and whether the total is computed, a certain minimum, or stated by the source),
+/// and the other levels that apply.
+pub fn escalation(decision: &Decision) -> WidgetEvent {
+    let standing = decision.standing.as_ref();
+    let (total, basis) = match standing.map(|s| &s.basis) {
+        Some(Basis::Computed { total, .. }) => (Some(*total), Some("computed")),
+        Some(Basis::Stated { total }) => (Some(*total), Some("stated")),
+        Some(Basis::Certain { .. }) => (None, Some("certain")),
+        None => (None, None),
+    };
     WidgetEvent::Escalation {
         detail: json!({
-            "level": level_name(decision.level),
-            "total": latest.as_ref().map_or(Value::Null, |l| l["total"].clone()),
-            "risk": latest.as_ref().map_or(Value::Null, |l| l["risk"].clone()),
-            "time": latest.as_ref().map_or(Value::Null, |l| l["time"].clone()),
-            "also": decision.also.iter().map(|&l| level_name(l)).collect::<Vec<_>>(),
+            "level": decision.level.name(),
+            "total": total,
+            "risk": standing.map(|s| s.band.name()),
+            "basis": basis,
+            "time": standing.map(|s| iso_utc(s.at)),
+            "also": decision.also.iter().map(|l| l.name()).collect::<Vec<_>>(),
         }),
     }
 }
@@ -183,11 +180,16 @@ pub fn save_failed(entry_id: &str, error: &FetchError) -> WidgetEvent {
     }
 }
 
-pub fn acknowledged(decision: &Decision, at: crate::clinical::time::Timestamp) -> WidgetEvent {
+/// The nurse acknowledged the banner: its level and title as shown, and when.
+pub fn acknowledged(
+    decision: &Decision,
+    title: &str,
+    at: crate::clinical::time::Timestamp,
+) -> WidgetEvent {
     WidgetEvent::Acknowledged {
         detail: json!({
-            "level": level_name(decision.level),
-            "title": decision.title,
+            "level": decision.level.name(),
+            "title": title,
             "at": iso_utc(at),
         }),
     }
@@ -213,7 +215,7 @@ pub fn error(error: &FetchError) -> WidgetEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clinical::observation_set::Spo2ScaleBasis;
+    use crate::clinical::observation_set::{History, Spo2ScaleBasis};
     use crate::clinical::time::Timestamp;
     use crate::clinical::{Quantity, Reading, VitalSigns};
 
@@ -230,19 +232,24 @@ mod tests {
         let summary = set_summary(&incomplete_red_set());
         assert_eq!(
             summary,
-            json!({"time": "1970-01-01T00:00:00Z", "total": null, "risk": "low-medium",
-                   "complete": false, "flagged": false})
+            json!({"time": "1970-01-01T00:00:00Z", "total": null, "statedTotal": null,
+                   "risk": "low-medium", "complete": false, "flagged": false})
         );
     }
 
     #[test]
-    fn loaded_counts_sets_and_problems() {
-        let history = History::new(vec![incomplete_red_set()]);
-        let event = loaded(&history, 2, false);
+    fn loaded_counts_sets_and_problems_and_a_future_set_as_one() {
+        let future = ObservationSet::new(
+            Timestamp::from_millis(365 * 24 * 3_600_000),
+            *incomplete_red_set().vitals(),
+            Spo2ScaleBasis::Default,
+        );
+        let history = History::new(vec![incomplete_red_set(), future]);
+        let event = loaded(history.as_of(Timestamp::from_millis(60_000)), 2, false);
         assert_eq!(event.name(), "news2-loaded");
-        assert_eq!(event.detail()["sets"], 1);
-        assert_eq!(event.detail()["problems"], 2);
-        assert_eq!(event.detail()["latest"]["risk"], "low-medium");
+        assert_eq!(event.detail()["sets"], 2);
+        assert_eq!(event.detail()["problems"], 3);
+        assert_eq!(event.detail()["latest"]["time"], "1970-01-01T00:00:00Z");
     }
 
     #[test]

@@ -28,6 +28,7 @@ use crate::fhir::pending::{PendingEntries, SaveState};
 use crate::fhir::retry::FetchError;
 use crate::fhir::signal;
 use crate::fhir::write::NewEntry;
+use crate::i18n::banner::{BannerWords, banner};
 use crate::i18n::format::{BrowserZone, LocalZone, date_time, iso_utc};
 use crate::i18n::{Language, words};
 use crate::ui::banner::EscalationBanner;
@@ -65,7 +66,8 @@ pub struct WidgetInputs {
     pub source: RwSignal<DataSource>,
     pub language: RwSignal<Language>,
     pub mode: RwSignal<Mode>,
-    /// A fixed clock for demos and tests; `None` follows the browser's clock.
+    /// A fixed clock for demos and tests; `None` follows the browser's clock. The widget says
+    /// on screen when it is fixed.
     pub fixed_now: RwSignal<Option<Timestamp>>,
     /// The patient's documented Scale 2 decision.
     pub scale_2: RwSignal<Option<Scale2Decision>>,
@@ -223,6 +225,8 @@ pub fn Widget(
     let now = Signal::derive(move || fixed_now.get().unwrap_or_else(|| ticking.get()));
 
     let data = RwSignal::new(Data::Waiting);
+    // The sets whose disagreement with the source a nurse has acknowledged, for this patient.
+    let acknowledged_disagreements = RwSignal::new(Vec::<Timestamp>::new());
     // Entries made here and not yet in the history, for the patient on screen only. Another
     // source's are set aside (and shown again when it is), so an unsaved set can never appear
     // in, score with, or be sent to another patient's record.
@@ -280,6 +284,7 @@ pub fn Widget(
                 pending.set(restored.unwrap_or_default());
             });
             pending_key.set_value(key);
+            acknowledged_disagreements.set(Vec::new());
             set_aside_count
                 .set(set_aside.with_value(|a| a.iter().map(|(_, p)| p.entries().len()).sum()));
         }
@@ -434,13 +439,26 @@ pub fn Widget(
     });
     let decision = Memo::new(move |_| {
         let settings = Settings {
-            language: language.get(),
             patient: patient.get(),
-            texts: texts.get(),
             data: data_status.get(),
+            acknowledged_disagreements: acknowledged_disagreements.get(),
             ..Settings::default()
         };
         shown.with(|history| decide(history, now.get(), &settings))
+    });
+    let banner_words = Memo::new(move |_| {
+        let language = language.get();
+        texts.with(|texts| decision.with(|d| banner(d, language, texts, zone)))
+    });
+    // Sets dated in the future are problems of the data: listed with the others.
+    let future_sets = Memo::new(move |_| {
+        shown.with(|h| {
+            h.as_of(now.get())
+                .future()
+                .iter()
+                .map(ObservationSet::taken_at)
+                .collect::<Vec<_>>()
+        })
     });
 
     // Events for the host.
@@ -451,8 +469,13 @@ pub fn Widget(
                 stopped,
                 ..
             } => grouped.with(|g| {
-                g.as_ref()
-                    .map(|g| events::loaded(&g.history, g.problems.len(), stopped.is_some()))
+                g.as_ref().map(|g| {
+                    events::loaded(
+                        g.history.as_of(now.get_untracked()),
+                        g.problems.len(),
+                        stopped.is_some(),
+                    )
+                })
             }),
             Data::Failed { error, .. } => Some(events::error(error)),
             _ => None,
@@ -461,18 +484,25 @@ pub fn Widget(
             emit(event);
         }
     });
-    Effect::new(move |previous: Option<Option<String>>| {
+    Effect::new(move |previous: Option<Option<&'static str>>| {
         let ready =
             data.with(|d| matches!(d, Data::Ready { more: false, .. } | Data::Failed { .. }));
-        let level = decision.with(|d| format!("{:?}", d.level));
-        if ready && previous.flatten().as_deref() != Some(level.as_str()) {
-            emit(decision.with(|d| shown.with(|h| events::escalation(d, h))));
+        let level = decision.with(|d| d.level.name());
+        if ready && previous.flatten() != Some(level) {
+            emit(decision.with(events::escalation));
         }
         ready.then_some(level)
     });
 
-    let on_acknowledge = Callback::new(move |d: Decision| {
-        emit(events::acknowledged(&d, now.get_untracked()));
+    let on_acknowledge = Callback::new(move |(d, words): (Decision, BannerWords)| {
+        acknowledged_disagreements.update(|acknowledged| {
+            for at in &d.disagreeing_sets {
+                if !acknowledged.contains(at) {
+                    acknowledged.push(*at);
+                }
+            }
+        });
+        emit(events::acknowledged(&d, &words.title, now.get_untracked()));
     });
 
     let save_target = move || match source.get() {
@@ -566,11 +596,7 @@ pub fn Widget(
         other => other,
     });
     let w = move || words(language.get());
-    let lang_code = move || match language.get() {
-        Language::Nb => "nb",
-        Language::Nn => "nn",
-        Language::En => "en",
-    };
+    let lang_code = move || language.get().code();
 
     let body = move || {
         match layout.get() {
@@ -597,7 +623,12 @@ pub fn Widget(
             .into_any()
         }
         ViewState::Empty | ViewState::Ready => view! {
-            <EscalationBanner decision=decision.into() language=language.into() zone on_acknowledge />
+            <EscalationBanner
+                decision=decision.into()
+                words=banner_words.into()
+                language=language.into()
+                on_acknowledge
+            />
             {move || data.with(|d| matches!(d, Data::Ready { stopped: Some(_), .. } | Data::Failed { .. })).then(|| view! {
                 <div class="news2-partial" role="status">
                     <p>{w().partly_loaded}</p>
@@ -606,7 +637,7 @@ pub fn Widget(
                     </button>
                 </div>
             })}
-            {move || shown.with(|h| h.latest().cloned()).map(|set| view! {
+            {move || shown.with(|h| h.as_of(now.get()).latest().cloned()).map(|set| view! {
                 <LatestSet set decision=decision.get() language=language.get() zone />
             })}
             {move || (state.get() == ViewState::Empty).then(|| view! { <p class="news2-empty">{w().empty}</p> })}
@@ -631,15 +662,25 @@ pub fn Widget(
             {move || (state.get() == ViewState::Ready).then(|| view! {
                 <ObservationChart history=shown.into() now language=language.into() zone />
             })}
-            <HistoryTable rows=table_rows language=language.into() zone />
-            <Problems grouped language=language.into() />
+            <HistoryTable rows=table_rows language=language.into() now zone />
+            <Problems grouped future=future_sets language=language.into() zone />
         }
         .into_any(),
     }
     };
 
+    let fixed_clock = move || {
+        fixed_now.get().map(|at| {
+            view! {
+                <p class="news2-fixed-clock" role="note">
+                    {w().fixed_clock.replace("{time}", &date_time(at, zone))}
+                </p>
+            }
+        })
+    };
     view! {
         <div class="news2-widget" lang=lang_code data-state=move || state.get().name() aria-label=move || w().widget_label role="region">
+            {fixed_clock}
             {body}
             <p class="news2-widget__attribution">{move || w().attribution}</p>
         </div>
@@ -702,29 +743,45 @@ fn PendingList(
     }
 }
 
-/// Every Observation that could not be used, named: nothing is skipped silently.
+/// Every Observation that could not be used, named, and every set dated in the future: nothing
+/// is skipped silently.
 #[component]
-fn Problems(grouped: Memo<Option<Grouped>>, language: Signal<Language>) -> impl IntoView {
+fn Problems(
+    grouped: Memo<Option<Grouped>>,
+    future: Memo<Vec<Timestamp>>,
+    language: Signal<Language>,
+    zone: &'static dyn LocalZone,
+) -> impl IntoView {
     move || {
-        let w = words(language.get());
+        let lang = language.get();
+        let w = words(lang);
+        let future_items: Vec<String> = future.with(|f| {
+            f.iter()
+                .map(|&at| format!("{}: {}", date_time(at, zone), w.future_dated))
+                .collect()
+        });
         grouped.with(|g| {
-            let g = g.as_ref()?;
-            (!g.problems.is_empty()).then(|| {
-                let items = g
-                    .problems
+            let problems = g.as_ref().map_or(&[][..], |g| g.problems.as_slice());
+            let count = problems.len() + future_items.len();
+            (count > 0).then(|| {
+                let items = problems
                     .iter()
                     .map(|p| {
                         let text = match &p.resource {
                             Some(resource) => format!("{resource}: {}", p.message),
                             None => p.message.clone(),
                         };
-                        view! { <li>{text}</li> }
+                        view! { <li lang="en">{text}</li> }
                     })
+                    .collect_view();
+                let future = future_items
+                    .into_iter()
+                    .map(|text| view! { <li>{text}</li> })
                     .collect_view();
                 view! {
                     <details class="news2-problems" open=true>
-                        <summary>{format!("{} ({})", w.problems_heading, g.problems.len())}</summary>
-                        <ul lang="en">{items}</ul>
+                        <summary>{format!("{} ({count})", w.problems_heading)}</summary>
+                        <ul>{future}{items}</ul>
                     </details>
                 }
             })
