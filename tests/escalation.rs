@@ -95,7 +95,20 @@ fn each_clinical_band_gives_its_level_and_chart_4_texts() {
         // It always says which set it stands on, and how old that is.
         assert_eq!(
             w.stands_on.as_deref(),
-            Some("Bygger på målingen 01.01.2026 00:00 (10 min siden).")
+            Some(format!(
+                "Bygger på målingen 01.01.2026 00:00 (10 min siden): NEWS2 {}, {} risiko.",
+                match d.standing.as_ref().map(|s| &s.basis) {
+                    Some(Basis::Computed { total, .. }) => *total,
+                    _ => panic!("a complete set"),
+                },
+                match level {
+                    Level::High => "høy",
+                    Level::Medium => "middels",
+                    Level::LowMedium => "lav–middels",
+                    _ => "lav",
+                }
+            ))
+            .as_deref()
         );
     }
 }
@@ -248,7 +261,7 @@ fn a_newer_incomplete_set_with_nothing_certain_asks_to_complete_it_now() {
     // The older complete score is beside it, with its age.
     assert_eq!(
         w.stands_on.as_deref(),
-        Some("Bygger på målingen 01.01.2026 00:00 (3 t 10 min siden).")
+        Some("Bygger på målingen 01.01.2026 00:00 (3 t 10 min siden): NEWS2 0, lav risiko.")
     );
     assert!(w.to_complete.is_some());
     // Nothing complete and nothing certain: complete it too.
@@ -457,7 +470,7 @@ fn nynorsk_and_english() {
     assert_eq!(en.title, "High clinical risk – NEWS2 7");
     assert_eq!(
         en.stands_on.as_deref(),
-        Some("Based on the set taken 01.01.2026 00:00 (5 min ago).")
+        Some("Based on the set taken 01.01.2026 00:00 (5 min ago): NEWS2 7, high risk.")
     );
 }
 
@@ -502,11 +515,11 @@ fn ages_are_said_in_hours_and_minutes() {
     let d = banner(vec![Vitals::total(0).at(0)], 125);
     assert_eq!(
         nb(&d).stands_on.as_deref(),
-        Some("Bygger på målingen 01.01.2026 00:00 (2 t 5 min siden).")
+        Some("Bygger på målingen 01.01.2026 00:00 (2 t 5 min siden): NEWS2 0, lav risiko.")
     );
     let d = banner(vec![Vitals::total(0).at(0)], 0);
     assert_eq!(
         nb(&d).stands_on.as_deref(),
-        Some("Bygger på målingen 01.01.2026 00:00 (nå).")
+        Some("Bygger på målingen 01.01.2026 00:00 (nå): NEWS2 0, lav risiko.")
     );
 }

@@ -69,13 +69,15 @@ pub fn banner(
     let stands_on = decision.standing.as_ref().map(|standing| {
         let at = when(standing.at, standing.age);
         match &standing.basis {
-            Basis::Computed { .. } => format!(
-                "{} {at}.",
+            Basis::Computed { total, .. } => format!(
+                "{} {at}: NEWS2 {total}, {} {}.",
                 l.pick(
                     "Bygger på målingen",
                     "Byggjer på målinga",
                     "Based on the set taken"
-                )
+                ),
+                risk_word(l, standing.band),
+                l.pick("risiko", "risiko", "risk"),
             ),
             Basis::Certain { missing } => format!(
                 "{} {at} ({}: {}).",

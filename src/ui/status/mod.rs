@@ -30,27 +30,35 @@ pub fn LatestSet(
             </p>
         }
         .into_any(),
-        (TotalView::Stated { total, risk }, _) => view! {
-            <p class="news2-status__total" data-risk=risk.name() data-stated="true">
-                <span>{w.source_stated_total}" "</span><strong>{total}</strong>
-                <span>" ("{w.not_recomputed}")"</span>
-                <span>" · "{w.clinical_risk}": "</span>
-                <strong>{words::risk(language, risk)}</strong>
-            </p>
-        }
-        .into_any(),
-        (_, score) => {
-            let band = match score {
+        (view, score) => {
+            let certain = match score {
                 News2::Incomplete(incomplete) => incomplete.minimum_risk(),
                 News2::Complete(_) => None,
             };
+            // A total the source stated is shown, marked as the source's; a set with values
+            // of its own also says it has no total of its own (the source's may be a partial
+            // sum).
+            let stated = match view {
+                TotalView::Stated { total, risk } => Some((total, risk)),
+                _ => None,
+            };
             view! {
-                <p class="news2-status__total" data-risk="incomplete">
-                    {w.no_total}
-                    {band.map(|band| view! {
-                        " "{w.already_certain}" "<strong>{words::risk_word(language, band)}</strong>"."
-                    })}
-                </p>
+                {(!set.is_total_only()).then(|| view! {
+                    <p class="news2-status__total" data-risk=certain.map_or("incomplete", |b| b.name())>
+                        {w.no_total}
+                        {certain.map(|band| view! {
+                            " "{w.already_certain}" "<strong>{words::risk_word(language, band)}</strong>"."
+                        })}
+                    </p>
+                })}
+                {stated.map(|(total, risk)| view! {
+                    <p class="news2-status__total news2-status__total--stated" data-risk=risk.name()>
+                        <span>{w.source_stated_total}" "</span><strong>{total}</strong>
+                        <span>" ("{w.not_recomputed}")"</span>
+                        <span>" · "{w.clinical_risk}": "</span>
+                        <strong>{words::risk(language, risk)}</strong>
+                    </p>
+                })}
             }
             .into_any()
         }

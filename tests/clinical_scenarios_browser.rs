@@ -1,0 +1,234 @@
+//! The clinical scenario suite through `<news2-widget>` in Chromium: each FHIR Bundle is handed
+//! to a real element (the `history` property, with `demo`, `now` and the Scale 2 attributes a
+//! host would set), and the banner it draws and the `news2-escalation` event it sends must be
+//! the ones the scenario names. The same scenarios run through the engine natively in
+//! tests/clinical_scenarios.rs.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "clinical/scenarios.rs"]
+mod scenarios;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// One animation frame: lets the widget's effects and tasks run without a fixed sleep.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// An element on the page with the events it sent.
+struct Embedded {
+    element: HtmlElement,
+    events: Rc<RefCell<Vec<(String, Value)>>>,
+    _listeners: Vec<Closure<dyn FnMut(web_sys::CustomEvent)>>,
+}
+
+impl Embedded {
+    fn new(attributes: &[(&str, &str)]) -> Self {
+        news2_widget::embed::define().unwrap();
+        let document = web_sys::window().unwrap().document().unwrap();
+        let element: HtmlElement = document
+            .create_element("news2-widget")
+            .unwrap()
+            .unchecked_into();
+        for (name, value) in attributes {
+            element.set_attribute(name, value).unwrap();
+        }
+        let events = Rc::new(RefCell::new(Vec::new()));
+        let listeners = ["news2-escalation", "news2-error", "news2-loaded"]
+            .into_iter()
+            .map(|name| {
+                let events = events.clone();
+                let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+                    move |event: web_sys::CustomEvent| {
+                        let detail = js_sys::JSON::stringify(&event.detail())
+                            .ok()
+                            .and_then(|s| s.as_string())
+                            .and_then(|s| serde_json::from_str(&s).ok())
+                            .unwrap_or(Value::Null);
+                        events.borrow_mut().push((event.type_(), detail));
+                    },
+                );
+                element
+                    .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+                    .unwrap();
+                listener
+            })
+            .collect();
+        Embedded {
+            element,
+            events,
+            _listeners: listeners,
+        }
+    }
+
+    fn shadow_find(&self, selector: &str) -> Option<Element> {
+        self.element.shadow_root()?.query_selector(selector).ok()?
+    }
+
+    fn last_event(&self, name: &str) -> Option<Value> {
+        self.events
+            .borrow()
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, d)| d.clone())
+    }
+
+    /// Waits (frame by frame, at most 600) until the widget has drawn its data and told the
+    /// host the banner's level.
+    async fn until_drawn(&self, name: &str) {
+        for _ in 0..600 {
+            let state = self
+                .shadow_find(".news2-widget")
+                .and_then(|e| e.get_attribute("data-state"));
+            if matches!(state.as_deref(), Some("ready" | "empty"))
+                && self.last_event("news2-escalation").is_some()
+            {
+                return;
+            }
+            next_frame().await;
+        }
+        panic!("{name}: never drawn");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_scenario_through_the_element() {
+    let body = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap();
+    for scenario in scenarios::all() {
+        let name = scenario.name;
+        let mut attributes = vec![("lang", "nb"), ("demo", ""), ("now", scenario.now)];
+        if let Some((by, at, until)) = scenario.scale_2 {
+            attributes.extend([("spo2-scale-by", by), ("spo2-scale-at", at)]);
+            if let Some(until) = until {
+                attributes.push(("spo2-scale-until", until));
+            }
+            attributes.push(("spo2-scale", "2"));
+        }
+        let widget = Embedded::new(&attributes);
+        let history = js_sys::JSON::parse(&scenario.bundle.to_string()).unwrap();
+        js_sys::Reflect::set(&widget.element, &"history".into(), &history).unwrap();
+        body.append_child(&widget.element).unwrap();
+        widget.until_drawn(name).await;
+
+        let banner = widget
+            .shadow_find(".news2-banner")
+            .unwrap_or_else(|| panic!("{name}: no banner"));
+        let text = banner.text_content().unwrap_or_default();
+        let expect = &scenario.expect;
+        assert_eq!(
+            banner.get_attribute("data-level").as_deref(),
+            Some(expect.level),
+            "{name}: {text}"
+        );
+        let escalation = widget.last_event("news2-escalation").unwrap();
+        assert_eq!(escalation["level"], expect.level, "{name}");
+        assert_eq!(
+            escalation["risk"].as_str(),
+            expect.band,
+            "{name}: the band it stands on"
+        );
+        for also in expect.also {
+            assert!(
+                escalation["also"]
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(|l| l == also)),
+                "{name}: {also} not in {}",
+                escalation["also"]
+            );
+        }
+        for says in expect.says {
+            assert!(text.contains(says), "{name}: does not say {says:?}: {text}");
+        }
+        for never in expect.never {
+            assert!(!text.contains(never), "{name}: says {never:?}: {text}");
+        }
+        assert!(
+            widget.last_event("news2-error").is_none(),
+            "{name}: {:?}",
+            widget.last_event("news2-error")
+        );
+        widget.element.remove();
+    }
+}
+
+// Issue 10, case 7: `now` fixes the clock only on a page that says it is a demo, and the widget
+// then says so on screen.
+#[wasm_bindgen_test]
+async fn a_fixed_clock_only_with_demo_and_never_silently() {
+    let body = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap();
+    let scenario = scenarios::all()
+        .into_iter()
+        .find(|s| s.name == "raw-calm")
+        .unwrap();
+    let history = js_sys::JSON::parse(&scenario.bundle.to_string()).unwrap();
+
+    // A record page that left `now` in: refused, and the browser's clock runs (months after
+    // the set, so it is overdue).
+    let record = Embedded::new(&[("lang", "nb"), ("now", scenario.now)]);
+    js_sys::Reflect::set(&record.element, &"history".into(), &history).unwrap();
+    body.append_child(&record.element).unwrap();
+    record.until_drawn("record").await;
+    let error = record
+        .last_event("news2-error")
+        .expect("the refusal is told");
+    assert_eq!(error["kind"], "config");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("only on a demo or test page")
+    );
+    assert!(record.shadow_find(".news2-fixed-clock").is_none());
+    assert_eq!(
+        record
+            .shadow_find(".news2-banner")
+            .and_then(|b| b.get_attribute("data-level"))
+            .as_deref(),
+        Some("overdue")
+    );
+    record.element.remove();
+
+    // A demo page: the clock is fixed, and the widget says so.
+    let demo = Embedded::new(&[("lang", "nb"), ("demo", ""), ("now", scenario.now)]);
+    js_sys::Reflect::set(&demo.element, &"history".into(), &history).unwrap();
+    body.append_child(&demo.element).unwrap();
+    demo.until_drawn("demo").await;
+    let note = demo
+        .shadow_find(".news2-fixed-clock")
+        .and_then(|e| e.text_content())
+        .expect("the fixed clock is shown");
+    assert!(note.contains("klokka står fast"), "{note}");
+    assert_eq!(
+        demo.shadow_find(".news2-banner")
+            .and_then(|b| b.get_attribute("data-level"))
+            .as_deref(),
+        Some("none")
+    );
+    demo.element.remove();
+}
