@@ -44,6 +44,8 @@ pub struct FhirHistory {
     seen: HashMap<String, Vec<usize>>,
     /// Every `system|value` identifier read, to tell when an entry made here has arrived.
     identifiers: HashSet<String>,
+    /// For each Observation kept, every key it arrived under (copies of one measurement).
+    merged: Vec<std::collections::BTreeSet<String>>,
     problems: Vec<Problem>,
 }
 
@@ -143,41 +145,40 @@ impl FhirHistory {
                 .collect();
             copies.sort_unstable();
             copies.dedup();
+            let same_key = |i: &usize, o: &SourceObservation| self.observations[*i].key == o.key;
             let index = if let Some(&same) = copies
                 .iter()
                 .find(|&&i| same_measurement(&self.observations[i], &observation))
             {
-                // One measurement: the copy kept is the same whatever order they came in.
+                // One measurement. Which copy's key and details stand is the same whatever
+                // order they came in: the smallest.
                 let kept = &mut self.observations[same];
                 if (&observation.performer, &observation.source) < (&kept.performer, &kept.source) {
-                    kept.performer = observation.performer;
-                    kept.source = observation.source;
+                    kept.performer = observation.performer.clone();
+                    kept.source = observation.source.clone();
                 }
+                if observation.key < kept.key {
+                    kept.key = observation.key.clone();
+                }
+                self.merged[same].insert(observation.key);
                 same
-            } else if let Some(&older) = copies
-                .iter()
-                .find(|&&i| newer_version(&observation, &self.observations[i]) == Some(true))
-            {
+            } else if let Some(&older) = copies.iter().find(|&i| {
+                same_key(i, &observation)
+                    && newer_version(&observation, &self.observations[*i]) == Some(true)
+            }) {
                 self.observations[older] = observation;
                 older
-            } else if copies
-                .iter()
-                .any(|&i| newer_version(&observation, &self.observations[i]) == Some(false))
-            {
+            } else if copies.iter().any(|i| {
+                same_key(i, &observation)
+                    && newer_version(&observation, &self.observations[*i]) == Some(false)
+            }) {
                 // An older version of what is already here.
                 continue;
             } else {
-                if let Some(&first) = copies.first() {
-                    self.problems.push(Problem {
-                        resource: Some(observation.key.clone()),
-                        kind: ProblemKind::Conflict,
-                        message: format!(
-                            "arrived twice with different content (also as {}), with no version to \
-                             tell which is current; both are kept",
-                            self.observations[first].key
-                        ),
-                    });
-                }
+                // New, or a copy that says something else with no version to tell which is
+                // current: kept beside the other (a conflict, reported when grouping).
+                self.merged
+                    .push(std::iter::once(observation.key.clone()).collect());
                 self.observations.push(observation);
                 self.observations.len() - 1
             };
@@ -190,6 +191,59 @@ impl FhirHistory {
                 }
             }
         }
+    }
+
+    /// What reading copies came to, in a fixed order: a copy counted as the same measurement
+    /// under another id (`Duplicate`), and copies that say different things with no version to
+    /// tell which is current (`Conflict`, all kept).
+    fn copy_problems(&self) -> Vec<Problem> {
+        let mut problems: Vec<Problem> = Vec::new();
+        for (observation, keys) in self.observations.iter().zip(&self.merged) {
+            for key in keys.iter().filter(|k| **k != observation.key) {
+                problems.push(Problem {
+                    resource: Some(key.clone()),
+                    kind: ProblemKind::Duplicate,
+                    message: format!("the same measurement as {}; counted once", observation.key),
+                });
+            }
+        }
+        let mut groups: Vec<Vec<usize>> = self
+            .seen
+            .values()
+            .filter(|indices| indices.len() > 1)
+            .map(|indices| {
+                let mut indices = indices.clone();
+                indices.sort_unstable();
+                indices
+            })
+            .collect();
+        groups.sort_by_key(|g| {
+            let mut keys: Vec<&str> = g
+                .iter()
+                .map(|&i| self.observations[i].key.as_str())
+                .collect();
+            keys.sort_unstable();
+            keys.join(" ")
+        });
+        groups.dedup();
+        for group in groups {
+            let mut keys: Vec<&str> = group
+                .iter()
+                .map(|&i| self.observations[i].key.as_str())
+                .collect();
+            keys.sort_unstable();
+            problems.push(Problem {
+                resource: keys.first().map(|k| (*k).to_string()),
+                kind: ProblemKind::Conflict,
+                message: format!(
+                    "arrived {} times with different content ({}), with no version to tell which \
+                     is current; all are kept",
+                    keys.len(),
+                    keys.join(", ")
+                ),
+            });
+        }
+        problems
     }
 
     /// Whether an Observation (`Observation/{id}`, or an identifier `system|value`) has been
@@ -232,6 +286,7 @@ impl FhirHistory {
     /// decision, if the host gave one.
     pub fn group(&self, scale_2: Option<&Scale2Decision>) -> Grouped {
         let mut problems = self.problems.clone();
+        problems.extend(self.copy_problems());
         let mut placed = HashSet::new();
         let mut unresolved = Vec::new();
         let mut consumed = vec![false; self.observations.len()];
