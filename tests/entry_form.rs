@@ -5,10 +5,12 @@ mod browser;
 
 use std::sync::Arc;
 
-use browser::{Mounted, bundle};
+use browser::{Mounted, bundle, mount_in};
 use leptos::prelude::*;
 use news2_widget::clinical::observation_set::Scale2Decision;
 use news2_widget::clinical::time::Timestamp;
+use news2_widget::fhir::datetime;
+use news2_widget::i18n::format::LocalZone;
 use news2_widget::ui::widget::{DataSource, Mode};
 use wasm_bindgen_test::*;
 
@@ -125,4 +127,91 @@ async fn scale_2_is_used_only_for_a_patient_with_a_documented_decision() {
         page.text(".news2-field:nth-child(4) .news2-sub-score")
             .contains("Skår 0")
     );
+}
+
+/// Europe/Oslo's rules for 2026, as the browser of a nurse in Norway has them: summer time
+/// (UTC+2) from 29 March 01:00 UTC to 25 October 01:00 UTC.
+struct Oslo2026;
+
+impl LocalZone for Oslo2026 {
+    fn offset_minutes(&self, at: Timestamp) -> i32 {
+        let summer = 1_774_746_000_000..1_792_890_000_000;
+        if summer.contains(&at.millis()) {
+            120
+        } else {
+            60
+        }
+    }
+}
+
+static OSLO_2026: Oslo2026 = Oslo2026;
+
+/// The widget in entry mode in Oslo's zone, its clock on 26 November 2026.
+async fn mount_in_oslo() -> Mounted {
+    let now = datetime::parse("2026-11-26T13:05:00Z").unwrap();
+    mount_in(&OSLO_2026, move |inputs| {
+        inputs.source.set(DataSource::Bundle(Arc::new(bundle(&[]))));
+        inputs.mode.set(Mode::Entry);
+        inputs.fixed_now.set(Some(now));
+    })
+    .await
+}
+
+async fn fill_normal_values(page: &Mounted) {
+    for (name, value) in [
+        ("respiratoryRate", "16"),
+        ("spo2", "97"),
+        ("systolicBp", "125"),
+        ("pulse", "72"),
+        ("temperature", "37,0"),
+    ] {
+        page.type_into(name, value).await;
+    }
+    page.click("input[value=air]").await;
+    page.click("input[value=A]").await;
+}
+
+// Issue 10, case 8: a local time that happens twice is never picked silently.
+#[wasm_bindgen_test]
+async fn the_autumn_nights_repeated_hour_asks_which_before_saving() {
+    let page = mount_in_oslo().await;
+    fill_normal_values(&page).await;
+    page.type_into("takenAt", "25.10.2026 02:30").await;
+    let choice = page.text(".news2-entry__occurrence");
+    assert!(choice.contains("to ganger"), "{choice}");
+    assert!(
+        choice.contains("UTC+2") && choice.contains("UTC+1"),
+        "{choice}"
+    );
+    page.click(".news2-entry__form button[type=submit]").await;
+    assert!(page.text(".news2-entry__error").contains("to ganger"));
+    assert!(
+        page.last_event("news2-entry").is_none(),
+        "nothing saved yet"
+    );
+    // The second occurrence: 02:30 winter time is 01:30 UTC.
+    let second = page.all(".news2-entry__occurrence input");
+    assert_eq!(second.len(), 2);
+    page.click(".news2-entry__occurrence .news2-choice:nth-child(2) input")
+        .await;
+    page.click(".news2-entry__form button[type=submit]").await;
+    let entry = page.last_event("news2-entry").expect("saved once chosen");
+    assert_eq!(entry["set"]["time"], "2026-10-25T01:30:00Z");
+}
+
+#[wasm_bindgen_test]
+async fn the_spring_nights_missing_hour_and_a_future_time_are_refused() {
+    let page = mount_in_oslo().await;
+    fill_normal_values(&page).await;
+    page.type_into("takenAt", "29.03.2026 02:30").await;
+    assert!(
+        page.text(".news2-entry__time-check")
+            .contains("finnes ikke")
+    );
+    page.click(".news2-entry__form button[type=submit]").await;
+    assert!(page.text(".news2-entry__error").contains("finnes ikke"));
+    page.type_into("takenAt", "26.11.2026 15:00").await;
+    page.click(".news2-entry__form button[type=submit]").await;
+    assert!(page.text(".news2-entry__error").contains("fram i tid"));
+    assert!(page.last_event("news2-entry").is_none());
 }

@@ -480,6 +480,60 @@ mod tests {
         );
     }
 
+    // Issue 10, case 6: a decision has an end; sets after it are on Scale 1 again.
+    #[test]
+    fn a_scale_2_decision_covers_only_its_own_time() {
+        let end = Timestamp::from_millis(T0.millis() + 3_600_000);
+        let decision = Scale2Decision::new("Dr. Lege", T0)
+            .and_then(|d| d.ending(end))
+            .unwrap();
+        let basis = |at: Timestamp| Spo2ScaleBasis::for_set(at, Some(&decision), false).scale();
+        assert_eq!(basis(T0), Spo2Scale::Scale2);
+        assert_eq!(
+            basis(Timestamp::from_millis(end.millis() - 1)),
+            Spo2Scale::Scale2
+        );
+        assert_eq!(basis(end), Spo2Scale::Scale1);
+        assert!(
+            Scale2Decision::new("Dr. Lege", T0)
+                .unwrap()
+                .ending(T0)
+                .is_err()
+        );
+    }
+
+    // A source's total over a set it did not complete may be a partial sum: it can raise the
+    // set's band (a partial sum is never above the whole), but on a tie the values' own certain
+    // band stands, not a number that may be partial.
+    #[test]
+    fn a_stated_total_over_an_incomplete_set_is_a_floor_not_the_set_s_total() {
+        let mut v = vitals("95", false);
+        v.temperature = None;
+        v.respiratory_rate = Some(Reading::parse(Quantity::RespiratoryRate, "26").unwrap());
+        let mut set = ObservationSet::new(T0, v, Spo2ScaleBasis::Default);
+        set.stated = Some(StatedScore {
+            total: Some(4),
+            ..StatedScore::default()
+        });
+        assert_eq!(
+            set.band(),
+            Some((ClinicalRisk::LowMedium, BandBasis::Certain))
+        );
+        assert!(!set.is_total_only());
+        set.stated = Some(StatedScore {
+            total: Some(6),
+            ..StatedScore::default()
+        });
+        assert_eq!(set.band(), Some((ClinicalRisk::Medium, BandBasis::Stated)));
+        let only = {
+            let mut only = ObservationSet::new(T0, VitalSigns::default(), Spo2ScaleBasis::Default);
+            only.stated = set.stated;
+            only
+        };
+        assert!(only.is_total_only());
+        assert_eq!(only.band(), Some((ClinicalRisk::Medium, BandBasis::Stated)));
+    }
+
     #[test]
     fn the_basis_not_the_input_decides_the_scale() {
         let mut claimed = vitals("90", false);

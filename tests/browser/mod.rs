@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
-use news2_widget::i18n::format::FixedZone;
+use news2_widget::i18n::format::{FixedZone, LocalZone};
 use news2_widget::ui::widget::events::{EventSink, WidgetEvent};
 use news2_widget::ui::{Widget, WidgetInputs};
 use serde_json::{Value, json};
@@ -27,6 +27,14 @@ pub struct Mounted {
 
 /// Mounts a widget; `setup` sets its inputs before the first render.
 pub async fn mount(setup: impl FnOnce(WidgetInputs) + 'static) -> Mounted {
+    mount_in(&OSLO_WINTER, setup).await
+}
+
+/// Mounts a widget that shows and reads times in `zone`.
+pub async fn mount_in(
+    zone: &'static dyn LocalZone,
+    setup: impl FnOnce(WidgetInputs) + 'static,
+) -> Mounted {
     let document = document();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
@@ -39,7 +47,7 @@ pub async fn mount(setup: impl FnOnce(WidgetInputs) + 'static) -> Mounted {
         setup(inputs);
         *inputs_out.borrow_mut() = Some(inputs);
         let on_event = EventSink::new(move |event: WidgetEvent| sink.lock().unwrap().push(event));
-        view! { <Widget inputs on_event zone=&OSLO_WINTER /> }.into_any()
+        view! { <Widget inputs on_event zone /> }.into_any()
     });
     let inputs = out.borrow_mut().take().unwrap();
     let mounted = Mounted {

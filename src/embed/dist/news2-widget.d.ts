@@ -21,9 +21,12 @@ export type News2Level =
   | "medium"
   | "high"
   | "incomplete-minimum"
+  | "source-stated"
+  | "incomplete"
   | "overdue"
   | "stale-data"
-  | "source-disagreement";
+  | "source-disagreement"
+  | "future-dated";
 
 /** One observation set, as events describe it. */
 export interface News2SetSummary {
@@ -31,16 +34,20 @@ export interface News2SetSummary {
   time: string;
   /** NEWS2 total; null for an incomplete set (a partial sum is never a total). */
   total: number | null;
-  /** The set's band; for an incomplete set the band already certain, or null. */
+  /** The total the source stated, if it stated one (not recomputed). */
+  statedTotal: number | null;
+  /** The set's band; for an incomplete set the band already certain (from its values or a
+   * total its source stated), or null. */
   risk: News2Risk | null;
   complete: boolean;
-  /** A value to check, or the source's stated score differs. */
+  /** A value to check, the source's stated score differs, or values conflict. */
   flagged: boolean;
 }
 
 export interface News2LoadedDetail {
   sets: number;
-  /** Observations that could not be used (each is listed in the widget). */
+  /** Observations that could not be used, and sets dated in the future (each is listed in the
+   * widget). */
   problems: number;
   /** Some pages did not arrive. */
   partial: boolean;
@@ -49,8 +56,14 @@ export interface News2LoadedDetail {
 
 export interface News2EscalationDetail {
   level: News2Level;
+  /** The total the band stands on: computed, or stated by the source; null for a certain band
+   * of an incomplete set, or with no band. */
   total: number | null;
+  /** The clinical band in force (never lower than the newest data makes certain). */
   risk: News2Risk | null;
+  /** What the band stands on. */
+  basis: "computed" | "certain" | "stated" | null;
+  /** When the set it stands on was taken (ISO 8601, UTC). */
   time: string | null;
   /** Other levels that apply, most urgent first. */
   also: News2Level[];
@@ -114,6 +127,8 @@ export interface News2Scale2Decision {
   by: string;
   /** When (RFC 3339). */
   at: string;
+  /** When it ended, if it has (RFC 3339); sets from then on are on Scale 1. */
+  until?: string;
 }
 
 export interface News2WidgetElement extends HTMLElement {
