@@ -369,7 +369,7 @@ pub struct History {
 
 impl History {
     pub fn new(mut sets: Vec<ObservationSet>) -> Self {
-        sets.sort_by_key(ObservationSet::severity_at_its_time);
+        sets.sort_by_cached_key(ObservationSet::severity_at_its_time);
         History { sets }
     }
 

@@ -886,6 +886,24 @@ pub fn all() -> Vec<Scenario> {
             &["NEWS2 2"],
             none,
         ),
+        sc(
+            "dips-source-scale-2",
+            "Case 6: a DIPS total with the Scale 2 sub-score beside its values: SpO2 90 % on \
+             oxygen scores 0 on Scale 2, and the source's scale stands.",
+            {
+                let v = V { spo2: Some(90.0), o2: Some(true), ..V::NORMAL };
+                let subs = sub_scores(v, Spo2Scale::Scale2, &[]);
+                let sum = subs.iter().map(|(_, s)| s).sum();
+                let mut parts = vec![total("a-news2", &at("14:00"), Some(sum), &subs, true, &[])];
+                parts.extend(raw("a", &at("14:00"), v, Acvpu::Dips));
+                entries(vec![parts])
+            },
+            "information",
+            Some("low"),
+            none,
+            &["NEWS2 2, lav risiko"],
+            &["kilden oppgir"],
+        ),
         // --- Case 9: conflicting values ------------------------------------------------------
         sc(
             "raw-two-systolic-components",

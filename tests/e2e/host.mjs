@@ -129,8 +129,8 @@ check((await test()).violations.length === 0, `no CSP violations: ${JSON.stringi
 check(pageErrors.length === 0, `no page errors: ${pageErrors.join(" / ")}`);
 
 // Two widgets, two patients, each its own data.
-check((await widgetA.locator(".news2-banner").getAttribute("data-level")) === "LowMedium", "widget A: its red score");
-check((await widgetB.locator(".news2-banner").getAttribute("data-level")) !== "LowMedium", "widget B: its own banner");
+check((await widgetA.locator(".news2-banner").getAttribute("data-level")) === "low-medium", "widget A: its red score");
+check((await widgetB.locator(".news2-banner").getAttribute("data-level")) !== "low-medium", "widget B: its own banner");
 check(await widgetB.locator(".news2-entry").count() === 1 && await widgetA.locator(".news2-entry").count() === 0,
   "mode applies per widget");
 
