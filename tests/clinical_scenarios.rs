@@ -19,6 +19,12 @@ use scenarios::{Scenario, all};
 use serde_json::{Value, json};
 
 fn decision_for(scenario: &Scenario, pages: &[Value]) -> (Decision, String) {
+    let (decision, text, _) = decided(scenario, pages);
+    (decision, text)
+}
+
+/// The decision, the banner's words, and the problems' messages.
+fn decided(scenario: &Scenario, pages: &[Value]) -> (Decision, String, String) {
     let mut fhir = FhirHistory::new();
     for page in pages {
         fhir.add_page(read_value(page));
@@ -58,7 +64,13 @@ fn decision_for(scenario: &Scenario, pages: &[Value]) -> (Decision, String) {
     ]
     .concat()
     .join("\n");
-    (decision, text)
+    let problems = grouped
+        .problems
+        .iter()
+        .map(|p| format!("{}: {}", p.resource.as_deref().unwrap_or(""), p.message))
+        .collect::<Vec<_>>()
+        .join("\n");
+    (decision, text, problems)
 }
 
 fn check(scenario: &Scenario, decision: &Decision, text: &str) {
@@ -107,8 +119,15 @@ fn every_scenario_gives_its_banner() {
         );
     }
     for scenario in &scenarios {
-        let (decision, text) = decision_for(scenario, std::slice::from_ref(&scenario.bundle));
+        let (decision, text, problems) = decided(scenario, std::slice::from_ref(&scenario.bundle));
         check(scenario, &decision, &text);
+        for expected in scenario.expect.problems {
+            assert!(
+                problems.contains(expected),
+                "{}: the problems do not name {expected:?}:\n{problems}",
+                scenario.name
+            );
+        }
     }
 }
 

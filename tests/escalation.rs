@@ -258,12 +258,17 @@ fn a_newer_incomplete_set_with_nothing_certain_asks_to_complete_it_now() {
     let w = nb(&d);
     assert_eq!(w.title, "Ufullstendig måling – fullfør målingen nå");
     assert!(w.response.starts_with("Mål puls nå"), "{}", w.response);
-    // The older complete score is beside it, with its age.
+    // The older complete score is beside it, with its age, as a reference: its 12-hourly
+    // schedule does not stand while the newer set is incomplete.
     assert_eq!(
         w.stands_on.as_deref(),
-        Some("Bygger på målingen 01.01.2026 00:00 (3 t 10 min siden): NEWS2 0, lav risiko.")
+        Some(
+            "Siste fullstendige måling: NEWS2 0 (lav risiko), 01.01.2026 00:00 (3 t 10 min siden)."
+        )
     );
     assert!(w.to_complete.is_some());
+    assert_eq!(w.monitoring, "Fullfør målingen innen en time.");
+    assert_eq!(d.due_at, Some(minutes(180 + 60)));
     // Nothing complete and nothing certain: complete it too.
     let d = banner(vec![Vitals::total(2).without_pulse().at(0)], 10);
     assert_eq!((d.level, d.standing.as_ref()), (Level::Incomplete, None));
@@ -522,4 +527,37 @@ fn ages_are_said_in_hours_and_minutes() {
         nb(&d).stands_on.as_deref(),
         Some("Bygger på målingen 01.01.2026 00:00 (nå): NEWS2 0, lav risiko.")
     );
+}
+
+// From the review of issue 10: a red value re-checked to a calmer one is said in the banner,
+// not only in the table.
+#[test]
+fn a_calmer_re_check_is_said() {
+    use news2_widget::clinical::set_values::{MeasuredValue, Rechecked};
+    use news2_widget::clinical::{Quantity, Reading};
+    let mut set = Vitals::total(0).at(0);
+    set.rechecked.push(Rechecked {
+        value: MeasuredValue::Reading(Reading::parse(Quantity::Pulse, "135").unwrap()),
+        at: minutes(0),
+    });
+    let d = banner(vec![set], 10);
+    assert_eq!(d.level, Level::None);
+    assert!(
+        matches!(d.notices[..], [Notice::Rechecked { .. }]),
+        "{:?}",
+        d.notices
+    );
+    let w = nb(&d);
+    assert!(
+        w.notices[0].starts_with("Puls ble kontrollmålt: 135 /min"),
+        "{}",
+        w.notices[0]
+    );
+    // A re-check that scores the same or higher needs no word in the banner.
+    let mut same = Vitals::total(0).at(0);
+    same.rechecked.push(Rechecked {
+        value: MeasuredValue::Reading(Reading::parse(Quantity::Pulse, "75").unwrap()),
+        at: minutes(0),
+    });
+    assert!(banner(vec![same], 10).notices.is_empty());
 }

@@ -86,18 +86,32 @@ fn the_latest_complete_set_counts() {
     );
 }
 
+// Issue 10, case 4 (from review): an incomplete newest set does not leave the older set's
+// calmer schedule standing; it is to be completed within the hour.
 #[test]
-fn an_incomplete_latest_set_does_not_reset_the_schedule() {
+fn an_incomplete_latest_set_is_to_be_completed_within_the_hour() {
     let s = schedule(vec![
         Vitals::total(2).at(0),
         Vitals::total(2).without_pulse().at(180),
     ])
     .unwrap();
-    assert_eq!((s.counted_from, s.from_incomplete_set), (minutes(0), false));
+    assert_eq!(
+        (s.frequency, s.counted_from, s.from_incomplete_set),
+        (MonitoringFrequency::Hourly, minutes(180), true)
+    );
+    assert_eq!((s.due_at, s.overdue_after), (minutes(240), minutes(240)));
     assert_eq!(
         s.status(minutes(7 * 60)),
-        ScheduleStatus::Overdue { by: HOUR }
+        ScheduleStatus::Overdue { by: 3 * HOUR }
     );
+    // A set that is only a source's total has nothing to complete.
+    let mut stated = Vitals::none().at(180);
+    stated.stated = Some(news2_widget::clinical::observation_set::StatedScore {
+        total: Some(0),
+        ..Default::default()
+    });
+    let s = schedule(vec![Vitals::total(2).at(0), stated]).unwrap();
+    assert_eq!(s.counted_from, minutes(0));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::time::Duration;
 use super::chart::SubScore;
 use super::decimal::Decimal;
 use super::score::{ClinicalRisk, News2, SubScores, Total};
-use super::set_values::{Rechecked, Resolved, SetValues, ValueConflict};
+use super::set_values::{MeasuredValue, Rechecked, Resolved, SetValues, ValueConflict};
 use super::time::Timestamp;
 use super::units::Unit;
 use super::vital_signs::{Parameter, Spo2Scale, VitalSigns};
@@ -85,9 +85,11 @@ pub enum Spo2ScaleBasis {
 }
 
 impl Spo2ScaleBasis {
-    /// The basis for a set taken at `taken_at`: the patient's decision if it covers that time,
-    /// else the source's own Scale 2 sub-score, else the default, Scale 1. The entry form's
-    /// live score and the saved set both come from here, so they cannot differ.
+    /// The basis for a set taken at `taken_at`: the patient's decision if it covers that time;
+    /// Scale 1 after the decision ended, whatever a source still writes (the host's record of
+    /// the end stands; a source's Scale 2 sub-score then shows as a disagreement); else the
+    /// source's own Scale 2 sub-score; else the default, Scale 1. The entry form's live score
+    /// and the saved set both come from here, so they cannot differ.
     pub fn for_set(
         taken_at: Timestamp,
         decision: Option<&Scale2Decision>,
@@ -96,6 +98,9 @@ impl Spo2ScaleBasis {
         match decision {
             Some(decision) if decision.covers(taken_at) => {
                 Spo2ScaleBasis::PatientDecision(decision.clone())
+            }
+            Some(decision) if decision.ends_at.is_some_and(|end| taken_at >= end) => {
+                Spo2ScaleBasis::Default
             }
             _ if source_used_scale_2 => Spo2ScaleBasis::SourceObservation,
             _ => Spo2ScaleBasis::Default,
@@ -247,11 +252,11 @@ impl ObservationSet {
 
     /// The band this set makes certain, and what it rests on: a complete set's own risk; for an
     /// incomplete one the band its known sub-scores make certain, or the band of the total its
-    /// source stated if that is higher. A stated total is a safe floor even when the source
-    /// summed an incomplete set (a partial sum is never above the full one), but on a tie the
-    /// values' own certain band is shown, not a total that may be partial. `None` when an
-    /// incomplete set makes nothing certain. A decision of this project
-    /// (docs/clinical-rules.md, "What the banner stands on").
+    /// source stated if that is higher. A stated total counts only where it says more than the
+    /// known sub-scores add up to (or is all there is): a total no higher than them, on a set
+    /// that lacks parameters, is the source's partial sum. On a tie the values' own certain
+    /// band is shown. `None` when an incomplete set makes nothing certain. A decision of this
+    /// project (docs/clinical-rules.md, "What the banner stands on").
     pub fn band(&self) -> Option<(ClinicalRisk, BandBasis)> {
         let score = self.score();
         let incomplete = match &score {
@@ -261,13 +266,21 @@ impl ObservationSet {
         let certain = incomplete
             .minimum_risk()
             .map(|band| (band, BandBasis::Certain));
-        let stated = self.stated_total().map(|total| {
-            let any_red = incomplete
-                .sub_scores()
-                .iter()
-                .any(|(_, s)| s.is_some_and(SubScore::is_red));
-            (ClinicalRisk::of(total, any_red), BandBasis::Stated)
-        });
+        let known: Vec<SubScore> = incomplete
+            .sub_scores()
+            .iter()
+            .filter_map(|(_, s)| s)
+            .collect();
+        let known_sum: u8 = known.iter().map(|s| s.value()).sum();
+        // A stated total that is no more than the known sub-scores add up to is, on a set that
+        // lacks parameters, evidently a partial sum: it tells nothing the values do not.
+        let stated = self
+            .stated_total()
+            .filter(|total| known.is_empty() || total.value() > known_sum)
+            .map(|total| {
+                let any_red = known.iter().any(|s| s.is_red());
+                (ClinicalRisk::of(total, any_red), BandBasis::Stated)
+            });
         match (certain, stated) {
             (Some(c), Some(s)) if c.0 >= s.0 => Some(c),
             (_, Some(s)) => Some(s),
@@ -344,14 +357,58 @@ impl ObservationSet {
     }
 
     /// How sets taken at one moment are ordered: the most severe last, so that "the latest"
-    /// of two sets at one time is never the calmer one, whatever order they arrived in.
-    fn severity_at_its_time(&self) -> (Timestamp, u8, u8) {
+    /// of two sets at one time is never the calmer one; then by their sub-scores and charted
+    /// values, so that which of two equally severe sets is "the latest" never depends on the
+    /// order they arrived in.
+    fn severity_at_its_time(&self) -> (Timestamp, u8, u8, [u8; 7], [u32; 5]) {
         let band = self.band().map_or(0, |(band, _)| band as u8 + 1);
-        let total = match self.score() {
+        let score = self.score();
+        let total = match &score {
             News2::Complete(score) => score.total().value(),
             News2::Incomplete(_) => self.stated_total().map_or(0, Total::value),
         };
-        (self.taken_at, band, total)
+        let sub_scores = Parameter::ALL.map(|p| score.sub_score(p).map_or(u8::MAX, |s| s.value()));
+        let v = &self.vitals;
+        let charted = [
+            v.respiratory_rate,
+            v.spo2,
+            v.systolic_bp,
+            v.pulse,
+            v.temperature,
+        ]
+        .map(|r| r.map_or(u32::MAX, |r| r.charted()));
+        (self.taken_at, band, total, sub_scores, charted)
+    }
+
+    /// The value that counts for `parameter`, if the set has one.
+    pub fn counted_value(&self, parameter: Parameter) -> Option<MeasuredValue> {
+        let v = &self.vitals;
+        let reading = |r: Option<crate::clinical::Reading>| r.map(MeasuredValue::Reading);
+        match parameter {
+            Parameter::RespiratoryRate => reading(v.respiratory_rate),
+            Parameter::Spo2 => reading(v.spo2),
+            Parameter::AirOrOxygen => v.on_oxygen.map(MeasuredValue::OnOxygen),
+            Parameter::SystolicBp => reading(v.systolic_bp),
+            Parameter::Pulse => reading(v.pulse),
+            Parameter::Consciousness => v.consciousness.map(MeasuredValue::Consciousness),
+            Parameter::Temperature => reading(v.temperature),
+        }
+    }
+
+    /// Earlier values of this set that scored higher than the re-check that replaced them: the
+    /// banner says so, since the later value counts.
+    pub fn rechecked_lower(&self) -> Vec<(&Rechecked, MeasuredValue)> {
+        self.rechecked
+            .iter()
+            .filter_map(|earlier| {
+                let parameter = earlier.value.parameter();
+                let counted = self.counted_value(parameter)?;
+                let scale = self.vitals.spo2_scale;
+                let oxygen = self.vitals.on_oxygen;
+                (earlier.value.sub_score(scale, oxygen) > counted.sub_score(scale, oxygen))
+                    .then_some((earlier, counted))
+            })
+            .collect()
     }
 }
 

@@ -3,8 +3,9 @@
 //!
 //! The latest complete set sets the schedule. Newer incomplete sets do not reset it (they have
 //! no total), but the band each already makes certain, or the total its source stated, can
-//! tighten it: a set with a known 3 is due again within the hour whatever is missing. Sets
-//! dated in the future count for nothing. Decisions of this project, in
+//! tighten it: a set with a known 3 is due again within the hour whatever is missing, and one
+//! that makes nothing certain is to be completed within the hour. Sets dated in the future
+//! count for nothing. Decisions of this project, in
 //! docs/clinical-rules.md ("Monitoring schedule").
 
 use std::time::Duration;
@@ -110,13 +111,18 @@ impl Schedule {
             }
             News2::Incomplete(_) => None,
         });
-        // Each newer incomplete set tightens it by what it makes certain; a total the source
-        // stated by the frequency Chart 4 gives that total.
+        // Each newer incomplete set tightens it by what it makes certain (a total the source
+        // stated by the frequency Chart 4 gives that total); one that makes nothing certain is
+        // to be completed within the hour, so the older set's calmer schedule does not stand.
         let tightened = history.since_latest_complete().iter().filter_map(|set| {
-            let (band, basis) = set.band()?;
-            let frequency = match (basis, set.stated_total()) {
-                (BandBasis::Stated, Some(total)) => MonitoringFrequency::of(total, band),
-                _ => frequency_for_band(band),
+            let frequency = match set.band() {
+                Some((band, BandBasis::Stated)) => match set.stated_total() {
+                    Some(total) => MonitoringFrequency::of(total, band),
+                    None => frequency_for_band(band),
+                },
+                Some((band, _)) => frequency_for_band(band),
+                None if set.is_total_only() => return None,
+                None => MonitoringFrequency::Hourly,
             };
             Some(schedule_from(frequency, set.taken_at(), true))
         });

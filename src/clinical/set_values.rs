@@ -42,7 +42,7 @@ impl MeasuredValue {
     /// The sub-score this value would give in a set on `scale` with `on_oxygen`. Where it
     /// cannot be known (SpO2 on Scale 2 at 93 % or more with air or oxygen unknown) the worse
     /// of the two possibilities, since this ranks severity and must never rank calmer.
-    fn severity(&self, scale: Spo2Scale, on_oxygen: Option<bool>) -> SubScore {
+    pub fn sub_score(&self, scale: Spo2Scale, on_oxygen: Option<bool>) -> SubScore {
         match *self {
             MeasuredValue::Consciousness(level) => chart::consciousness(level),
             MeasuredValue::OnOxygen(on) => chart::air_or_oxygen(on),
@@ -203,7 +203,7 @@ impl SetValues {
             // Most severe first; among equals a fixed order of value and origin.
             values.sort_by_key(|m| {
                 (
-                    Reverse(m.value.severity(scale, on_oxygen)),
+                    Reverse(m.value.sub_score(scale, on_oxygen)),
                     m.value.order_key(),
                     m.origin.clone(),
                     m.at,

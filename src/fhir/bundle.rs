@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::observation::{self, NO_ID, SourceObservation};
+use super::observation::{self, NO_ID, Retracted, SourceObservation};
 use super::problem::{Problem, ProblemKind};
 
 /// Pages larger than this are refused whole rather than parsed: no real page of vital signs
@@ -15,6 +15,8 @@ pub const MAX_PAGE_BYTES: usize = 32 * 1024 * 1024;
 pub struct Page {
     pub observations: Vec<SourceObservation>,
     pub problems: Vec<Problem>,
+    /// Observations withdrawn by their source (entered in error, cancelled).
+    pub retracted: Vec<Retracted>,
     /// `Bundle.link` with relation `next`.
     pub next: Option<String>,
 }
@@ -157,7 +159,8 @@ fn without_long_numbers(text: &str) -> String {
     out
 }
 
-fn add(page: &mut Page, (observation, problems): observation::Read) {
-    page.observations.extend(observation);
-    page.problems.extend(problems);
+fn add(page: &mut Page, read: observation::Read) {
+    page.observations.extend(read.observation);
+    page.problems.extend(read.problems);
+    page.retracted.extend(read.retracted);
 }

@@ -15,20 +15,23 @@
 //! moment are a conflict (both kept, the more severe counts: `clinical::set_values`). A new
 //! round starts after the window, at a linked total or panel, and at a moment that holds a
 //! complete set of its own (a monitor or a form stamps a whole set at one time), so two whole
-//! sets minutes apart stay two sets. A total with components only joins an open round that has
-//! no total yet. The order of entries and pages never changes the sets: everything is sorted by
-//! time and by key first, and copies of one Observation are told apart by content, not order.
+//! sets minutes apart stay two sets. A total with components only joins the open round; two
+//! totals in one round are a conflict (the higher counts). A measurement dated after now never
+//! joins a round of measurements taken by then.
+//!
+//! The order of entries and pages never changes the sets: every copy read is kept until
+//! grouping, where copies of one Observation are resolved over all of them at once (by version,
+//! then by content), and everything is sorted by time and key.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::Duration;
 
 use super::bundle::Page;
-use super::observation::{Content, Link, NO_ID, SourceObservation};
+use super::observation::{Content, Link, NO_ID, Retracted, SourceObservation};
 use super::problem::{Problem, ProblemKind};
 use crate::clinical::Parameter;
 use crate::clinical::observation_set::{
-    History, ObservationSet, OxygenDelivery, Scale2Decision, SetDetails, Spo2ScaleBasis,
-    StatedScore,
+    CLOCK_SKEW, History, ObservationSet, OxygenDelivery, Scale2Decision, SetDetails, Spo2ScaleBasis,
 };
 use crate::clinical::set_values::{MeasuredValue, SetValues};
 use crate::clinical::time::Timestamp;
@@ -36,17 +39,20 @@ use crate::clinical::time::Timestamp;
 /// How long after its first measurement a bedside round stays open for more.
 pub const GROUPING_WINDOW: Duration = Duration::from_secs(15 * 60);
 
-/// Everything read so far, each Observation once (or each differing copy of it once).
+/// Everything read so far: every copy of every Observation (a copy repeated exactly, as a page
+/// overlap sends it, once), resolved into Observations only when grouping, so that no
+/// resolution depends on the order copies came in.
 #[derive(Clone, Debug, Default)]
 pub struct FhirHistory {
-    observations: Vec<SourceObservation>,
-    /// Each identity (`Observation/{id}`, `system|value#kind`) to the copies read under it.
-    seen: HashMap<String, Vec<usize>>,
-    /// Every `system|value` identifier read, to tell when an entry made here has arrived.
-    identifiers: HashSet<String>,
-    /// For each Observation kept, every key it arrived under (copies of one measurement).
-    merged: Vec<std::collections::BTreeSet<String>>,
+    copies: Vec<SourceObservation>,
+    /// Each copy's key to its indices, to drop exact repeats.
+    by_key: HashMap<String, Vec<usize>>,
+    /// Every key and `system|value` identifier read, to tell when an entry made here arrived.
+    names: HashSet<String>,
+    retracted: Vec<Retracted>,
     problems: Vec<Problem>,
+    /// The problems already reported: the same one read again (a page overlap) is one problem.
+    reported: HashSet<Problem>,
 }
 
 /// The sets made from what was read.
@@ -73,9 +79,9 @@ fn reference_key(reference: &str) -> String {
     }
 }
 
-/// The names an Observation is known by, for telling a copy from another Observation: its id,
-/// and each identifier with what kind of Observation it identifies (one business identifier
-/// may be shared by the seven Observations of one set, and they are not copies of each other).
+/// The names a copy is known by, for telling a copy from another Observation: its id, and each
+/// identifier with what kind of Observation it identifies (one business identifier may be
+/// shared by the seven Observations of one set, and they are not copies of each other).
 fn identities(observation: &SourceObservation) -> Vec<String> {
     std::iter::once(observation.key.clone())
         // An Observation with no id is never taken for another one with no id.
@@ -94,33 +100,51 @@ fn same_measurement(a: &SourceObservation, b: &SourceObservation) -> bool {
     a.taken_at == b.taken_at && a.content == b.content
 }
 
-/// Which of two versions of one Observation is newer, when their `meta.versionId`s say.
-fn newer_version(a: &SourceObservation, b: &SourceObservation) -> Option<bool> {
-    let (a, b) = (a.version.as_deref()?, b.version.as_deref()?);
-    match (a.parse::<u64>(), b.parse::<u64>()) {
-        (Ok(a), Ok(b)) if a != b => Some(a > b),
-        _ => None,
-    }
+/// A copy's `meta.versionId` as a number, when it is one.
+fn version(o: &SourceObservation) -> Option<u64> {
+    o.version.as_deref()?.parse().ok()
 }
 
-/// What a walk over the timeline meets, in this order at one moment.
+/// A fixed order among copies and Observations that has nothing to do with arrival: time, key,
+/// then content. (The content's Debug text is only a sort key here; it never leaves Rust.)
+fn order_key(o: &SourceObservation) -> (Timestamp, String, String) {
+    (o.taken_at, o.key.clone(), format!("{:?}", o.content))
+}
+
+/// Union–find over copy indices.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// What a walk over the timeline meets, in this order at one moment: linked totals and
+/// panels, raw measurements, then totals with components only (so that a total stamped with a
+/// whole set joins that set). Each event carries its first key, so equal times sort the same
+/// whatever order things came in.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Event {
-    /// A total or panel with links: its members, and the total if it is one.
-    Linked {
-        total: Option<usize>,
-        members: Vec<usize>,
-    },
-    /// A total with components only.
-    Stated(usize),
-    /// Raw measurements taken at one moment.
-    Instant(Vec<usize>),
+enum EventKind {
+    Linked,
+    Instant,
+    Stated,
+}
+
+struct Event {
+    at: Timestamp,
+    kind: EventKind,
+    key: String,
+    total: Option<usize>,
+    members: Vec<usize>,
 }
 
 /// One set in the making.
 struct Round {
     start: Timestamp,
-    total: Option<usize>,
+    /// Whether the round began after now (beyond the clock tolerance).
+    future: bool,
+    totals: Vec<usize>,
     members: Vec<usize>,
 }
 
@@ -129,181 +153,224 @@ impl FhirHistory {
         FhirHistory::default()
     }
 
-    /// Adds a page. The same Observation arriving again (by id, or by identifier for the same
-    /// kind of measurement, on this page or another) counts once. A copy that says something
-    /// else is kept beside the first unless its version says it replaces it: which one stands
-    /// is then a conflict for the engine, never a matter of which came last.
+    /// Adds a page: every copy is kept (an exact repeat once), to be resolved when grouping.
     pub fn add_page(&mut self, page: Page) {
-        self.problems.extend(page.problems);
+        for problem in page.problems {
+            if self.reported.insert(problem.clone()) {
+                self.problems.push(problem);
+            }
+        }
+        self.retracted.extend(page.retracted);
         for observation in page.observations {
-            let names = identities(&observation);
-            let mut copies: Vec<usize> = names
-                .iter()
-                .filter_map(|name| self.seen.get(name))
-                .flatten()
-                .copied()
-                .collect();
-            copies.sort_unstable();
-            copies.dedup();
-            let same_key = |i: &usize, o: &SourceObservation| self.observations[*i].key == o.key;
-            let index = if let Some(&same) = copies
-                .iter()
-                .find(|&&i| same_measurement(&self.observations[i], &observation))
-            {
-                // One measurement. Which copy's key and details stand is the same whatever
-                // order they came in: the smallest.
-                let kept = &mut self.observations[same];
-                if (&observation.performer, &observation.source) < (&kept.performer, &kept.source) {
-                    kept.performer = observation.performer.clone();
-                    kept.source = observation.source.clone();
-                }
-                if observation.key < kept.key {
-                    kept.key = observation.key.clone();
-                }
-                self.merged[same].insert(observation.key);
-                same
-            } else if let Some(&older) = copies.iter().find(|&i| {
-                same_key(i, &observation)
-                    && newer_version(&observation, &self.observations[*i]) == Some(true)
-            }) {
-                self.observations[older] = observation;
-                older
-            } else if copies.iter().any(|i| {
-                same_key(i, &observation)
-                    && newer_version(&observation, &self.observations[*i]) == Some(false)
-            }) {
-                // An older version of what is already here.
+            let repeat = self
+                .by_key
+                .get(&observation.key)
+                .is_some_and(|indices| indices.iter().any(|&i| self.copies[i] == observation));
+            if repeat {
                 continue;
-            } else {
-                // New, or a copy that says something else with no version to tell which is
-                // current: kept beside the other (a conflict, reported when grouping).
-                self.merged
-                    .push(std::iter::once(observation.key.clone()).collect());
-                self.observations.push(observation);
-                self.observations.len() - 1
-            };
-            self.identifiers
-                .extend(self.observations[index].identifiers.iter().cloned());
-            for name in names {
-                let indices = self.seen.entry(name).or_default();
-                if !indices.contains(&index) {
-                    indices.push(index);
-                }
             }
+            self.names.insert(observation.key.clone());
+            self.names.extend(observation.identifiers.iter().cloned());
+            self.by_key
+                .entry(observation.key.clone())
+                .or_default()
+                .push(self.copies.len());
+            self.copies.push(observation);
         }
-    }
-
-    /// What reading copies came to, in a fixed order: a copy counted as the same measurement
-    /// under another id (`Duplicate`), and copies that say different things with no version to
-    /// tell which is current (`Conflict`, all kept).
-    fn copy_problems(&self) -> Vec<Problem> {
-        let mut problems: Vec<Problem> = Vec::new();
-        for (observation, keys) in self.observations.iter().zip(&self.merged) {
-            for key in keys.iter().filter(|k| **k != observation.key) {
-                problems.push(Problem {
-                    resource: Some(key.clone()),
-                    kind: ProblemKind::Duplicate,
-                    message: format!("the same measurement as {}; counted once", observation.key),
-                });
-            }
-        }
-        let mut groups: Vec<Vec<usize>> = self
-            .seen
-            .values()
-            .filter(|indices| indices.len() > 1)
-            .map(|indices| {
-                let mut indices = indices.clone();
-                indices.sort_unstable();
-                indices
-            })
-            .collect();
-        groups.sort_by_key(|g| {
-            let mut keys: Vec<&str> = g
-                .iter()
-                .map(|&i| self.observations[i].key.as_str())
-                .collect();
-            keys.sort_unstable();
-            keys.join(" ")
-        });
-        groups.dedup();
-        for group in groups {
-            let mut keys: Vec<&str> = group
-                .iter()
-                .map(|&i| self.observations[i].key.as_str())
-                .collect();
-            keys.sort_unstable();
-            problems.push(Problem {
-                resource: keys.first().map(|k| (*k).to_string()),
-                kind: ProblemKind::Conflict,
-                message: format!(
-                    "arrived {} times with different content ({}), with no version to tell which \
-                     is current; all are kept",
-                    keys.len(),
-                    keys.join(", ")
-                ),
-            });
-        }
-        problems
     }
 
     /// Whether an Observation (`Observation/{id}`, or an identifier `system|value`) has been
     /// read.
     pub fn contains(&self, key: &str) -> bool {
-        self.seen.contains_key(key) || self.identifiers.contains(key)
+        self.names.contains(key)
     }
 
-    /// How many distinct Observations have been read.
+    /// How many distinct Observations have been read (copies resolved).
     pub fn len(&self) -> usize {
-        self.observations.len()
+        self.resolve_copies().0.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.observations.is_empty()
+        self.copies.is_empty()
     }
 
-    /// The Observation a link names, if it has arrived.
-    fn resolve(&self, link: &Link, by_key: &HashMap<String, Vec<usize>>) -> Option<usize> {
-        let by_reference = link
-            .reference
-            .as_deref()
-            .and_then(|r| by_key.get(&reference_key(r)));
-        let by_identifier = link.identifier.as_ref().and_then(|id| {
-            self.observations
-                .iter()
-                .position(|o| o.identifiers.contains(id))
-                .map(|i| vec![i])
-        });
-        let found = by_reference.cloned().or(by_identifier)?;
-        found.into_iter().min_by_key(|&i| self.sort_key(i))
-    }
-
-    fn sort_key(&self, i: usize) -> (Timestamp, String, usize) {
-        let o = &self.observations[i];
-        (o.taken_at, o.key.clone(), i)
+    /// The Observations the copies come to, in a fixed order, and what was reported doing it:
+    /// - a copy whose source withdrew it (entered in error, cancelled) counts for nothing, nor
+    ///   does any earlier version of it;
+    /// - of the copies under one id, a higher `meta.versionId` replaces a lower;
+    /// - copies that say the same (under one id, or under ids sharing an identifier for the same
+    ///   kind of measurement) are one Observation: the smallest key stands, the others are
+    ///   reported as duplicates, and a performer or source any of them names is kept;
+    /// - copies that say different things with no version to tell are all kept, and reported
+    ///   as a conflict: which value counts is then the engine's rule, never arrival.
+    fn resolve_copies(&self) -> (Vec<SourceObservation>, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let withdrawn = |o: &SourceObservation| {
+            self.retracted.iter().any(|r| {
+                r.key == o.key
+                    && match (
+                        r.version.as_deref().and_then(|v| v.parse::<u64>().ok()),
+                        version(o),
+                    ) {
+                        (Some(retracted), Some(copy)) => copy <= retracted,
+                        _ => true,
+                    }
+            })
+        };
+        let live: Vec<&SourceObservation> = self.copies.iter().filter(|o| !withdrawn(o)).collect();
+        // Groups of copies of one Observation.
+        let mut parent: Vec<usize> = (0..live.len()).collect();
+        let mut first_with: HashMap<String, usize> = HashMap::new();
+        for (i, copy) in live.iter().enumerate() {
+            for name in identities(copy) {
+                match first_with.get(&name) {
+                    Some(&j) => {
+                        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                        parent[a.max(b)] = a.min(b);
+                    }
+                    None => {
+                        first_with.insert(name, i);
+                    }
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<&SourceObservation>> = BTreeMap::new();
+        for (i, copy) in live.iter().enumerate() {
+            let root = find(&mut parent, i);
+            groups.entry(root).or_default().push(copy);
+        }
+        let mut observations = Vec::new();
+        for mut copies in groups.into_values() {
+            copies.sort_by_key(|o| order_key(o));
+            // Versions, within one id.
+            let newest: HashMap<&str, u64> = copies.iter().fold(HashMap::new(), |mut m, o| {
+                if let Some(v) = version(o) {
+                    let e = m.entry(o.key.as_str()).or_insert(v);
+                    *e = (*e).max(v);
+                }
+                m
+            });
+            copies.retain(|o| match (version(o), newest.get(o.key.as_str())) {
+                (Some(v), Some(&newest)) => v == newest,
+                _ => true,
+            });
+            // One Observation per distinct measurement.
+            let mut kinds: Vec<Vec<&SourceObservation>> = Vec::new();
+            for copy in copies {
+                match kinds.iter_mut().find(|k| same_measurement(k[0], copy)) {
+                    Some(kind) => kind.push(copy),
+                    None => kinds.push(vec![copy]),
+                }
+            }
+            if kinds.len() > 1 {
+                let mut keys: Vec<&str> = kinds.iter().map(|k| k[0].key.as_str()).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                problems.push(Problem {
+                    resource: keys.first().map(|k| (*k).to_string()),
+                    kind: ProblemKind::Conflict,
+                    message: format!(
+                        "arrived {} times with different content ({}), with no version to tell \
+                         which is current; all are kept and the more severe value counts",
+                        kinds.len(),
+                        keys.join(", ")
+                    ),
+                });
+            }
+            for kind in kinds {
+                let mut kept = kind[0].clone();
+                kept.key = kind
+                    .iter()
+                    .map(|o| o.key.as_str())
+                    .min()
+                    .unwrap_or_default()
+                    .to_string();
+                kept.performer = kind.iter().find_map(|o| o.performer.clone());
+                kept.source = kind.iter().find_map(|o| o.source.clone());
+                let mut others: Vec<&str> = kind
+                    .iter()
+                    .map(|o| o.key.as_str())
+                    .filter(|k| *k != kept.key)
+                    .collect();
+                others.sort_unstable();
+                others.dedup();
+                for other in others {
+                    problems.push(Problem {
+                        resource: Some(other.to_string()),
+                        kind: ProblemKind::Duplicate,
+                        message: format!("the same measurement as {}; counted once", kept.key),
+                    });
+                }
+                observations.push(kept);
+            }
+        }
+        observations.sort_by_key(order_key);
+        (observations, problems)
     }
 
     /// Groups everything read so far into sets. `scale_2` is the patient's documented Scale 2
     /// decision, if the host gave one.
     pub fn group(&self, scale_2: Option<&Scale2Decision>) -> Grouped {
+        self.group_as_of(scale_2, None)
+    }
+
+    /// How many copies are dated after `now` (beyond the clock tolerance): grouping as of `now`
+    /// changes only when this does.
+    pub fn count_after(&self, now: Timestamp) -> usize {
+        let limit = now.plus(CLOCK_SKEW);
+        self.copies.iter().filter(|o| o.taken_at > limit).count()
+    }
+
+    /// As [`FhirHistory::group`], with a measurement dated after `now` (beyond the clock
+    /// tolerance) kept out of every round of measurements taken by then: a wrong date must not
+    /// stand in for a real value as its "re-check".
+    pub fn group_as_of(&self, scale_2: Option<&Scale2Decision>, now: Option<Timestamp>) -> Grouped {
+        let (observations, copy_problems) = self.resolve_copies();
         let mut problems = self.problems.clone();
-        problems.extend(self.copy_problems());
+        problems.extend(copy_problems);
         let mut placed = HashSet::new();
         let mut unresolved = Vec::new();
-        let mut consumed = vec![false; self.observations.len()];
+        let mut consumed = vec![false; observations.len()];
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, o) in self.observations.iter().enumerate() {
+        for (i, o) in observations.iter().enumerate() {
             by_key.entry(reference_key(&o.key)).or_default().push(i);
         }
-        // Every Observation in a fixed order, whatever order the pages came in.
-        let mut order: Vec<usize> = (0..self.observations.len()).collect();
-        order.sort_by_key(|&i| self.sort_key(i));
+        // What a link names: every Observation under that id, or every one carrying that
+        // identifier (a logical reference to a set-wide measurement id names them all).
+        let resolve = |link: &Link| -> Vec<usize> {
+            let by_reference = link
+                .reference
+                .as_deref()
+                .and_then(|r| by_key.get(&reference_key(r)))
+                .cloned()
+                .unwrap_or_default();
+            if !by_reference.is_empty() {
+                return by_reference;
+            }
+            link.identifier.as_ref().map_or_else(Vec::new, |id| {
+                (0..observations.len())
+                    .filter(|&i| observations[i].identifiers.contains(id))
+                    .collect()
+            })
+        };
+        let is_total = |o: &SourceObservation| matches!(o.content, Content::Total { .. });
 
-        // 1. Totals and panels with links: their members are their set.
-        let mut events: Vec<(Timestamp, Event)> = Vec::new();
-        for &i in &order {
-            let observation = &self.observations[i];
+        // 1. Totals with links, then panels that no total took: their members are their set.
+        let mut events: Vec<Event> = Vec::new();
+        let mut linked: Vec<usize> = (0..observations.len())
+            .filter(|&i| matches!(&observations[i].content, Content::Total { links, .. } if !links.is_empty()))
+            .collect();
+        linked.extend(
+            (0..observations.len())
+                .filter(|&i| matches!(observations[i].content, Content::Panel { .. })),
+        );
+        for i in linked {
+            if consumed[i] {
+                continue;
+            }
+            let observation = &observations[i];
             let (links, total) = match &observation.content {
-                Content::Total { links, .. } if !links.is_empty() => (links, Some(i)),
+                Content::Total { links, .. } => (links, Some(i)),
                 Content::Panel { members } => (members, None),
                 _ => continue,
             };
@@ -311,24 +378,21 @@ impl FhirHistory {
             placed.insert(observation.key.clone());
             let mut members = Vec::new();
             for link in links {
-                let found = self.resolve(link, &by_key);
-                // A panel among a total's links stands for its own members.
-                let expanded: Vec<usize> = match found.map(|j| (j, &self.observations[j].content)) {
-                    Some((j, Content::Panel { members: inner })) => {
-                        consumed[j] = true;
-                        placed.insert(self.observations[j].key.clone());
-                        inner
-                            .iter()
-                            .filter_map(|l| self.resolve(l, &by_key))
-                            .collect()
+                let mut usable = Vec::new();
+                for j in resolve(link) {
+                    match &observations[j].content {
+                        // A panel among a total's links stands for its own members.
+                        Content::Panel { members: inner } => {
+                            consumed[j] = true;
+                            placed.insert(observations[j].key.clone());
+                            usable.extend(inner.iter().flat_map(&resolve));
+                        }
+                        _ => usable.push(j),
                     }
-                    Some((j, _)) => vec![j],
-                    None => Vec::new(),
-                };
-                let usable: Vec<usize> = expanded
-                    .into_iter()
-                    .filter(|&j| !self.observations[j].content.parameters().is_empty())
-                    .collect();
+                }
+                usable.retain(|&j| {
+                    !is_total(&observations[j]) && !observations[j].content.parameters().is_empty()
+                });
                 if usable.is_empty() {
                     problems.push(Problem {
                         resource: Some(observation.key.clone()),
@@ -350,64 +414,84 @@ impl FhirHistory {
                     }
                 }
             }
-            members.sort_by_key(|&j| self.sort_key(j));
-            events.push((observation.taken_at, Event::Linked { total, members }));
+            members.sort_unstable();
+            events.push(Event {
+                at: observation.taken_at,
+                kind: EventKind::Linked,
+                key: observation.key.clone(),
+                total,
+                members,
+            });
         }
 
-        // 2. Totals with components only, and 3. raw measurements, by the moment they were taken.
-        let mut instants: Vec<(Timestamp, Vec<usize>)> = Vec::new();
-        for &i in &order {
+        // 2. Totals with components only, and 3. raw measurements, by the moment they were
+        // taken.
+        let mut instants: BTreeMap<Timestamp, Vec<usize>> = BTreeMap::new();
+        for (i, observation) in observations.iter().enumerate() {
             if consumed[i] {
                 continue;
             }
-            let observation = &self.observations[i];
             match &observation.content {
-                Content::Total { .. } => events.push((observation.taken_at, Event::Stated(i))),
+                Content::Total { .. } => events.push(Event {
+                    at: observation.taken_at,
+                    kind: EventKind::Stated,
+                    key: observation.key.clone(),
+                    total: Some(i),
+                    members: Vec::new(),
+                }),
                 Content::Panel { .. } => {}
-                _ => match instants.last_mut() {
-                    Some((at, members)) if *at == observation.taken_at => members.push(i),
-                    _ => instants.push((observation.taken_at, vec![i])),
-                },
+                _ => instants.entry(observation.taken_at).or_default().push(i),
             }
         }
-        events.extend(
-            instants
-                .into_iter()
-                .map(|(at, members)| (at, Event::Instant(members))),
-        );
-        events.sort_by(|(a, x), (b, y)| a.cmp(b).then_with(|| x.cmp(y)));
+        events.extend(instants.into_iter().map(|(at, members)| Event {
+            at,
+            kind: EventKind::Instant,
+            key: observations[members[0]].key.clone(),
+            total: None,
+            members,
+        }));
+        events.sort_by(|a, b| (a.at, &a.kind, &a.key).cmp(&(b.at, &b.kind, &b.key)));
 
         // 4. The walk: rounds open, take what fits, and close.
+        let limit = now.map(|now| now.plus(CLOCK_SKEW));
         let mut rounds: Vec<Round> = Vec::new();
-        for (at, event) in events {
-            let open = rounds
-                .last_mut()
-                .filter(|round| at.since(round.start).is_some_and(|d| d <= GROUPING_WINDOW));
-            match event {
-                Event::Linked { total, members } => rounds.push(Round {
-                    start: at,
-                    total,
-                    members,
+        for event in events {
+            let future = limit.is_some_and(|limit| event.at > limit);
+            let open = rounds.last_mut().filter(|round| {
+                round.future == future
+                    && event
+                        .at
+                        .since(round.start)
+                        .is_some_and(|d| d <= GROUPING_WINDOW)
+            });
+            match event.kind {
+                EventKind::Linked => rounds.push(Round {
+                    start: event.at,
+                    future,
+                    totals: event.total.into_iter().collect(),
+                    members: event.members,
                 }),
-                Event::Stated(t) => match open {
-                    Some(round) if round.total.is_none() => round.total = Some(t),
-                    _ => rounds.push(Round {
-                        start: at,
-                        total: Some(t),
+                EventKind::Stated => match open {
+                    Some(round) => round.totals.extend(event.total),
+                    None => rounds.push(Round {
+                        start: event.at,
+                        future,
+                        totals: event.total.into_iter().collect(),
                         members: Vec::new(),
                     }),
                 },
-                Event::Instant(members) => {
-                    let complete = self.covers_every_parameter(&members);
+                EventKind::Instant => {
+                    let complete = covers_every_parameter(&observations, &event.members);
                     match open {
                         // A moment holding a whole set of its own starts a new set.
                         Some(round) if !complete || round.members.is_empty() => {
-                            round.members.extend(members);
+                            round.members.extend(event.members);
                         }
                         _ => rounds.push(Round {
-                            start: at,
-                            total: None,
-                            members,
+                            start: event.at,
+                            future,
+                            totals: Vec::new(),
+                            members: event.members,
                         }),
                     }
                 }
@@ -416,7 +500,7 @@ impl FhirHistory {
 
         let sets = rounds
             .iter()
-            .map(|round| self.build(round, scale_2, &mut problems, &mut placed))
+            .map(|round| build(&observations, round, scale_2, &mut problems, &mut placed))
             .collect();
         Grouped {
             history: History::new(sets),
@@ -425,155 +509,196 @@ impl FhirHistory {
             placed,
         }
     }
+}
 
-    fn covers_every_parameter(&self, members: &[usize]) -> bool {
-        let found: Vec<Parameter> = members
-            .iter()
-            .flat_map(|&m| self.observations[m].content.parameters())
-            .collect();
-        Parameter::ALL.iter().all(|p| found.contains(p))
+fn covers_every_parameter(observations: &[SourceObservation], members: &[usize]) -> bool {
+    let found: Vec<Parameter> = members
+        .iter()
+        .flat_map(|&m| observations[m].content.parameters())
+        .collect();
+    Parameter::ALL.iter().all(|p| found.contains(p))
+}
+
+/// The total a round's score is stated by: of two or more, the highest stated total (then the
+/// smallest key), so the more severe counts whatever order they came in; the others are
+/// reported.
+fn stating_total(
+    observations: &[SourceObservation],
+    round: &Round,
+    problems: &mut Vec<Problem>,
+) -> Option<usize> {
+    let stated = |t: usize| match &observations[t].content {
+        Content::Total { stated, .. } => stated.total,
+        _ => None,
+    };
+    let chosen = round.totals.iter().copied().max_by(|&a, &b| {
+        stated(a)
+            .cmp(&stated(b))
+            .then_with(|| observations[b].key.cmp(&observations[a].key))
+    })?;
+    for &other in round.totals.iter().filter(|&&t| t != chosen) {
+        let same = observations[other].content == observations[chosen].content;
+        problems.push(Problem {
+            resource: Some(observations[other].key.clone()),
+            kind: if same {
+                ProblemKind::Duplicate
+            } else {
+                ProblemKind::Conflict
+            },
+            message: if same {
+                format!(
+                    "the same NEWS2 total as {} for one set; counted once",
+                    observations[chosen].key
+                )
+            } else {
+                format!(
+                    "a second NEWS2 total for one set ({:?} against {:?} in {}); the higher counts",
+                    stated(other),
+                    stated(chosen),
+                    observations[chosen].key
+                )
+            },
+        });
     }
+    Some(chosen)
+}
 
-    /// One set from a round: its members' values (which count is the engine's rule), and the
-    /// total that states its score, if there is one.
-    fn build(
-        &self,
-        round: &Round,
-        scale_2: Option<&Scale2Decision>,
-        problems: &mut Vec<Problem>,
-        placed: &mut HashSet<String>,
-    ) -> ObservationSet {
-        let mut values = SetValues::new();
-        for &m in &round.members {
-            let observation = &self.observations[m];
-            placed.insert(observation.key.clone());
-            let origin = observation.key.as_str();
-            let at = observation.taken_at;
-            match &observation.content {
-                Content::Reading(reading) => {
+/// One set from a round: its members' values (which count is the engine's rule), and the
+/// total that states its score, if there is one.
+fn build(
+    observations: &[SourceObservation],
+    round: &Round,
+    scale_2: Option<&Scale2Decision>,
+    problems: &mut Vec<Problem>,
+    placed: &mut HashSet<String>,
+) -> ObservationSet {
+    let mut values = SetValues::new();
+    for &m in &round.members {
+        let observation = &observations[m];
+        placed.insert(observation.key.clone());
+        let origin = observation.key.as_str();
+        let at = observation.taken_at;
+        match &observation.content {
+            Content::Reading(reading) => {
+                values.add(MeasuredValue::Reading(*reading), at, origin);
+            }
+            Content::BloodPressure { systolic, .. } => {
+                for reading in systolic {
                     values.add(MeasuredValue::Reading(*reading), at, origin);
                 }
-                Content::BloodPressure { systolic, .. } => {
-                    for reading in systolic {
-                        values.add(MeasuredValue::Reading(*reading), at, origin);
-                    }
-                }
-                Content::Consciousness(level) => {
-                    values.add(MeasuredValue::Consciousness(*level), at, origin);
-                }
-                Content::Oxygen { on_oxygen, .. } => {
-                    values.add(MeasuredValue::OnOxygen(*on_oxygen), at, origin);
-                }
-                Content::Total { .. } | Content::Panel { .. } => {}
             }
+            Content::Consciousness(level) => {
+                values.add(MeasuredValue::Consciousness(*level), at, origin);
+            }
+            Content::Oxygen { on_oxygen, .. } => {
+                values.add(MeasuredValue::OnOxygen(*on_oxygen), at, origin);
+            }
+            Content::Total { .. } | Content::Panel { .. } => {}
         }
-        let total = round
-            .total
-            .and_then(|t| match &self.observations[t].content {
-                Content::Total {
-                    stated, scale_2, ..
-                } => Some((t, *stated, *scale_2)),
-                _ => None,
-            });
-        let source_scale_2 = total.is_some_and(|(_, _, s2)| s2);
-        let basis = Spo2ScaleBasis::for_set(round.start, scale_2, source_scale_2);
-        let (mut set, resolved) = ObservationSet::from_values(round.start, &values, basis);
+    }
+    let total =
+        stating_total(observations, round, problems).and_then(|t| match &observations[t].content {
+            Content::Total {
+                stated, scale_2, ..
+            } => Some((t, *stated, *scale_2)),
+            _ => None,
+        });
+    let source_scale_2 = total.is_some_and(|(_, _, s2)| s2);
+    let basis = Spo2ScaleBasis::for_set(round.start, scale_2, source_scale_2);
+    let (mut set, resolved) = ObservationSet::from_values(round.start, &values, basis);
 
-        for conflict in &resolved.conflicts {
-            let origins: Vec<&str> = round
-                .members
-                .iter()
-                .map(|&m| &self.observations[m])
-                .filter(|o| {
-                    o.taken_at == conflict.at
-                        && o.content.parameters().contains(&conflict.parameter)
-                })
-                .map(|o| o.key.as_str())
-                .collect();
+    for conflict in &resolved.conflicts {
+        let origins: Vec<&str> = round
+            .members
+            .iter()
+            .map(|&m| &observations[m])
+            .filter(|o| {
+                o.taken_at == conflict.at && o.content.parameters().contains(&conflict.parameter)
+            })
+            .map(|o| o.key.as_str())
+            .collect();
+        problems.push(Problem {
+            resource: origins.first().map(|o| (*o).to_string()),
+            kind: ProblemKind::Conflict,
+            message: format!(
+                "{} different {} values at the same time ({}); both are shown and the more \
+                 severe is used",
+                conflict.values.len(),
+                conflict.parameter,
+                origins.join(", ")
+            ),
+        });
+    }
+    for duplicate in &resolved.duplicates {
+        if duplicate.kept != duplicate.merged {
             problems.push(Problem {
-                resource: origins.first().map(|o| (*o).to_string()),
-                kind: ProblemKind::Conflict,
+                resource: Some(duplicate.merged.clone()),
+                kind: ProblemKind::Duplicate,
                 message: format!(
-                    "{} different {} values at the same time ({}); both are shown and the more \
-                     severe is used",
-                    conflict.values.len(),
-                    conflict.parameter,
-                    origins.join(", ")
+                    "the same {} value at the same time as {}; counted once",
+                    duplicate.parameter, duplicate.kept
                 ),
             });
         }
-        for duplicate in &resolved.duplicates {
-            if duplicate.kept != duplicate.merged {
-                problems.push(Problem {
-                    resource: Some(duplicate.merged.clone()),
-                    kind: ProblemKind::Duplicate,
-                    message: format!(
-                        "the same {} value at the same time as {}; counted once",
-                        duplicate.parameter, duplicate.kept
-                    ),
-                });
-            }
-        }
-
-        set.details = self.details(round, &resolved, total.map(|(t, _, _)| t));
-        set.stated = total.map(|(_, stated, _): (usize, StatedScore, bool)| stated);
-        if let Some((t, _, _)) = total {
-            placed.insert(self.observations[t].key.clone());
-        }
-        set
     }
 
-    /// Who, from where, and the details beside the values: each from the Observation whose
-    /// value counts.
-    fn details(
-        &self,
-        round: &Round,
-        resolved: &crate::clinical::set_values::Resolved,
-        total: Option<usize>,
-    ) -> SetDetails {
-        let member = |key: Option<&str>| {
+    set.details = details(observations, round, &resolved, total.map(|(t, _, _)| t));
+    set.stated = total.map(|(_, stated, _)| stated);
+    for &t in &round.totals {
+        placed.insert(observations[t].key.clone());
+    }
+    set
+}
+
+/// Who, from where, and the details beside the values: each from the Observation whose
+/// value counts.
+fn details(
+    observations: &[SourceObservation],
+    round: &Round,
+    resolved: &crate::clinical::set_values::Resolved,
+    total: Option<usize>,
+) -> SetDetails {
+    let member = |key: Option<&str>| {
+        round
+            .members
+            .iter()
+            .map(|&m| &observations[m])
+            .find(|o| Some(o.key.as_str()) == key)
+    };
+    let mut details = SetDetails::default();
+    // The diastolic pressure of the panel whose systolic counts, else the newest one sent.
+    let diastolic_of = |o: &SourceObservation| match &o.content {
+        Content::BloodPressure { diastolic, .. } => *diastolic,
+        _ => None,
+    };
+    details.diastolic_bp = member(resolved.origin(Parameter::SystolicBp))
+        .and_then(diastolic_of)
+        .or_else(|| {
             round
                 .members
                 .iter()
-                .map(|&m| &self.observations[m])
-                .find(|o| Some(o.key.as_str()) == key)
-        };
-        let mut details = SetDetails::default();
-        // The diastolic pressure of the panel whose systolic counts, else the newest one sent.
-        let diastolic_of = |o: &SourceObservation| match &o.content {
-            Content::BloodPressure { diastolic, .. } => *diastolic,
+                .rev()
+                .find_map(|&m| diastolic_of(&observations[m]))
+        });
+    if resolved.vitals.on_oxygen == Some(true) {
+        let flow = member(resolved.origin(Parameter::AirOrOxygen)).and_then(|o| match o.content {
+            Content::Oxygen {
+                flow_litres_per_minute,
+                ..
+            } => flow_litres_per_minute,
             _ => None,
-        };
-        details.diastolic_bp = member(resolved.origin(Parameter::SystolicBp))
-            .and_then(diastolic_of)
-            .or_else(|| {
-                round
-                    .members
-                    .iter()
-                    .rev()
-                    .find_map(|&m| diastolic_of(&self.observations[m]))
-            });
-        if resolved.vitals.on_oxygen == Some(true) {
-            let flow =
-                member(resolved.origin(Parameter::AirOrOxygen)).and_then(|o| match o.content {
-                    Content::Oxygen {
-                        flow_litres_per_minute,
-                        ..
-                    } => flow_litres_per_minute,
-                    _ => None,
-                });
-            details.oxygen = Some(OxygenDelivery {
-                flow_litres_per_minute: flow,
-                device: None,
-            });
-        }
-        let recorded: Vec<&SourceObservation> = total
-            .map(|t| &self.observations[t])
-            .into_iter()
-            .chain(round.members.iter().map(|&m| &self.observations[m]))
-            .collect();
-        details.recorded_by = recorded.iter().find_map(|o| o.performer.clone());
-        details.source = recorded.iter().find_map(|o| o.source.clone());
-        details
+        });
+        details.oxygen = Some(OxygenDelivery {
+            flow_litres_per_minute: flow,
+            device: None,
+        });
     }
+    let recorded: Vec<&SourceObservation> = total
+        .map(|t| &observations[t])
+        .into_iter()
+        .chain(round.members.iter().map(|&m| &observations[m]))
+        .collect();
+    details.recorded_by = recorded.iter().find_map(|o| o.performer.clone());
+    details.source = recorded.iter().find_map(|o| o.source.clone());
+    details
 }

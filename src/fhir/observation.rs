@@ -104,8 +104,32 @@ impl std::fmt::Display for Link {
     }
 }
 
-/// What reading an Observation gave: the observation, and problems with parts of it.
-pub type Read = (Option<SourceObservation>, Vec<Problem>);
+/// What reading an Observation gave.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Read {
+    pub observation: Option<SourceObservation>,
+    /// Problems with it, or with parts of it.
+    pub problems: Vec<Problem>,
+    /// An Observation entered in error or cancelled: its key and version, so that an older
+    /// copy of it (from another page) is not counted either.
+    pub retracted: Option<Retracted>,
+}
+
+/// An Observation its source has withdrawn (`entered-in-error`, `cancelled`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Retracted {
+    pub key: String,
+    pub version: Option<String>,
+}
+
+impl Read {
+    fn problems(problems: Vec<Problem>) -> Self {
+        Read {
+            problems,
+            ..Read::default()
+        }
+    }
+}
 
 fn codings(concept: &Value) -> impl Iterator<Item = (&str, &str)> {
     concept["coding"]
@@ -165,16 +189,21 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
     };
     let mut problems = Vec::new();
 
+    let version = resource["meta"]["versionId"].as_str().map(str::to_owned);
     match resource["status"].as_str() {
         Some("entered-in-error") | Some("cancelled") => {
             let status = resource["status"].as_str().unwrap_or_default();
-            return (
-                None,
-                vec![problem(
+            return Read {
+                observation: None,
+                problems: vec![problem(
                     ProblemKind::NotScored,
-                    format!("status {status}: not scored"),
+                    format!("status {status}: not scored, nor any earlier copy of it"),
                 )],
-            );
+                retracted: Some(Retracted {
+                    key: key.clone(),
+                    version,
+                }),
+            };
         }
         Some("final" | "amended" | "corrected" | "preliminary" | "registered") => {}
         other => problems.push(problem(
@@ -196,7 +225,7 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
                 shown.join(", ")
             ),
         ));
-        return (None, problems);
+        return Read::problems(problems);
     };
 
     let time_text = resource["effectiveDateTime"]
@@ -210,14 +239,14 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
                 ProblemKind::Malformed,
                 format!("effective time {e}; not used"),
             ));
-            return (None, problems);
+            return Read::problems(problems);
         }
         None => {
             problems.push(problem(
                 ProblemKind::Malformed,
                 "has no effective time; not used".into(),
             ));
-            return (None, problems);
+            return Read::problems(problems);
         }
     };
 
@@ -286,7 +315,7 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
                 ProblemKind::InvalidValue,
                 format!("{message}; not used"),
             ));
-            return (None, problems);
+            return Read::problems(problems);
         }
     };
 
@@ -315,9 +344,8 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned);
-    let version = resource["meta"]["versionId"].as_str().map(str::to_owned);
-    (
-        Some(SourceObservation {
+    Read {
+        observation: Some(SourceObservation {
             key,
             identifiers,
             kind,
@@ -328,7 +356,8 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
             source,
         }),
         problems,
-    )
+        retracted: None,
+    }
 }
 
 fn read_total(

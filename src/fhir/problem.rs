@@ -23,7 +23,7 @@ pub enum ProblemKind {
 }
 
 /// One problem, with the resource it is about when there is one.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Problem {
     /// `Observation/{id}` or the entry's fullUrl. Never a patient identifier.
     pub resource: Option<String>,

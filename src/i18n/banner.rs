@@ -49,7 +49,21 @@ pub fn banner(
     let when = |at: Timestamp, age: Duration| when(l, zone, at, age);
     let row = decision.row.map(|row| texts.row(l, row));
     let (title, response) = title_and_response(decision, l, row.as_ref().map(|r| &r.response));
+    // The newest set is incomplete and nothing raises the band: the older set's schedule and
+    // calm reading do not stand until it is complete.
+    let completing = decision.to_complete.is_some()
+        && decision
+            .standing
+            .as_ref()
+            .is_none_or(|s| s.band < ClinicalRisk::LowMedium);
     let monitoring = match (&row, decision.has_sets) {
+        _ if completing => l
+            .pick(
+                "Fullfør målingen innen en time.",
+                "Fullfør målinga innan ein time.",
+                "Complete the set within the hour.",
+            )
+            .into(),
         (Some(row), _) => row.monitoring.clone(),
         (None, true) => l
             .pick(
@@ -69,6 +83,17 @@ pub fn banner(
     let stands_on = decision.standing.as_ref().map(|standing| {
         let at = when(standing.at, standing.age);
         match &standing.basis {
+            // Beside a set to complete, the last complete one is a reference, not the basis.
+            Basis::Computed { total, .. } if completing => format!(
+                "{}: NEWS2 {total} ({} {}), {at}.",
+                l.pick(
+                    "Siste fullstendige måling",
+                    "Siste fullstendige måling",
+                    "Last complete set"
+                ),
+                risk_word(l, standing.band),
+                l.pick("risiko", "risiko", "risk"),
+            ),
             Basis::Computed { total, .. } => format!(
                 "{} {at}: NEWS2 {total}, {} {}.",
                 l.pick(
@@ -520,6 +545,22 @@ pub fn notice(language: Language, notice: &Notice, zone: &dyn LocalZone) -> Stri
                 ),
             )
         }
+        Notice::Rechecked {
+            earlier, counted, ..
+        } => format!(
+            "{} {} {} ({}), {} {}. {}",
+            words::parameter(l, earlier.value.parameter()),
+            l.pick("ble kontrollmålt:", "vart kontrollmålt:", "was re-checked:"),
+            measured_value(l, earlier.value),
+            at(earlier.at),
+            l.pick("så", "så", "then"),
+            measured_value(l, *counted),
+            l.pick(
+                "Den siste målingen er lagt til grunn; vurder om den første var riktig.",
+                "Den siste målinga er lagd til grunn; vurder om den første var rett.",
+                "The later reading is used; consider whether the first was right.",
+            ),
+        ),
         Notice::Rising(RisingSignal::TotalRose {
             by,
             from,

@@ -41,6 +41,8 @@ pub struct Expect {
     pub says: &'static [&'static str],
     /// Texts it must not contain.
     pub never: &'static [&'static str],
+    /// Texts the list of problems must contain (what could not be used, and why).
+    pub problems: &'static [&'static str],
 }
 
 /// Values of one set; `None` is not measured.
@@ -423,6 +425,7 @@ pub fn all() -> Vec<Scenario> {
             also,
             says,
             never,
+            problems: &[],
         },
     };
     let mut list = vec![
@@ -589,7 +592,8 @@ pub fn all() -> Vec<Scenario> {
         ),
         sc(
             "raw-re-check-lowers",
-            "Case 2: a high pulse re-checked lower: the later value counts, the earlier is kept.",
+            "Case 2: a high pulse re-checked lower: the later value counts, the earlier is kept, \
+             and the banner says so.",
             entries(vec![
                 raw(
                     "a",
@@ -605,7 +609,7 @@ pub fn all() -> Vec<Scenario> {
             "none",
             Some("low"),
             none,
-            &["NEWS2 0"],
+            &["NEWS2 0", "Puls ble kontrollmålt: 135 /min", "så 88 /min"],
             none,
         ),
         sc(
@@ -729,9 +733,14 @@ pub fn all() -> Vec<Scenario> {
             &[
                 "fullfør målingen nå",
                 "mangler systolisk blodtrykk, bevissthetsnivå, temperatur",
-                "Bygger på målingen",
+                "Siste fullstendige måling: NEWS2 0",
+                "Fullfør målingen innen en time.",
             ],
-            &["Fortsett med rutinemessige"],
+            &[
+                "Fortsett med rutinemessige",
+                "Minst hver 12. time",
+                "Bygger på",
+            ],
         ),
         sc(
             "uk-core-newest-incomplete",
@@ -757,8 +766,8 @@ pub fn all() -> Vec<Scenario> {
         ),
         sc(
             "dips-newest-partial-components",
-            "Case 4: a DIPS total with five of seven components: its total may be partial, and \
-             the set is to be completed.",
+            "Case 4: a DIPS total with five of seven components, stating their sum: a partial \
+             sum, never shown as the NEWS2; the set is to be completed.",
             entries(vec![
                 dips("a", &at("08:00"), V::NORMAL, false, &[]),
                 dips(
@@ -776,8 +785,11 @@ pub fn all() -> Vec<Scenario> {
             "incomplete",
             Some("low"),
             none,
-            &["Ufullstendig måling – fullfør målingen nå"],
-            none,
+            &[
+                "Ufullstendig måling – fullfør målingen nå",
+                "Siste fullstendige måling: NEWS2 0",
+            ],
+            &["oppgitt av kilden"],
         ),
         sc(
             "raw-newest-incomplete-with-a-red-score",
@@ -891,7 +903,11 @@ pub fn all() -> Vec<Scenario> {
             "Case 6: a DIPS total with the Scale 2 sub-score beside its values: SpO2 90 % on \
              oxygen scores 0 on Scale 2, and the source's scale stands.",
             {
-                let v = V { spo2: Some(90.0), o2: Some(true), ..V::NORMAL };
+                let v = V {
+                    spo2: Some(90.0),
+                    o2: Some(true),
+                    ..V::NORMAL
+                };
                 let subs = sub_scores(v, Spo2Scale::Scale2, &[]);
                 let sum = subs.iter().map(|(_, s)| s).sum();
                 let mut parts = vec![total("a-news2", &at("14:00"), Some(sum), &subs, true, &[])];
@@ -1088,6 +1104,7 @@ pub fn all() -> Vec<Scenario> {
             also: &[],
             says: &["NEWS2 0"],
             never: &[],
+            problems: &[],
         },
     });
     list.push(Scenario {
@@ -1115,7 +1132,21 @@ pub fn all() -> Vec<Scenario> {
             also: &[],
             says: &["skår 3 i SpO₂"],
             never: &[],
+            problems: &[],
         },
     });
+    // What each of these must name in the problems list.
+    for scenario in &mut list {
+        scenario.expect.problems = match scenario.name {
+            "dips-total-with-local-codes" => &["D-RF", "D-PULS", "is not a NEWS2 sub-score"],
+            "raw-future-year-typo" => &[],
+            "raw-two-systolic-components" => &["2 different systolic blood pressure values"],
+            "raw-same-id-twice" => &["arrived 2 times with different content"],
+            "raw-round-twice-under-two-systems" => {
+                &["at the same time as Observation/a-hr; counted once"]
+            }
+            _ => &[],
+        };
+    }
     list
 }

@@ -83,8 +83,9 @@ impl ResponseTexts {
     ///
     /// Every text replaced must be given in every language the widget can show: a nurse who
     /// reads nynorsk must not get RCP's default where a bokmål colleague gets the
-    /// municipality's routine. A monitoring text may not name a longer interval than its row's
-    /// schedule allows ("every 4 hours" for a score of 7 contradicts the schedule).
+    /// municipality's routine. Neither text may name a longer interval than its row's schedule
+    /// allows ("every 4 hours", or "measure again in 12 hours", for a score of 7 contradicts
+    /// the schedule).
     pub fn from_config(json: &str) -> Result<ResponseTexts, ConfigError> {
         let config: UniqueMap<Language, UniqueMap<ResponseRow, UniqueMap<RowField, String>>> =
             serde_json::from_str(json)
@@ -109,9 +110,8 @@ impl ResponseTexts {
                             "{where_} is longer than {MAX_TEXT_CHARS} characters"
                         )));
                     }
-                    if field == RowField::Monitoring
-                        && let Some(hours) = longest_interval_named(&text)
-                        && hours * 3600.0 > row.longest_interval().as_secs_f64()
+                    if let Some(hours) = longest_interval_named(&text)
+                        && hours * 3600.0 > row.longest_interval().as_secs_f64() + 0.5
                     {
                         return Err(ConfigError(format!(
                             "{where_} names an interval of {hours} hours, longer than the {} hours \
@@ -148,77 +148,217 @@ impl ResponseTexts {
     }
 }
 
-/// The longest interval between sets a monitoring text names, in hours ("hver 4.–6. time",
-/// "every 30 minutes", "12-hourly", "hvert døgn"), or `None` when it names none.
-fn longest_interval_named(text: &str) -> Option<f64> {
+/// A number a text names, in digits or in words (nb, nn, en; cardinal or ordinal).
+fn number_word(word: &str) -> Option<f64> {
+    let n = match word {
+        "en" | "ein" | "ei" | "ett" | "eitt" | "one" | "første" | "first" => 1,
+        "to" | "two" | "andre" | "second" | "annenhver" | "annakvar" | "annankvar" | "other" => 2,
+        "tre" | "three" | "tredje" | "third" => 3,
+        "fire" | "four" | "fjerde" | "fourth" => 4,
+        "fem" | "five" | "femte" | "fifth" => 5,
+        "seks" | "six" | "sjette" | "sixth" => 6,
+        "sju" | "syv" | "seven" | "sjuende" | "syvende" | "seventh" => 7,
+        "åtte" | "eight" | "åttende" | "eighth" => 8,
+        "ni" | "nine" | "niende" | "ninth" => 9,
+        "ti" | "ten" | "tiende" | "tenth" => 10,
+        "elleve" | "eleven" | "ellevte" | "eleventh" => 11,
+        "tolv" | "twelve" | "tolvte" | "twelfth" => 12,
+        "tjue" | "twenty" | "tjuende" | "twentieth" => 20,
+        "tjuefire" | "twentyfour" => 24,
+        _ => return None,
+    };
+    Some(f64::from(n))
+}
+
+/// Hours in one of a unit word ("time", "minutter", "døgn", "week"), or `None`.
+fn unit_hours(word: &str) -> Option<f64> {
     const HOURS: &[&str] = &[
-        "t", "h", "time", "timer", "timar", "timen", "timers", "hour", "hours", "hourly", "hrs",
+        "t", "h", "hr", "hrs", "time", "timer", "timar", "timen", "timane", "timers", "hour",
+        "hours", "hourly", "timesvis",
     ];
-    const MINUTES: &[&str] = &["min", "minutt", "minutter", "minutes", "minute"];
+    const MINUTES: &[&str] = &[
+        "min", "mins", "minutt", "minutter", "minuttar", "minute", "minutes",
+    ];
     const DAYS: &[&str] = &[
-        "døgn", "døgnet", "dag", "dager", "dagar", "day", "days", "daily",
+        "døgn", "døgnet", "dag", "dagen", "dager", "dagar", "day", "days", "daily", "daglig",
+        "dagleg",
     ];
+    const WEEKS: &[&str] = &[
+        "uke",
+        "uka",
+        "uken",
+        "uker",
+        "veke",
+        "veka",
+        "veker",
+        "week",
+        "weeks",
+        "weekly",
+        "ukentlig",
+        "vekentleg",
+    ];
+    if HOURS.contains(&word) {
+        Some(1.0)
+    } else if MINUTES.contains(&word) {
+        Some(1.0 / 60.0)
+    } else if DAYS.contains(&word) {
+        Some(24.0)
+    } else if WEEKS.contains(&word) {
+        Some(168.0)
+    } else {
+        None
+    }
+}
+
+/// Words that say "so many times" ("2 ganger i døgnet", "3x daily", "twice a day").
+fn times_word(word: &str) -> bool {
+    matches!(
+        word,
+        "x" | "ganger" | "gonger" | "gang" | "gong" | "times" | "twice" | "once" | "thrice"
+    )
+}
+
+/// Words that carry nothing between a number and what it counts.
+fn filler(word: &str) -> bool {
+    matches!(
+        word,
+        "st" | "nd"
+            | "rd"
+            | "th"
+            | "per"
+            | "pr"
+            | "i"
+            | "a"
+            | "an"
+            | "om"
+            | "in"
+            | "every"
+            | "hver"
+            | "hvert"
+            | "kvar"
+            | "kvart"
+            | "each"
+    )
+}
+
+/// The longest interval between sets a text names, in hours, or `None` when it names none. It
+/// reads what municipal routines write: "hver 4.–6. time", "every 30 minutes", "12-hourly",
+/// "every 4th hour", "hver fjerde time", "annenhver time", "2 ganger i døgnet", "3x daglig",
+/// "1 gang i uken", "hvert døgn", "kl. 08 og 20". A text that words an interval another way is
+/// not caught: municipal texts still need local review (hazard log H-13).
+fn longest_interval_named(text: &str) -> Option<f64> {
     let lower = text.to_lowercase();
+    // Words and numbers; a decimal comma or point inside a number stays ("1,5").
+    let mut tokens: Vec<String> = Vec::new();
+    let mut current = String::new();
     let chars: Vec<char> = lower.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let in_number = |t: &str| t.chars().all(|c| c.is_ascii_digit() || c == '.');
+        let decimal_mark = (c == ',' || c == '.')
+            && !current.is_empty()
+            && current.chars().all(|c| c.is_ascii_digit())
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c.is_alphanumeric() || decimal_mark {
+            // A change between digits and letters ends a token ("4th", "2x", "12-hourly").
+            if !current.is_empty() && (c.is_ascii_digit() != in_number(&current)) && !decimal_mark {
+                tokens.push(std::mem::take(&mut current));
+            }
+            current.push(if c == ',' { '.' } else { c });
+        } else if !current.is_empty() {
+            tokens.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        tokens.push(current);
+    }
+    let number = |t: &str| t.parse::<f64>().ok().or_else(|| number_word(t));
     let mut longest: Option<f64> = None;
+    let mut note = |hours: f64| longest = Some(longest.map_or(hours, |l: f64| l.max(hours)));
+
+    // Clock times: "kl. 08 og 20" is twice a day.
+    if let Some(at) = tokens
+        .iter()
+        .position(|t| t == "kl" || t == "klokka" || t == "klokken")
+    {
+        let times = tokens[at + 1..]
+            .iter()
+            .take_while(|t| number(t).is_some() || matches!(t.as_str(), "og" | "and" | "00" | "30"))
+            .filter(|t| t.parse::<u32>().is_ok_and(|h| h <= 24) && t.len() <= 2)
+            .count();
+        if times > 0 {
+            note(24.0 / times as f64);
+        }
+    }
     let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        // A number, or a range of two ("4.–6."): the larger counts.
-        let mut numbers = Vec::new();
-        loop {
-            let start = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            let digits: String = chars[start..i].iter().collect();
-            numbers.push(digits.parse::<f64>().unwrap_or(0.0));
-            let mut j = i;
-            while j < chars.len() && matches!(chars[j], '.' | ' ') {
-                j += 1;
-            }
-            if j < chars.len() && matches!(chars[j], '-' | '–' | '—') {
-                j += 1;
-                while j < chars.len() && chars[j] == ' ' {
-                    j += 1;
-                }
-                if j < chars.len() && chars[j].is_ascii_digit() {
-                    i = j;
-                    continue;
+    while i < tokens.len() {
+        let Some(first) = number(&tokens[i]) else {
+            // "hvert døgn", "daily", "weekly": once per unit.
+            if let Some(unit) = unit_hours(&tokens[i]).filter(|u| *u >= 24.0) {
+                let counted = i > 0 && number(&tokens[i - 1]).is_some();
+                if !counted {
+                    note(unit);
                 }
             }
-            break;
-        }
-        while i < chars.len() && matches!(chars[i], '.' | ' ' | '-' | '–') {
+            // "twice a day", "once a week".
+            if let Some(times) = match tokens[i].as_str() {
+                "once" => Some(1.0),
+                "twice" => Some(2.0),
+                "thrice" => Some(3.0),
+                _ => None,
+            } && let Some(unit) = tokens[i + 1..]
+                .iter()
+                .skip_while(|t| filler(t))
+                .find_map(|t| unit_hours(t))
+            {
+                note(unit / times);
+            }
             i += 1;
-        }
-        let start = i;
-        while i < chars.len() && chars[i].is_alphabetic() {
-            i += 1;
-        }
-        let word: String = chars[start..i].iter().collect();
-        let factor = if HOURS.contains(&word.as_str()) {
-            1.0
-        } else if MINUTES.contains(&word.as_str()) {
-            1.0 / 60.0
-        } else if DAYS.contains(&word.as_str()) {
-            24.0
-        } else {
             continue;
         };
-        let hours = numbers.iter().copied().fold(0.0, f64::max) * factor;
-        longest = Some(longest.map_or(hours, |l: f64| l.max(hours)));
-    }
-    // "hvert døgn", "daily" without a number: one day.
-    if longest.is_none()
-        && lower
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| matches!(w, "døgn" | "døgnet" | "daily"))
-    {
-        longest = Some(24.0);
+        // A range ("4–6", "fjerde til sjette"): the larger counts.
+        let mut value = first;
+        let mut j = i + 1;
+        while j < tokens.len() && filler(&tokens[j]) {
+            j += 1;
+        }
+        if j + 1 < tokens.len()
+            && matches!(
+                tokens[j].as_str(),
+                "til" | "to" | "or" | "eller" | "and" | "og"
+            )
+            && let Some(second) = number(&tokens[j + 1])
+        {
+            value = value.max(second);
+            j += 2;
+            while j < tokens.len() && filler(&tokens[j]) {
+                j += 1;
+            }
+        } else if j < tokens.len()
+            && let Some(second) = number(&tokens[j])
+            && tokens[j].parse::<f64>().is_ok()
+            && tokens[i].parse::<f64>().is_ok()
+        {
+            // "4 6" from "4-6" with the dash dropped.
+            value = value.max(second);
+            j += 1;
+        }
+        let Some(word) = tokens.get(j) else {
+            break;
+        };
+        if times_word(word) {
+            // "2 ganger i døgnet": the period divided by the count.
+            if let Some(unit) = tokens[j + 1..]
+                .iter()
+                .skip_while(|t| filler(t))
+                .find_map(|t| unit_hours(t))
+                && value > 0.0
+            {
+                note(unit / value);
+            }
+        } else if let Some(unit) = unit_hours(word) {
+            note(value * unit);
+        }
+        i = j.max(i + 1);
     }
     longest
 }
@@ -253,6 +393,23 @@ mod tests {
             texts.row(Language::Nb, ResponseRow::High),
             defaults.row(Language::Nb, ResponseRow::High)
         );
+    }
+
+    #[test]
+    fn the_default_texts_pass_their_own_check() {
+        let defaults = ResponseTexts::default();
+        for language in Language::ALL {
+            for row in ResponseRow::ALL {
+                let texts = defaults.row(language, row);
+                for text in [texts.response, texts.monitoring] {
+                    let hours = longest_interval_named(&text).unwrap_or(0.0);
+                    assert!(
+                        hours * 3600.0 <= row.longest_interval().as_secs_f64(),
+                        "{text}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

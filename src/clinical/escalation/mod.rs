@@ -24,7 +24,7 @@ use std::time::Duration;
 use super::observation_set::{AsOf, BandBasis, Disagreement, History, ObservationSet};
 use super::schedule::{Schedule, ScheduleStatus};
 use super::score::{ClinicalRisk, News2};
-use super::set_values::ValueConflict;
+use super::set_values::{MeasuredValue, Rechecked, ValueConflict};
 use super::time::{HOUR, MINUTE, Timestamp};
 use super::trend::{RisingSignal, Trend, TrendSettings};
 use super::vital_signs::Parameter;
@@ -214,6 +214,14 @@ pub enum Notice {
     },
     /// Different values of one parameter at one moment; the most severe is used.
     Conflict { conflict: ValueConflict },
+    /// A value was measured again and the later, calmer reading counts: said, so a red value
+    /// is never replaced in silence.
+    Rechecked {
+        earlier: Rechecked,
+        counted: MeasuredValue,
+        /// When the set was taken.
+        at: Timestamp,
+    },
     /// A rising score: decision support beyond RCP NEWS2, and its words say so.
     Rising(RisingSignal),
     /// Sets dated in the future (beyond the clock tolerance): `count`, the first at `first`.
@@ -506,6 +514,13 @@ fn notices(
         for conflict in &set.conflicts {
             notices.push(Notice::Conflict {
                 conflict: conflict.clone(),
+            });
+        }
+        for (earlier, counted) in set.rechecked_lower() {
+            notices.push(Notice::Rechecked {
+                earlier: earlier.clone(),
+                counted,
+                at: set.taken_at(),
             });
         }
         let source_only = set.source_only();

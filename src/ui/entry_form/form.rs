@@ -321,7 +321,7 @@ impl Evaluation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clinical::{ClinicalRisk, Parameter, SubScore};
+    use crate::clinical::{ClinicalRisk, Parameter, Spo2Scale, SubScore};
     use crate::i18n::format::FixedZone;
 
     /// 2026-11-26T13:05Z, 14:05 in Oslo.
@@ -448,6 +448,22 @@ mod tests {
                 saved.score(),
                 preview.score,
                 "{minutes_before_now} min before now"
+            );
+            // And both are on the scale the decision gives at the typed time, not at now.
+            let expected = if decision.covers(at) {
+                Spo2Scale::Scale2
+            } else {
+                Spo2Scale::Scale1
+            };
+            assert_eq!(
+                saved.vitals().spo2_scale,
+                expected,
+                "{minutes_before_now} min"
+            );
+            assert_eq!(
+                preview.basis().scale(),
+                expected,
+                "{minutes_before_now} min"
             );
         }
     }

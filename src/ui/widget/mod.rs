@@ -390,14 +390,29 @@ pub fn Widget(
         on_cleanup(move || handle.clear());
     }
 
-    let grouped = Memo::new(move |_| {
-        let decision = scale_2.get();
+    // How many measurements are dated after now: grouping keeps them out of the rounds taken by
+    // then, and regroups only when one of them comes due, not at every tick of the clock.
+    let dated_ahead = Memo::new(move |_| {
+        let now = now.get();
         data.with(|d| match d {
-            Data::Ready { fhir, .. } => Some(fhir.group(decision.as_ref())),
-            Data::Failed {
+            Data::Ready { fhir, .. }
+            | Data::Failed {
                 previous: Some(fhir),
                 ..
-            } => Some(fhir.group(decision.as_ref())),
+            } => fhir.count_after(now),
+            _ => 0,
+        })
+    });
+    let grouped = Memo::new(move |_| {
+        let decision = scale_2.get();
+        dated_ahead.track();
+        let at = Some(now.get_untracked());
+        data.with(|d| match d {
+            Data::Ready { fhir, .. }
+            | Data::Failed {
+                previous: Some(fhir),
+                ..
+            } => Some(fhir.group_as_of(decision.as_ref(), at)),
             _ => None,
         })
     });
