@@ -241,7 +241,7 @@ impl FhirHistory {
         }
         let mut observations = Vec::new();
         for mut copies in groups.into_values() {
-            copies.sort_by_key(|o| order_key(o));
+            copies.sort_by_cached_key(|o| order_key(o));
             // Versions, within one id.
             let newest: HashMap<&str, u64> = copies.iter().fold(HashMap::new(), |mut m, o| {
                 if let Some(v) = version(o) {
@@ -304,7 +304,7 @@ impl FhirHistory {
                 observations.push(kept);
             }
         }
-        observations.sort_by_key(order_key);
+        observations.sort_by_cached_key(order_key);
         (observations, problems)
     }
 
