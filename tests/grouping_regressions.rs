@@ -411,3 +411,142 @@ fn a_total_joins_the_whole_set_stamped_with_it() {
     assert_eq!(at_14.stated_total().map(|t| t.value()), Some(2));
     assert!(at_14.disagreements().is_empty());
 }
+
+// Second review, defect 1: a future-dated value linked by a total is not a re-check either.
+#[test]
+fn a_future_value_linked_by_a_total_is_not_a_re_check() {
+    let mut entries = uk_core("a", &at("14:00"), V::RED, &[]);
+    entries.push(quantity("a-rr-late", "9279-1", &at("15:30"), 16, "/min"));
+    if let Some(references) = entries
+        .iter_mut()
+        .find(|o| o["id"] == "a-news2")
+        .and_then(|t| t["derivedFrom"].as_array_mut())
+    {
+        references.push(json!({"reference": "Observation/a-rr-late"}));
+    }
+    let mut fhir = FhirHistory::new();
+    fhir.add_page(read_value(&bundle(entries)));
+    let now = ts("2026-02-10T14:02:00+01:00");
+    let g = fhir.group_as_of(None, Some(now));
+    let d = decide(&g.history, now, &Settings::default());
+    assert_eq!(d.standing.map(|s| s.band), Some(ClinicalRisk::LowMedium));
+}
+
+// Second review, defect 2: of two totals at one moment the more severe band counts (a red
+// sub-score outranks a tie on the total); a later total in one round is a re-score, and the
+// banner says when it was calmer.
+#[test]
+fn totals_at_one_moment_by_severity_and_later_ones_as_re_scores() {
+    let t = at("14:00");
+    let a = total(
+        "a-news2",
+        &t,
+        Some(3),
+        &[(Parameter::Pulse, 1), (Parameter::Spo2, 2)],
+        false,
+        &[],
+    );
+    let b = total(
+        "b-news2",
+        &t,
+        Some(3),
+        &[(Parameter::RespiratoryRate, 3)],
+        false,
+        &[],
+    );
+    for entries in [vec![a.clone(), b.clone()], vec![b, a]] {
+        let g = grouped(&[entries]);
+        let d = decide(&g.history, ts(NOW), &Settings::default());
+        assert_eq!(d.standing.map(|s| s.band), Some(ClinicalRisk::LowMedium));
+    }
+    // Re-scored ten minutes later, without values: the later total counts and the banner says
+    // the earlier was higher.
+    let g = grouped(&[vec![
+        total("a-news2", &at("14:00"), Some(7), &[], false, &[]),
+        total("b-news2", &at("14:10"), Some(0), &[], false, &[]),
+    ]]);
+    assert_eq!(g.history.sets().len(), 1);
+    let d = decide(&g.history, ts(NOW), &Settings::default());
+    let w = banner(&d, Language::Nb, &ResponseTexts::default(), &FixedZone(60));
+    assert!(
+        w.notices
+            .iter()
+            .any(|n| n.starts_with("Kilden skåret målingen på nytt: NEWS2 7")),
+        "{:?}",
+        w.notices
+    );
+    // A re-check with a new total from the source: the source's newest total and the values
+    // agree; no disagreement.
+    let mut entries = raw("a", &at("14:00"), V::RED, Acvpu::Dips);
+    entries.push(total("a-news2", &at("14:00"), Some(3), &[], false, &[]));
+    entries.push(quantity("a-rr-2", "9279-1", &at("14:10"), 16, "/min"));
+    entries.push(total("b-news2", &at("14:10"), Some(0), &[], false, &[]));
+    let g = grouped(&[entries]);
+    let d = decide(&g.history, ts(NOW), &Settings::default());
+    assert_eq!(d.level.name(), "none", "{:?} {:?}", d.also, d.notices);
+}
+
+// Second review, defect 3: two linked totals over the same values are one set; an identical
+// component-only total beside a linked one is a duplicate, not a conflict.
+#[test]
+fn two_linked_totals_over_the_same_values_are_one_set() {
+    let t = at("14:00");
+    let mut entries = uk_core("a", &t, V::LOW, &[]);
+    let mut second = entries
+        .iter()
+        .find(|o| o["id"] == "a-news2")
+        .unwrap()
+        .clone();
+    second["id"] = json!("z-news2");
+    second["identifier"] = json!([{"system": "urn:other", "value": "z"}]);
+    entries.push(second);
+    let g = grouped(&[entries.clone()]);
+    assert_eq!(g.history.sets().len(), 1, "{}", summary(&g));
+    assert!(g.problems.iter().any(|p| p.kind == ProblemKind::Duplicate
+        && p.resource.as_deref() == Some("Observation/z-news2")));
+    let mut beside = uk_core("a", &t, V::LOW, &[]);
+    let linked = beside
+        .iter()
+        .find(|o| o["id"] == "a-news2")
+        .unwrap()
+        .clone();
+    let mut unlinked = linked.clone();
+    unlinked["id"] = json!("y-news2");
+    unlinked["identifier"] = json!([{"system": "urn:other", "value": "y"}]);
+    unlinked.as_object_mut().unwrap().remove("derivedFrom");
+    beside.push(unlinked);
+    let g = grouped(&[beside]);
+    assert!(
+        !g.problems.iter().any(|p| p.kind == ProblemKind::Conflict),
+        "{:?}",
+        g.problems
+    );
+}
+
+// Second review, defect 4: a link to an id merged into another copy still resolves.
+#[test]
+fn a_link_to_a_merged_copy_resolves() {
+    let mut entries = uk_core("a", &at("14:00"), V::LOW, &[]);
+    for o in entries.iter_mut().filter(|o| o["id"] == "a-hr") {
+        o["identifier"] = json!([{"system": "urn:x", "value": "hr"}]);
+    }
+    let mut mirror = entries.iter().find(|o| o["id"] == "a-hr").unwrap().clone();
+    mirror["id"] = json!("0-hr");
+    entries.push(mirror);
+    let g = grouped(&[entries]);
+    assert!(g.unresolved.is_empty(), "{:?}", g.unresolved);
+    assert!(!g.problems.iter().any(|p| p.kind == ProblemKind::Unresolved));
+    assert_eq!(g.history.sets().len(), 1);
+}
+
+// Second review, defect 8: an Observation entered in error takes its copy in another system
+// with it.
+#[test]
+fn entered_in_error_withdraws_copies_under_other_ids() {
+    let first = pulse_copy("a-hr", Some("1"), 135, true);
+    let mirror = pulse_copy("mirror-hr", None, 135, true);
+    let mut wrong = pulse_copy("a-hr", Some("2"), 135, true);
+    wrong["status"] = json!("entered-in-error");
+    let g = grouped(&[[without_pulse(), vec![first, mirror]].concat(), vec![wrong]]);
+    assert_eq!(g.history.sets()[0].vitals().pulse, None);
+}

@@ -215,3 +215,23 @@ fn a_total_the_source_stated_tightens_the_schedule() {
         (MonitoringFrequency::Hourly, minutes(120), true)
     );
 }
+
+// Second review, defects 5 and 6: the newest incomplete set is due within the hour whatever
+// band a partial total gives it, and an older spot check does not make the set overdue.
+#[test]
+fn only_the_newest_incomplete_set_is_due_within_the_hour() {
+    let mut stated = Vitals::total(0).without_temperature().at(240);
+    stated.stated = Some(news2_widget::clinical::observation_set::StatedScore {
+        total: Some(3),
+        ..Default::default()
+    });
+    let s = schedule(vec![Vitals::total(0).at(0), stated]).unwrap();
+    assert_eq!(s.due_at, minutes(300));
+    let spot = |m| Vitals::none().pulse("80").at(m);
+    let s = schedule(vec![Vitals::total(0).at(0), spot(60), spot(150)]).unwrap();
+    assert_eq!((s.due_at, s.overdue_after), (minutes(210), minutes(210)));
+    assert!(!matches!(
+        s.status(minutes(160)),
+        ScheduleStatus::Overdue { .. }
+    ));
+}

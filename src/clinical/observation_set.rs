@@ -178,6 +178,16 @@ pub struct ObservationSet {
     pub rechecked: Vec<Rechecked>,
     /// Parameters with different values at one moment; the most severe is in `vitals`.
     pub conflicts: Vec<ValueConflict>,
+    /// Totals the source stated earlier for this set, before it scored it again (after a
+    /// re-check, say), oldest first.
+    pub rescored: Vec<EarlierTotal>,
+}
+
+/// A total a source stated for a set and later replaced with another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EarlierTotal {
+    pub at: Timestamp,
+    pub stated: StatedScore,
 }
 
 /// What a set's band rests on.
@@ -207,6 +217,7 @@ impl ObservationSet {
             stated: None,
             rechecked: Vec::new(),
             conflicts: Vec::new(),
+            rescored: Vec::new(),
         }
     }
 
@@ -357,17 +368,17 @@ impl ObservationSet {
     }
 
     /// How sets taken at one moment are ordered: the most severe last, so that "the latest"
-    /// of two sets at one time is never the calmer one; then by their sub-scores and charted
-    /// values, so that which of two equally severe sets is "the latest" never depends on the
-    /// order they arrived in.
-    fn severity_at_its_time(&self) -> (Timestamp, u8, u8, [u8; 7], [u32; 5]) {
+    /// of two sets at one time is never the calmer one; a complete set after an incomplete one
+    /// as severe; then by their sub-scores and charted values, so that which of two equally
+    /// severe sets is "the latest" never depends on the order they arrived in.
+    fn severity_at_its_time(&self) -> (Timestamp, u8, u8, bool, [u8; 7], [u32; 5]) {
         let band = self.band().map_or(0, |(band, _)| band as u8 + 1);
         let score = self.score();
-        let total = match &score {
-            News2::Complete(score) => score.total().value(),
-            News2::Incomplete(_) => self.stated_total().map_or(0, Total::value),
+        let (total, complete) = match &score {
+            News2::Complete(score) => (score.total().value(), true),
+            News2::Incomplete(_) => (self.stated_total().map_or(0, Total::value), false),
         };
-        let sub_scores = Parameter::ALL.map(|p| score.sub_score(p).map_or(u8::MAX, |s| s.value()));
+        let sub_scores = Parameter::ALL.map(|p| score.sub_score(p).map_or(0, |s| s.value()));
         let v = &self.vitals;
         let charted = [
             v.respiratory_rate,
@@ -377,7 +388,7 @@ impl ObservationSet {
             v.temperature,
         ]
         .map(|r| r.map_or(u32::MAX, |r| r.charted()));
-        (self.taken_at, band, total, sub_scores, charted)
+        (self.taken_at, band, total, complete, sub_scores, charted)
     }
 
     /// The value that counts for `parameter`, if the set has one.
@@ -393,6 +404,29 @@ impl ObservationSet {
             Parameter::Consciousness => v.consciousness.map(MeasuredValue::Consciousness),
             Parameter::Temperature => reading(v.temperature),
         }
+    }
+
+    /// Earlier totals the source stated for this set that gave a higher band than the set has
+    /// now: the banner says so, since the later total counts.
+    pub fn rescored_lower(&self) -> Vec<EarlierTotal> {
+        let now = self.band().map(|(band, _)| band);
+        self.rescored
+            .iter()
+            .filter(|earlier| {
+                let red = earlier
+                    .stated
+                    .sub_scores
+                    .iter()
+                    .any(|(_, s)| s.is_some_and(SubScore::is_red));
+                let band = earlier
+                    .stated
+                    .total
+                    .and_then(Total::new)
+                    .map(|total| ClinicalRisk::of(total, red));
+                band > now
+            })
+            .copied()
+            .collect()
     }
 
     /// Earlier values of this set that scored higher than the re-check that replaced them: the

@@ -112,20 +112,24 @@ impl Schedule {
             News2::Incomplete(_) => None,
         });
         // Each newer incomplete set tightens it by what it makes certain (a total the source
-        // stated by the frequency Chart 4 gives that total); one that makes nothing certain is
-        // to be completed within the hour, so the older set's calmer schedule does not stand.
-        let tightened = history.since_latest_complete().iter().filter_map(|set| {
-            let frequency = match set.band() {
-                Some((band, BandBasis::Stated)) => match set.stated_total() {
+        // stated by the frequency Chart 4 gives that total); the newest, if incomplete, is to be
+        // completed within the hour, so an older set's calmer schedule does not stand meanwhile.
+        let newer = history.since_latest_complete();
+        let tightened = newer.iter().filter_map(|set| {
+            let frequency = match set.band()? {
+                (band, BandBasis::Stated) => match set.stated_total() {
                     Some(total) => MonitoringFrequency::of(total, band),
                     None => frequency_for_band(band),
                 },
-                Some((band, _)) => frequency_for_band(band),
-                None if set.is_total_only() => return None,
-                None => MonitoringFrequency::Hourly,
+                (band, _) => frequency_for_band(band),
             };
             Some(schedule_from(frequency, set.taken_at(), true))
         });
+        let to_complete = newer
+            .last()
+            .filter(|set| !set.is_total_only())
+            .map(|set| schedule_from(MonitoringFrequency::Hourly, set.taken_at(), true));
+        let tightened = tightened.chain(to_complete);
         let combined = complete.into_iter().chain(tightened).reduce(combine);
         combined.or_else(|| {
             history

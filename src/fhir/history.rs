@@ -29,12 +29,13 @@ use std::time::Duration;
 use super::bundle::Page;
 use super::observation::{Content, Link, NO_ID, Retracted, SourceObservation};
 use super::problem::{Problem, ProblemKind};
-use crate::clinical::Parameter;
 use crate::clinical::observation_set::{
-    CLOCK_SKEW, History, ObservationSet, OxygenDelivery, Scale2Decision, SetDetails, Spo2ScaleBasis,
+    CLOCK_SKEW, EarlierTotal, History, ObservationSet, OxygenDelivery, Scale2Decision, SetDetails,
+    Spo2ScaleBasis, StatedScore,
 };
 use crate::clinical::set_values::{MeasuredValue, SetValues};
 use crate::clinical::time::Timestamp;
+use crate::clinical::{ClinicalRisk, Parameter, Total};
 
 /// How long after its first measurement a bedside round stays open for more.
 pub const GROUPING_WINDOW: Duration = Duration::from_secs(15 * 60);
@@ -187,7 +188,7 @@ impl FhirHistory {
 
     /// How many distinct Observations have been read (copies resolved).
     pub fn len(&self) -> usize {
-        self.resolve_copies().0.len()
+        self.resolve_copies().observations.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -196,25 +197,34 @@ impl FhirHistory {
 
     /// The Observations the copies come to, in a fixed order, and what was reported doing it:
     /// - a copy whose source withdrew it (entered in error, cancelled) counts for nothing, nor
-    ///   does any earlier version of it;
+    ///   does any earlier version of it, nor a copy of it under another id;
     /// - of the copies under one id, a higher `meta.versionId` replaces a lower;
     /// - copies that say the same (under one id, or under ids sharing an identifier for the same
-    ///   kind of measurement) are one Observation: the smallest key stands, the others are
-    ///   reported as duplicates, and a performer or source any of them names is kept;
+    ///   kind of measurement) are one Observation: the smallest key stands, every key still
+    ///   resolves to it, the others are reported as duplicates, and a performer or source any of
+    ///   them names is kept;
     /// - copies that say different things with no version to tell are all kept, and reported
     ///   as a conflict: which value counts is then the engine's rule, never arrival.
-    fn resolve_copies(&self) -> (Vec<SourceObservation>, Vec<Problem>) {
+    fn resolve_copies(&self) -> Resolution {
         let mut problems = Vec::new();
         let withdrawn = |o: &SourceObservation| {
             self.retracted.iter().any(|r| {
-                r.key == o.key
-                    && match (
-                        r.version.as_deref().and_then(|v| v.parse::<u64>().ok()),
-                        version(o),
-                    ) {
+                if r.key == o.key {
+                    let retracted = r.version.as_deref().and_then(|v| v.parse::<u64>().ok());
+                    return match (retracted, version(o)) {
                         (Some(retracted), Some(copy)) => copy <= retracted,
                         _ => true,
-                    }
+                    };
+                }
+                let Some(kind) = r.kind else {
+                    return false;
+                };
+                let names: Vec<String> = r
+                    .identifiers
+                    .iter()
+                    .map(|id| format!("{id}#{}", kind.name()))
+                    .collect();
+                identities(o).iter().any(|name| names.contains(name))
             })
         };
         let live: Vec<&SourceObservation> = self.copies.iter().filter(|o| !withdrawn(o)).collect();
@@ -239,9 +249,18 @@ impl FhirHistory {
             let root = find(&mut parent, i);
             groups.entry(root).or_default().push(copy);
         }
-        let mut observations = Vec::new();
+        let mut kept_with_keys: Vec<(SourceObservation, Vec<String>)> = Vec::new();
         for mut copies in groups.into_values() {
-            copies.sort_by_cached_key(|o| order_key(o));
+            // A fixed order of copies: which one's details stand never depends on arrival.
+            copies.sort_by_cached_key(|o| {
+                (
+                    order_key(o),
+                    o.version.clone(),
+                    o.identifiers.clone(),
+                    o.performer.clone(),
+                    o.source.clone(),
+                )
+            });
             // Versions, within one id.
             let newest: HashMap<&str, u64> = copies.iter().fold(HashMap::new(), |mut m, o| {
                 if let Some(v) = version(o) {
@@ -250,6 +269,11 @@ impl FhirHistory {
                 }
                 m
             });
+            let superseded: Vec<String> = copies
+                .iter()
+                .filter(|o| matches!((version(o), newest.get(o.key.as_str())), (Some(v), Some(&n)) if v < n))
+                .map(|o| o.key.clone())
+                .collect();
             copies.retain(|o| match (version(o), newest.get(o.key.as_str())) {
                 (Some(v), Some(&newest)) => v == newest,
                 _ => true,
@@ -279,33 +303,53 @@ impl FhirHistory {
             }
             for kind in kinds {
                 let mut kept = kind[0].clone();
-                kept.key = kind
-                    .iter()
-                    .map(|o| o.key.as_str())
-                    .min()
-                    .unwrap_or_default()
-                    .to_string();
+                let mut keys: Vec<String> = kind.iter().map(|o| o.key.clone()).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                kept.key = keys[0].clone();
                 kept.performer = kind.iter().find_map(|o| o.performer.clone());
                 kept.source = kind.iter().find_map(|o| o.source.clone());
-                let mut others: Vec<&str> = kind
+                let mut identifiers: Vec<String> = kind
                     .iter()
-                    .map(|o| o.key.as_str())
-                    .filter(|k| *k != kept.key)
+                    .flat_map(|o| o.identifiers.iter().cloned())
                     .collect();
-                others.sort_unstable();
-                others.dedup();
-                for other in others {
+                identifiers.sort_unstable();
+                identifiers.dedup();
+                kept.identifiers = identifiers;
+                for other in keys.iter().skip(1) {
                     problems.push(Problem {
-                        resource: Some(other.to_string()),
+                        resource: Some(other.clone()),
                         kind: ProblemKind::Duplicate,
                         message: format!("the same measurement as {}; counted once", kept.key),
                     });
                 }
-                observations.push(kept);
+                // An older version's id still names the Observation it became.
+                keys.extend(superseded.iter().filter(|k| **k == kept.key).cloned());
+                kept_with_keys.push((kept, keys));
             }
         }
-        observations.sort_by_cached_key(order_key);
-        (observations, problems)
+        kept_with_keys.sort_by_cached_key(|(o, _)| order_key(o));
+        let mut aliases: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_identifier: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut observations = Vec::with_capacity(kept_with_keys.len());
+        for (i, (observation, keys)) in kept_with_keys.into_iter().enumerate() {
+            for key in keys {
+                let indices = aliases.entry(reference_key(&key)).or_default();
+                if !indices.contains(&i) {
+                    indices.push(i);
+                }
+            }
+            for id in &observation.identifiers {
+                by_identifier.entry(id.clone()).or_default().push(i);
+            }
+            observations.push(observation);
+        }
+        Resolution {
+            observations,
+            aliases,
+            by_identifier,
+            problems,
+        }
     }
 
     /// Groups everything read so far into sets. `scale_2` is the patient's documented Scale 2
@@ -322,36 +366,40 @@ impl FhirHistory {
     }
 
     /// As [`FhirHistory::group`], with a measurement dated after `now` (beyond the clock
-    /// tolerance) kept out of every round of measurements taken by then: a wrong date must not
-    /// stand in for a real value as its "re-check".
+    /// tolerance) kept out of every set of measurements taken by then, linked or not: a wrong
+    /// date must not stand in for a real value as its "re-check".
     pub fn group_as_of(&self, scale_2: Option<&Scale2Decision>, now: Option<Timestamp>) -> Grouped {
-        let (observations, copy_problems) = self.resolve_copies();
+        let Resolution {
+            observations,
+            aliases,
+            by_identifier,
+            problems: copy_problems,
+        } = self.resolve_copies();
         let mut problems = self.problems.clone();
         problems.extend(copy_problems);
+        let limit = now.map(|now| now.plus(CLOCK_SKEW));
+        let in_future = |at: Timestamp| limit.is_some_and(|limit| at > limit);
         let mut placed = HashSet::new();
         let mut unresolved = Vec::new();
         let mut consumed = vec![false; observations.len()];
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, o) in observations.iter().enumerate() {
-            by_key.entry(reference_key(&o.key)).or_default().push(i);
-        }
-        // What a link names: every Observation under that id, or every one carrying that
-        // identifier (a logical reference to a set-wide measurement id names them all).
+        // What a link names: every Observation under that id (or an id merged into it), or
+        // every one carrying that identifier (a logical reference to a set-wide measurement id
+        // names them all).
         let resolve = |link: &Link| -> Vec<usize> {
             let by_reference = link
                 .reference
                 .as_deref()
-                .and_then(|r| by_key.get(&reference_key(r)))
+                .and_then(|r| aliases.get(&reference_key(r)))
                 .cloned()
                 .unwrap_or_default();
             if !by_reference.is_empty() {
                 return by_reference;
             }
-            link.identifier.as_ref().map_or_else(Vec::new, |id| {
-                (0..observations.len())
-                    .filter(|&i| observations[i].identifiers.contains(id))
-                    .collect()
-            })
+            link.identifier
+                .as_ref()
+                .and_then(|id| by_identifier.get(id))
+                .cloned()
+                .unwrap_or_default()
         };
         let is_total = |o: &SourceObservation| matches!(o.content, Content::Total { .. });
 
@@ -391,7 +439,10 @@ impl FhirHistory {
                     }
                 }
                 usable.retain(|&j| {
-                    !is_total(&observations[j]) && !observations[j].content.parameters().is_empty()
+                    !is_total(&observations[j])
+                        && !observations[j].content.parameters().is_empty()
+                        // A member dated after now is not part of a set taken by now.
+                        && (in_future(observation.taken_at) || !in_future(observations[j].taken_at))
                 });
                 if usable.is_empty() {
                     problems.push(Problem {
@@ -399,10 +450,12 @@ impl FhirHistory {
                         kind: ProblemKind::Unresolved,
                         message: match total {
                             Some(_) => format!(
-                                "{link} has not arrived or holds no vital sign; the source's \
-                                 sub-score stands in for it"
+                                "{link} has not arrived, holds no vital sign, or is dated after \
+                                 now; the source's sub-score stands in for it"
                             ),
-                            None => format!("{link} has not arrived or holds no vital sign"),
+                            None => format!(
+                                "{link} has not arrived, holds no vital sign, or is dated after now"
+                            ),
                         },
                     });
                     unresolved.extend(link.reference.clone());
@@ -453,10 +506,9 @@ impl FhirHistory {
         events.sort_by(|a, b| (a.at, &a.kind, &a.key).cmp(&(b.at, &b.kind, &b.key)));
 
         // 4. The walk: rounds open, take what fits, and close.
-        let limit = now.map(|now| now.plus(CLOCK_SKEW));
         let mut rounds: Vec<Round> = Vec::new();
         for event in events {
-            let future = limit.is_some_and(|limit| event.at > limit);
+            let future = in_future(event.at);
             let open = rounds.last_mut().filter(|round| {
                 round.future == future
                     && event
@@ -465,12 +517,27 @@ impl FhirHistory {
                         .is_some_and(|d| d <= GROUPING_WINDOW)
             });
             match event.kind {
-                EventKind::Linked => rounds.push(Round {
-                    start: event.at,
-                    future,
-                    totals: event.total.into_iter().collect(),
-                    members: event.members,
-                }),
+                EventKind::Linked => match open {
+                    // Two linked totals (or panels) at one moment over the same values are one
+                    // set: their totals are then duplicates or a conflict.
+                    Some(round)
+                        if round.start == event.at
+                            && event.members.iter().any(|m| round.members.contains(m)) =>
+                    {
+                        round.totals.extend(event.total);
+                        for m in event.members {
+                            if !round.members.contains(&m) {
+                                round.members.push(m);
+                            }
+                        }
+                    }
+                    _ => rounds.push(Round {
+                        start: event.at,
+                        future,
+                        totals: event.total.into_iter().collect(),
+                        members: event.members,
+                    }),
+                },
                 EventKind::Stated => match open {
                     Some(round) => round.totals.extend(event.total),
                     None => rounds.push(Round {
@@ -511,6 +578,17 @@ impl FhirHistory {
     }
 }
 
+/// What the copies read come to.
+struct Resolution {
+    /// One per Observation, in a fixed order.
+    observations: Vec<SourceObservation>,
+    /// Every key a copy arrived under (`Observation/{id}`), to the Observations it became.
+    aliases: HashMap<String, Vec<usize>>,
+    /// Every `system|value` identifier, to the Observations carrying it.
+    by_identifier: HashMap<String, Vec<usize>>,
+    problems: Vec<Problem>,
+}
+
 fn covers_every_parameter(observations: &[SourceObservation], members: &[usize]) -> bool {
     let found: Vec<Parameter> = members
         .iter()
@@ -519,25 +597,57 @@ fn covers_every_parameter(observations: &[SourceObservation], members: &[usize])
     Parameter::ALL.iter().all(|p| found.contains(p))
 }
 
-/// The total a round's score is stated by: of two or more, the highest stated total (then the
-/// smallest key), so the more severe counts whatever order they came in; the others are
-/// reported.
+/// What a total states, for telling two totals apart: its score and scale, not its links.
+fn stated_score(observation: &SourceObservation) -> Option<(StatedScore, bool)> {
+    match &observation.content {
+        Content::Total {
+            stated, scale_2, ..
+        } => Some((*stated, *scale_2)),
+        _ => None,
+    }
+}
+
+/// The band a stated total gives: Chart 3 on the total, with a 3 among its stated sub-scores.
+fn stated_band(stated: &StatedScore) -> (Option<ClinicalRisk>, u8) {
+    let red = stated
+        .sub_scores
+        .iter()
+        .any(|(_, s)| s.is_some_and(|s| s.is_red()));
+    let band = stated
+        .total
+        .and_then(Total::new)
+        .map(|total| ClinicalRisk::of(total, red));
+    (band, stated.total.unwrap_or(0))
+}
+
+/// The total a round's score is stated by. A later total in one round is the source scoring the
+/// set again (with a re-checked value, say): the latest moment's stands, and earlier ones are
+/// kept on the set as re-scores. Of two or more at that moment, the more severe stands (band,
+/// then total, then the smallest key), whatever order they came in; the others are reported as
+/// duplicates or as a conflict.
 fn stating_total(
     observations: &[SourceObservation],
     round: &Round,
     problems: &mut Vec<Problem>,
-) -> Option<usize> {
-    let stated = |t: usize| match &observations[t].content {
-        Content::Total { stated, .. } => stated.total,
-        _ => None,
+) -> (Option<usize>, Vec<usize>) {
+    let Some(latest) = round.totals.iter().map(|&t| observations[t].taken_at).max() else {
+        return (None, Vec::new());
     };
-    let chosen = round.totals.iter().copied().max_by(|&a, &b| {
-        stated(a)
-            .cmp(&stated(b))
+    let (now, earlier): (Vec<usize>, Vec<usize>) = round
+        .totals
+        .iter()
+        .copied()
+        .partition(|&t| observations[t].taken_at == latest);
+    let severity = |t: usize| stated_score(&observations[t]).map(|(s, _)| stated_band(&s));
+    let Some(chosen) = now.iter().copied().max_by(|&a, &b| {
+        severity(a)
+            .cmp(&severity(b))
             .then_with(|| observations[b].key.cmp(&observations[a].key))
-    })?;
-    for &other in round.totals.iter().filter(|&&t| t != chosen) {
-        let same = observations[other].content == observations[chosen].content;
+    }) else {
+        return (None, earlier);
+    };
+    for &other in now.iter().filter(|&&t| t != chosen) {
+        let same = stated_score(&observations[other]) == stated_score(&observations[chosen]);
         problems.push(Problem {
             resource: Some(observations[other].key.clone()),
             kind: if same {
@@ -552,15 +662,14 @@ fn stating_total(
                 )
             } else {
                 format!(
-                    "a second NEWS2 total for one set ({:?} against {:?} in {}); the higher counts",
-                    stated(other),
-                    stated(chosen),
+                    "a second NEWS2 total for one set at the same time (against {}); the more \
+                     severe counts",
                     observations[chosen].key
                 )
             },
         });
     }
-    Some(chosen)
+    (Some(chosen), earlier)
 }
 
 /// One set from a round: its members' values (which count is the engine's rule), and the
@@ -596,13 +705,8 @@ fn build(
             Content::Total { .. } | Content::Panel { .. } => {}
         }
     }
-    let total =
-        stating_total(observations, round, problems).and_then(|t| match &observations[t].content {
-            Content::Total {
-                stated, scale_2, ..
-            } => Some((t, *stated, *scale_2)),
-            _ => None,
-        });
+    let (stating, earlier_totals) = stating_total(observations, round, problems);
+    let total = stating.and_then(|t| stated_score(&observations[t]).map(|(s, s2)| (t, s, s2)));
     let source_scale_2 = total.is_some_and(|(_, _, s2)| s2);
     let basis = Spo2ScaleBasis::for_set(round.start, scale_2, source_scale_2);
     let (mut set, resolved) = ObservationSet::from_values(round.start, &values, basis);
@@ -644,6 +748,17 @@ fn build(
 
     set.details = details(observations, round, &resolved, total.map(|(t, _, _)| t));
     set.stated = total.map(|(_, stated, _)| stated);
+    set.rescored = earlier_totals
+        .iter()
+        .filter_map(|&t| {
+            let (stated, _) = stated_score(&observations[t])?;
+            Some(EarlierTotal {
+                at: observations[t].taken_at,
+                stated,
+            })
+        })
+        .collect();
+    set.rescored.sort_by_key(|e| (e.at, e.stated.total));
     for &t in &round.totals {
         placed.insert(observations[t].key.clone());
     }

@@ -115,11 +115,14 @@ pub struct Read {
     pub retracted: Option<Retracted>,
 }
 
-/// An Observation its source has withdrawn (`entered-in-error`, `cancelled`).
+/// An Observation its source has withdrawn (`entered-in-error`, `cancelled`): its key and
+/// version, and what identifies it, so that its copies under other ids go with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Retracted {
     pub key: String,
     pub version: Option<String>,
+    pub identifiers: Vec<String>,
+    pub kind: Option<ObservationKind>,
 }
 
 impl Read {
@@ -174,6 +177,23 @@ fn quantity_reading(quantity: Quantity, holder: &Value) -> Result<Reading, Strin
         .map_err(|invalid| format!("value {value} {code} {invalid}"))
 }
 
+/// `system|value` of each identifier. Without a system an identifier is not unique enough to
+/// merge two Observations by.
+fn identifiers(resource: &Value) -> Vec<String> {
+    resource["identifier"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|i| {
+            Some(format!(
+                "{}|{}",
+                i["system"].as_str()?,
+                i["value"].as_str()?
+            ))
+        })
+        .collect()
+}
+
 /// Reads one Observation resource. `fallback_key` is the entry's fullUrl, for a resource
 /// without an id.
 pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
@@ -202,6 +222,9 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
                 retracted: Some(Retracted {
                     key: key.clone(),
                     version,
+                    identifiers: identifiers(resource),
+                    kind: codings(&resource["code"])
+                        .find_map(|(system, code)| codes::observation_kind(system, code)),
                 }),
             };
         }
@@ -319,19 +342,7 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
         }
     };
 
-    let identifiers = resource["identifier"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        // Without a system an identifier is not unique enough to merge two Observations by.
-        .filter_map(|i| {
-            Some(format!(
-                "{}|{}",
-                i["system"].as_str()?,
-                i["value"].as_str()?
-            ))
-        })
-        .collect();
+    let identifiers = identifiers(resource);
     let performer = resource["performer"]
         .as_array()
         .into_iter()

@@ -545,6 +545,28 @@ pub fn notice(language: Language, notice: &Notice, zone: &dyn LocalZone) -> Stri
                 ),
             )
         }
+        Notice::Rescored { earlier, now, .. } => format!(
+            "{} NEWS2 {} ({}){}. {}",
+            l.pick(
+                "Kilden skåret målingen på nytt:",
+                "Kjelda skåra målinga på nytt:",
+                "The source scored the set again:"
+            ),
+            earlier
+                .stated
+                .total
+                .map_or_else(|| "?".to_string(), |t| t.to_string()),
+            at(earlier.at),
+            now.map_or_else(String::new, |now| format!(
+                ", {} {now}",
+                l.pick("så", "så", "then")
+            )),
+            l.pick(
+                "Den siste skåren er lagt til grunn; vurder om den første var riktig.",
+                "Den siste skåren er lagd til grunn; vurder om den første var rett.",
+                "The later score is used; consider whether the first was right.",
+            ),
+        ),
         Notice::Rechecked {
             earlier, counted, ..
         } => format!(

@@ -59,6 +59,8 @@ pub struct Words {
     pub rechecked: &'static str,
     /// Before the earlier value a re-check replaced.
     pub rechecked_earlier: &'static str,
+    /// A set the source scored again.
+    pub rescored: &'static str,
     /// The widget runs on a fixed clock: `{time}` is where it stands.
     pub fixed_clock: &'static str,
 
@@ -163,6 +165,7 @@ const NB: Words = Words {
     conflict_also: "også målt samtidig:",
     rechecked: "Kontrollmålt",
     rechecked_earlier: "kontrollmålt, tidligere",
+    rescored: "Skåret på nytt av kilden",
     fixed_clock: "Demo: klokka står fast på {time}. Tidene her gjelder ikke for pasientbehandling.",
 
     banner_also: "Gjelder også",
@@ -266,6 +269,7 @@ const NN: Words = Words {
     conflict_also: "også målt samstundes:",
     rechecked: "Kontrollmålt",
     rechecked_earlier: "kontrollmålt, tidlegare",
+    rescored: "Skåra på nytt av kjelda",
     fixed_clock: "Demo: klokka står fast på {time}. Tidene her gjeld ikkje for pasientbehandling.",
 
     banner_also: "Gjeld også",
@@ -369,6 +373,7 @@ const EN: Words = Words {
     conflict_also: "also measured at the same time:",
     rechecked: "Re-checked",
     rechecked_earlier: "re-checked, earlier",
+    rescored: "Scored again by the source",
     fixed_clock: "Demo: the clock is fixed at {time}. The times here are not for patient care.",
 
     banner_also: "Also",

@@ -21,7 +21,9 @@ pub mod texts;
 
 use std::time::Duration;
 
-use super::observation_set::{AsOf, BandBasis, Disagreement, History, ObservationSet};
+use super::observation_set::{
+    AsOf, BandBasis, Disagreement, EarlierTotal, History, ObservationSet,
+};
 use super::schedule::{Schedule, ScheduleStatus};
 use super::score::{ClinicalRisk, News2};
 use super::set_values::{MeasuredValue, Rechecked, ValueConflict};
@@ -214,6 +216,15 @@ pub enum Notice {
     },
     /// Different values of one parameter at one moment; the most severe is used.
     Conflict { conflict: ValueConflict },
+    /// The source scored a set again and its later, calmer total counts: said, so a high
+    /// score is never replaced in silence.
+    Rescored {
+        earlier: EarlierTotal,
+        /// The total that counts now, if the set has one.
+        now: Option<u8>,
+        /// When the set was taken.
+        at: Timestamp,
+    },
     /// A value was measured again and the later, calmer reading counts: said, so a red value
     /// is never replaced in silence.
     Rechecked {
@@ -514,6 +525,13 @@ fn notices(
         for conflict in &set.conflicts {
             notices.push(Notice::Conflict {
                 conflict: conflict.clone(),
+            });
+        }
+        for earlier in set.rescored_lower() {
+            notices.push(Notice::Rescored {
+                earlier,
+                now: set.stated_total().map(|t| t.value()),
+                at: set.taken_at(),
             });
         }
         for (earlier, counted) in set.rechecked_lower() {

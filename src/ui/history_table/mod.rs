@@ -171,6 +171,9 @@ fn table_row(
     if row.flags.rechecked {
         notes.push(w.rechecked);
     }
+    if row.flags.rescored {
+        notes.push(w.rescored);
+    }
     if row.flags.flagged {
         notes.push(w.flagged);
     }

@@ -22,6 +22,8 @@ pub struct RowFlags {
     pub conflicting: bool,
     /// A parameter was measured again in the set (the later value counts).
     pub rechecked: bool,
+    /// The source scored the set again (its later total counts).
+    pub rescored: bool,
 }
 
 /// One row: a set and its marks.
@@ -58,6 +60,7 @@ fn row(set: &ObservationSet, unsaved: Option<SaveState>) -> Row {
             disagrees: !set.disagreements().is_empty(),
             conflicting: !set.conflicts.is_empty(),
             rechecked: !set.rechecked.is_empty(),
+            rescored: !set.rescored.is_empty(),
         },
         set: set.clone(),
     }
