@@ -459,13 +459,26 @@ fn totals_at_one_moment_by_severity_and_later_ones_as_re_scores() {
         let d = decide(&g.history, ts(NOW), &Settings::default());
         assert_eq!(d.standing.map(|s| s.band), Some(ClinicalRisk::LowMedium));
     }
-    // Re-scored ten minutes later, without values: the later total counts and the banner says
-    // the earlier was higher.
+    // Re-scored ten minutes later, without values: one set, but a set with no values of its own
+    // cannot lower what its earlier total made certain (third review): high stands.
     let g = grouped(&[vec![
         total("a-news2", &at("14:00"), Some(7), &[], false, &[]),
         total("b-news2", &at("14:10"), Some(0), &[], false, &[]),
     ]]);
     assert_eq!(g.history.sets().len(), 1);
+    let d = decide(&g.history, ts(NOW), &Settings::default());
+    assert_eq!(
+        d.standing.map(|s| (s.band, s.basis)),
+        Some((
+            ClinicalRisk::High,
+            news2_widget::clinical::escalation::Basis::Stated { total: 7 }
+        ))
+    );
+    // A complete set the source re-scored lower says so in the banner.
+    let mut entries = raw("c", &at("14:00"), V::NORMAL, Acvpu::Dips);
+    entries.push(total("c-news2", &at("14:00"), Some(7), &[], false, &[]));
+    entries.push(total("d-news2", &at("14:10"), Some(0), &[], false, &[]));
+    let g = grouped(&[entries]);
     let d = decide(&g.history, ts(NOW), &Settings::default());
     let w = banner(&d, Language::Nb, &ResponseTexts::default(), &FixedZone(60));
     assert!(

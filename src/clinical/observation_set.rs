@@ -277,26 +277,50 @@ impl ObservationSet {
         let certain = incomplete
             .minimum_risk()
             .map(|band| (band, BandBasis::Certain));
+        let stated = self
+            .stated_floor()
+            .map(|(band, _)| (band, BandBasis::Stated));
+        match (certain, stated) {
+            (Some(c), Some(s)) if c.0 >= s.0 => Some(c),
+            (_, Some(s)) => Some(s),
+            (c, None) => c,
+        }
+    }
+
+    /// For an incomplete set, the highest band a total its source stated makes certain, with
+    /// that total: the total it states now, and any it stated earlier for this set and replaced
+    /// (a re-score cannot lower what an incomplete set has made certain). A stated total no
+    /// higher than the known sub-scores add up to is, on a set that lacks parameters, evidently a
+    /// partial sum and tells nothing the values do not. `None` for a complete set.
+    pub fn stated_floor(&self) -> Option<(ClinicalRisk, Total)> {
+        let score = self.score();
+        let News2::Incomplete(incomplete) = &score else {
+            return None;
+        };
         let known: Vec<SubScore> = incomplete
             .sub_scores()
             .iter()
             .filter_map(|(_, s)| s)
             .collect();
         let known_sum: u8 = known.iter().map(|s| s.value()).sum();
-        // A stated total that is no more than the known sub-scores add up to is, on a set that
-        // lacks parameters, evidently a partial sum: it tells nothing the values do not.
-        let stated = self
-            .stated_total()
-            .filter(|total| known.is_empty() || total.value() > known_sum)
-            .map(|total| {
-                let any_red = known.iter().any(|s| s.is_red());
-                (ClinicalRisk::of(total, any_red), BandBasis::Stated)
-            });
-        match (certain, stated) {
-            (Some(c), Some(s)) if c.0 >= s.0 => Some(c),
-            (_, Some(s)) => Some(s),
-            (c, None) => c,
-        }
+        let known_red = known.iter().any(|s| s.is_red());
+        let band_of = |stated: &StatedScore| {
+            let total = stated.total.and_then(Total::new)?;
+            if !known.is_empty() && total.value() <= known_sum {
+                return None;
+            }
+            let red = known_red
+                || stated
+                    .sub_scores
+                    .iter()
+                    .any(|(_, s)| s.is_some_and(SubScore::is_red));
+            Some((ClinicalRisk::of(total, red), total))
+        };
+        self.stated
+            .iter()
+            .chain(self.rescored.iter().map(|e| &e.stated))
+            .filter_map(band_of)
+            .max()
     }
 
     /// A set that is nothing but a total its source stated: no value and no sub-score the widget

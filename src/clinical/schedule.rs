@@ -117,8 +117,8 @@ impl Schedule {
         let newer = history.since_latest_complete();
         let tightened = newer.iter().filter_map(|set| {
             let frequency = match set.band()? {
-                (band, BandBasis::Stated) => match set.stated_total() {
-                    Some(total) => MonitoringFrequency::of(total, band),
+                (band, BandBasis::Stated) => match set.stated_floor() {
+                    Some((_, total)) => MonitoringFrequency::of(total, band),
                     None => frequency_for_band(band),
                 },
                 (band, _) => frequency_for_band(band),

@@ -329,8 +329,8 @@ fn picture<'a>(history: AsOf<'a>) -> Picture<'a> {
         let Some((band, basis)) = set.band() else {
             continue;
         };
-        let basis = match (basis, set.score(), set.stated_total()) {
-            (BandBasis::Stated, _, Some(total)) => Basis::Stated {
+        let basis = match (basis, set.score(), set.stated_floor()) {
+            (BandBasis::Stated, _, Some((_, total))) => Basis::Stated {
                 total: total.value(),
             },
             (_, News2::Incomplete(score), _) => Basis::Certain {
