@@ -459,13 +459,13 @@ fn totals_at_one_moment_by_severity_and_later_ones_as_re_scores() {
         let d = decide(&g.history, ts(NOW), &Settings::default());
         assert_eq!(d.standing.map(|s| s.band), Some(ClinicalRisk::LowMedium));
     }
-    // Re-scored ten minutes later, without values: one set, but a set with no values of its own
-    // cannot lower what its earlier total made certain (third review): high stands.
+    // Two bare totals ten minutes apart, no values: two sets, and the later, calmer one does
+    // not lower what the earlier made certain (rule (c) of the banner): high stands.
     let g = grouped(&[vec![
         total("a-news2", &at("14:00"), Some(7), &[], false, &[]),
         total("b-news2", &at("14:10"), Some(0), &[], false, &[]),
     ]]);
-    assert_eq!(g.history.sets().len(), 1);
+    assert_eq!(g.history.sets().len(), 2);
     let d = decide(&g.history, ts(NOW), &Settings::default());
     assert_eq!(
         d.standing.map(|s| (s.band, s.basis)),
@@ -474,11 +474,13 @@ fn totals_at_one_moment_by_severity_and_later_ones_as_re_scores() {
             news2_widget::clinical::escalation::Basis::Stated { total: 7 }
         ))
     );
-    // A complete set the source re-scored lower says so in the banner.
-    let mut entries = raw("c", &at("14:00"), V::NORMAL, Acvpu::Dips);
+    // A complete set the source scored again with a re-checked value, lower: said in the banner.
+    let mut entries = raw("c", &at("14:00"), V::RED, Acvpu::Dips);
     entries.push(total("c-news2", &at("14:00"), Some(7), &[], false, &[]));
+    entries.push(quantity("c-rr-2", "9279-1", &at("14:10"), 16, "/min"));
     entries.push(total("d-news2", &at("14:10"), Some(0), &[], false, &[]));
     let g = grouped(&[entries]);
+    assert_eq!(g.history.sets().len(), 1);
     let d = decide(&g.history, ts(NOW), &Settings::default());
     let w = banner(&d, Language::Nb, &ResponseTexts::default(), &FixedZone(60));
     assert!(
@@ -562,4 +564,166 @@ fn entered_in_error_withdraws_copies_under_other_ids() {
     wrong["status"] = json!("entered-in-error");
     let g = grouped(&[[without_pulse(), vec![first, mirror]].concat(), vec![wrong]]);
     assert_eq!(g.history.sets()[0].vitals().pulse, None);
+}
+
+fn pulse_at(id: &str, time: &str, value: i64, version: Option<&str>, status: &str) -> Value {
+    let mut o = quantity(id, "8867-4", time, value, "/min");
+    o["status"] = json!(status);
+    o["identifier"] = json!([{"system": "urn:dips:measurement", "value": "m-1"}]);
+    if let Some(v) = version {
+        o["meta"] = json!({"versionId": v});
+    }
+    o
+}
+
+// Third review, defect 1: a total dated in the future does not carry present values off.
+#[test]
+fn a_future_dated_total_leaves_present_values_in_the_present() {
+    let mut entries = raw("o", &at("10:00"), V::NORMAL, Acvpu::Snomed);
+    let values = raw("a", &at("14:00"), V::HIGH, Acvpu::Snomed);
+    let links = references(&values);
+    entries.extend(values);
+    entries.push(total("a-news2", &at("15:00"), Some(10), &[], false, &links));
+    let mut fhir = FhirHistory::new();
+    fhir.add_page(read_value(&bundle(entries)));
+    let g = fhir.group_as_of(None, Some(ts(NOW)));
+    let d = decide(&g.history, ts(NOW), &Settings::default());
+    assert_eq!(
+        d.standing.map(|s| s.band),
+        Some(ClinicalRisk::High),
+        "{}",
+        summary(&g)
+    );
+}
+
+// Third review, defect 2: a later, higher total is the newest information, not a
+// "disagreement" with the values before it.
+#[test]
+fn a_later_higher_total_stands_as_the_newest_information() {
+    let mut entries = raw("m", &at("14:00"), V::NORMAL, Acvpu::Snomed);
+    entries.push(total("dips-news2", &at("14:12"), Some(7), &[], false, &[]));
+    let g = grouped(&[entries]);
+    let d = decide(&g.history, ts(NOW), &Settings::default());
+    assert_eq!(
+        d.standing.map(|s| s.band),
+        Some(ClinicalRisk::High),
+        "{}",
+        summary(&g)
+    );
+}
+
+// Third review, defect 3: linked totals over shared values merge the same whatever their ids.
+#[test]
+fn linked_totals_merge_the_same_whatever_their_ids() {
+    let t = at("14:00");
+    let values = raw("v", &t, V::RED, Acvpu::Snomed);
+    let links = references(&values);
+    let outcome = |x: &str, y: &str, z: &str| {
+        let mut entries = values.clone();
+        entries.push(total(
+            &format!("{x}-news2"),
+            &t,
+            Some(6),
+            &[],
+            false,
+            &links[..2],
+        ));
+        entries.push(total(
+            &format!("{y}-news2"),
+            &t,
+            Some(1),
+            &[],
+            false,
+            &links[4..],
+        ));
+        entries.push(total(
+            &format!("{z}-news2"),
+            &t,
+            Some(3),
+            &[],
+            false,
+            &links,
+        ));
+        let g = grouped(&[entries]);
+        let d = decide(&g.history, ts(NOW), &Settings::default());
+        (
+            g.history.sets().len(),
+            d.level.name(),
+            d.standing.map(|s| s.band),
+        )
+    };
+    assert_eq!(outcome("x", "y", "z"), outcome("x", "z", "y"));
+    assert_eq!(outcome("x", "y", "z"), outcome("z", "y", "x"));
+    assert_eq!(outcome("x", "y", "z").0, 1);
+}
+
+// Third review, defects 4 and 5: withdrawing one value spares a re-check that shares the set's
+// measurement id, and a copy withdrawn with it is named.
+#[test]
+fn withdrawing_one_value_spares_a_re_check_sharing_the_set_identifier() {
+    let mut base = raw(
+        "a",
+        &at("14:00"),
+        V {
+            pulse: None,
+            ..V::NORMAL
+        },
+        Acvpu::Dips,
+    );
+    for o in base.iter_mut() {
+        o["identifier"] = json!([{"system": "urn:dips:measurement", "value": "m-1"}]);
+    }
+    let first = pulse_at("a-hr", &at("14:00"), 80, Some("1"), "final");
+    let recheck = pulse_at("a-hr2", &at("14:05"), 135, None, "final");
+    let wrong = pulse_at("a-hr", &at("14:00"), 80, Some("2"), "entered-in-error");
+    let g = grouped(&[
+        [base.clone(), vec![first.clone(), recheck]].concat(),
+        vec![wrong.clone()],
+    ]);
+    assert_eq!(
+        g.history.sets()[0].vitals().pulse.map(|p| p.charted()),
+        Some(135)
+    );
+    // A mirror of the withdrawn value at its moment goes with it, and says so.
+    let mirror = pulse_at("mirror-hr", &at("14:00"), 80, None, "final");
+    let g = grouped(&[[base, vec![first, mirror]].concat(), vec![wrong]]);
+    assert_eq!(g.history.sets()[0].vitals().pulse, None);
+    assert!(
+        g.problems
+            .iter()
+            .any(|p| p.resource.as_deref() == Some("Observation/mirror-hr")
+                && p.kind == ProblemKind::NotScored)
+    );
+}
+
+// Third review, defect 6: entries with no id are never taken for each other across pages.
+#[test]
+fn a_retraction_of_another_id_less_entry_withdraws_nothing_else() {
+    let mut first = raw(
+        "c",
+        &at("14:00"),
+        V {
+            pulse: None,
+            ..V::NORMAL
+        },
+        Acvpu::Dips,
+    );
+    let mut hr = quantity("x", "8867-4", &at("14:00"), 135, "/min");
+    hr.as_object_mut().unwrap().remove("id");
+    first.insert(0, hr);
+    let mut other = quantity("x", "9279-1", &at("13:00"), 30, "/min");
+    other.as_object_mut().unwrap().remove("id");
+    other["status"] = json!("entered-in-error");
+    let page = |entries: Vec<Value>| {
+        json!({"resourceType": "Bundle", "type": "searchset",
+               "entry": entries.into_iter().map(|r| json!({"resource": r})).collect::<Vec<_>>()})
+    };
+    let mut fhir = FhirHistory::new();
+    fhir.add_page(read_value(&page(first)));
+    fhir.add_page(read_value(&page(vec![other])));
+    let g = fhir.group(None);
+    assert_eq!(
+        g.history.sets()[0].vitals().pulse.map(|p| p.charted()),
+        Some(135)
+    );
 }

@@ -216,10 +216,11 @@ fn a_total_the_source_stated_tightens_the_schedule() {
     );
 }
 
-// Second review, defects 5 and 6: the newest incomplete set is due within the hour whatever
-// band a partial total gives it, and an older spot check does not make the set overdue.
+// Second and third reviews: a set begun since the last complete one is due within the hour of
+// its first measurement, whatever band a partial total gives it, and later spot checks do not
+// put that off.
 #[test]
-fn only_the_newest_incomplete_set_is_due_within_the_hour() {
+fn an_incomplete_set_is_due_within_the_hour_of_its_first_measurement() {
     let mut stated = Vitals::total(0).without_temperature().at(240);
     stated.stated = Some(news2_widget::clinical::observation_set::StatedScore {
         total: Some(3),
@@ -228,10 +229,10 @@ fn only_the_newest_incomplete_set_is_due_within_the_hour() {
     let s = schedule(vec![Vitals::total(0).at(0), stated]).unwrap();
     assert_eq!(s.due_at, minutes(300));
     let spot = |m| Vitals::none().pulse("80").at(m);
-    let s = schedule(vec![Vitals::total(0).at(0), spot(60), spot(150)]).unwrap();
-    assert_eq!((s.due_at, s.overdue_after), (minutes(210), minutes(210)));
-    assert!(!matches!(
-        s.status(minutes(160)),
+    let s = schedule(vec![Vitals::total(0).at(0), spot(60), spot(110), spot(160)]).unwrap();
+    assert_eq!((s.due_at, s.overdue_after), (minutes(120), minutes(120)));
+    assert!(matches!(
+        s.status(minutes(170)),
         ScheduleStatus::Overdue { .. }
     ));
 }

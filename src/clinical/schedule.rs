@@ -112,8 +112,10 @@ impl Schedule {
             News2::Incomplete(_) => None,
         });
         // Each newer incomplete set tightens it by what it makes certain (a total the source
-        // stated by the frequency Chart 4 gives that total); the newest, if incomplete, is to be
-        // completed within the hour, so an older set's calmer schedule does not stand meanwhile.
+        // stated by the frequency Chart 4 gives that total); and a set begun since the last
+        // complete one is to be completed within the hour of its first measurement, so an older
+        // set's calmer schedule does not stand meanwhile, and a stream of spot checks never
+        // puts the deadline off.
         let newer = history.since_latest_complete();
         let tightened = newer.iter().filter_map(|set| {
             let frequency = match set.band()? {
@@ -126,8 +128,8 @@ impl Schedule {
             Some(schedule_from(frequency, set.taken_at(), true))
         });
         let to_complete = newer
-            .last()
-            .filter(|set| !set.is_total_only())
+            .iter()
+            .find(|set| !set.is_total_only())
             .map(|set| schedule_from(MonitoringFrequency::Hourly, set.taken_at(), true));
         let tightened = tightened.chain(to_complete);
         let combined = complete.into_iter().chain(tightened).reduce(combine);

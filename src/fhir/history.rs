@@ -27,6 +27,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::Duration;
 
 use super::bundle::Page;
+use super::codes::ObservationKind;
 use super::observation::{Content, Link, NO_ID, Retracted, SourceObservation};
 use super::problem::{Problem, ProblemKind};
 use crate::clinical::observation_set::{
@@ -91,9 +92,16 @@ fn identities(observation: &SourceObservation) -> Vec<String> {
             observation
                 .identifiers
                 .iter()
-                .map(|id| format!("{id}#{}", observation.kind.name())),
+                .map(|id| identifier_identity(id, observation.kind, observation.taken_at)),
         )
         .collect()
+}
+
+/// What makes two Observations under different ids copies of one: the same identifier, for the
+/// same kind of measurement, at the same moment. (A source may give every value of a bedside
+/// round, re-checks included, one measurement id: the re-check is not a copy of the first.)
+fn identifier_identity(id: &str, kind: ObservationKind, at: Timestamp) -> String {
+    format!("{id}#{}@{}", kind.name(), at.millis())
 }
 
 /// Whether two copies say the same clinically: same time, same content.
@@ -136,7 +144,7 @@ struct Event {
     at: Timestamp,
     kind: EventKind,
     key: String,
-    total: Option<usize>,
+    totals: Vec<usize>,
     members: Vec<usize>,
 }
 
@@ -163,10 +171,12 @@ impl FhirHistory {
         }
         self.retracted.extend(page.retracted);
         for observation in page.observations {
-            let repeat = self
-                .by_key
-                .get(&observation.key)
-                .is_some_and(|indices| indices.iter().any(|&i| self.copies[i] == observation));
+            // Entries with no id have keys by their place on a page: never taken for each other.
+            let repeat = !observation.key.starts_with(NO_ID)
+                && self
+                    .by_key
+                    .get(&observation.key)
+                    .is_some_and(|indices| indices.iter().any(|&i| self.copies[i] == observation));
             if repeat {
                 continue;
             }
@@ -207,8 +217,14 @@ impl FhirHistory {
     ///   as a conflict: which value counts is then the engine's rule, never arrival.
     fn resolve_copies(&self) -> Resolution {
         let mut problems = Vec::new();
-        let withdrawn = |o: &SourceObservation| {
-            self.retracted.iter().any(|r| {
+        // Withdrawn: by its own id (an earlier version too), or as a copy under another id of
+        // what was withdrawn (the same identifier, kind and moment) — then reported, since
+        // nothing must go without a word.
+        let withdrawn_by = |o: &SourceObservation| -> Option<&Retracted> {
+            self.retracted.iter().find(|r| {
+                if r.key.starts_with(NO_ID) {
+                    return false;
+                }
                 if r.key == o.key {
                     let retracted = r.version.as_deref().and_then(|v| v.parse::<u64>().ok());
                     return match (retracted, version(o)) {
@@ -216,18 +232,36 @@ impl FhirHistory {
                         _ => true,
                     };
                 }
-                let Some(kind) = r.kind else {
+                let (Some(kind), Some(at)) = (r.kind, r.taken_at) else {
                     return false;
                 };
                 let names: Vec<String> = r
                     .identifiers
                     .iter()
-                    .map(|id| format!("{id}#{}", kind.name()))
+                    .map(|id| identifier_identity(id, kind, at))
                     .collect();
                 identities(o).iter().any(|name| names.contains(name))
             })
         };
-        let live: Vec<&SourceObservation> = self.copies.iter().filter(|o| !withdrawn(o)).collect();
+        let mut live: Vec<&SourceObservation> = Vec::new();
+        let mut named: HashSet<&str> = HashSet::new();
+        for copy in &self.copies {
+            match withdrawn_by(copy) {
+                None => live.push(copy),
+                Some(r) if r.key != copy.key && named.insert(copy.key.as_str()) => {
+                    problems.push(Problem {
+                        resource: Some(copy.key.clone()),
+                        kind: ProblemKind::NotScored,
+                        message: format!(
+                            "a copy of {}, which its source entered in error or cancelled; not \
+                             scored",
+                            r.key
+                        ),
+                    });
+                }
+                Some(_) => {}
+            }
+        }
         // Groups of copies of one Observation.
         let mut parent: Vec<usize> = (0..live.len()).collect();
         let mut first_with: HashMap<String, usize> = HashMap::new();
@@ -441,8 +475,9 @@ impl FhirHistory {
                 usable.retain(|&j| {
                     !is_total(&observations[j])
                         && !observations[j].content.parameters().is_empty()
-                        // A member dated after now is not part of a set taken by now.
-                        && (in_future(observation.taken_at) || !in_future(observations[j].taken_at))
+                        // A member dated after now is not part of a set taken by now, nor a
+                        // member taken by now part of a set dated after it.
+                        && in_future(observation.taken_at) == in_future(observations[j].taken_at)
                 });
                 if usable.is_empty() {
                     problems.push(Problem {
@@ -472,7 +507,7 @@ impl FhirHistory {
                 at: observation.taken_at,
                 kind: EventKind::Linked,
                 key: observation.key.clone(),
-                total,
+                totals: total.into_iter().collect(),
                 members,
             });
         }
@@ -489,7 +524,7 @@ impl FhirHistory {
                     at: observation.taken_at,
                     kind: EventKind::Stated,
                     key: observation.key.clone(),
-                    total: Some(i),
+                    totals: vec![i],
                     members: Vec::new(),
                 }),
                 Content::Panel { .. } => {}
@@ -500,10 +535,11 @@ impl FhirHistory {
             at,
             kind: EventKind::Instant,
             key: observations[members[0]].key.clone(),
-            total: None,
+            totals: Vec::new(),
             members,
         }));
         events.sort_by(|a, b| (a.at, &a.kind, &a.key).cmp(&(b.at, &b.kind, &b.key)));
+        let events = merge_linked(events);
 
         // 4. The walk: rounds open, take what fits, and close.
         let mut rounds: Vec<Round> = Vec::new();
@@ -517,33 +553,34 @@ impl FhirHistory {
                         .is_some_and(|d| d <= GROUPING_WINDOW)
             });
             match event.kind {
-                EventKind::Linked => match open {
-                    // Two linked totals (or panels) at one moment over the same values are one
-                    // set: their totals are then duplicates or a conflict.
-                    Some(round)
-                        if round.start == event.at
-                            && event.members.iter().any(|m| round.members.contains(m)) =>
-                    {
-                        round.totals.extend(event.total);
-                        for m in event.members {
-                            if !round.members.contains(&m) {
-                                round.members.push(m);
-                            }
-                        }
-                    }
-                    _ => rounds.push(Round {
-                        start: event.at,
-                        future,
-                        totals: event.total.into_iter().collect(),
-                        members: event.members,
-                    }),
-                },
-                EventKind::Stated => match open {
-                    Some(round) => round.totals.extend(event.total),
+                EventKind::Linked => rounds.push(Round {
+                    start: event.at,
+                    future,
+                    totals: event.totals,
+                    members: event.members,
+                }),
+                // A total joins the open round when it was stamped with its measurements (the
+                // same moment), or when it names the sub-scores it gave and the round has no
+                // total yet (a form saved minutes after the values it scored, as DIPS does). A
+                // bare total at another moment stands as the newest information of its own: it
+                // is never demoted to "disagrees with the values" of a round it may not score.
+                EventKind::Stated => match open.filter(|round| {
+                    let same_moment = round
+                        .members
+                        .iter()
+                        .chain(&round.totals)
+                        .any(|&m| observations[m].taken_at == event.at);
+                    let names_its_sub_scores = event.totals.iter().any(|&t| {
+                        stated_score(&observations[t])
+                            .is_some_and(|(s, _)| s.sub_scores.iter().any(|(_, v)| v.is_some()))
+                    });
+                    same_moment || (names_its_sub_scores && round.totals.is_empty())
+                }) {
+                    Some(round) => round.totals.extend(event.totals),
                     None => rounds.push(Round {
                         start: event.at,
                         future,
-                        totals: event.total.into_iter().collect(),
+                        totals: event.totals,
                         members: Vec::new(),
                     }),
                 },
@@ -587,6 +624,53 @@ struct Resolution {
     /// Every `system|value` identifier, to the Observations carrying it.
     by_identifier: HashMap<String, Vec<usize>>,
     problems: Vec<Problem>,
+}
+
+/// Linked totals and panels at one moment that share a value are one set (two systems linking
+/// the same values, or panels beside a total over all of them): merged, transitively, so the
+/// sets never depend on which came first or on their ids. Events come sorted.
+fn merge_linked(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut pending: Vec<Event> = Vec::new();
+    let flush = |pending: &mut Vec<Event>, out: &mut Vec<Event>| {
+        // Union by shared members, repeated until nothing more joins.
+        let mut groups: Vec<Event> = Vec::new();
+        for event in pending.drain(..) {
+            let mut merged = event;
+            while let Some(i) = groups
+                .iter()
+                .position(|g| g.members.iter().any(|m| merged.members.contains(m)))
+            {
+                let other = groups.swap_remove(i);
+                merged.key = merged.key.min(other.key);
+                merged.totals.extend(other.totals);
+                for m in other.members {
+                    if !merged.members.contains(&m) {
+                        merged.members.push(m);
+                    }
+                }
+            }
+            merged.members.sort_unstable();
+            merged.totals.sort_unstable();
+            groups.push(merged);
+        }
+        groups.sort_by(|a, b| a.key.cmp(&b.key));
+        out.extend(groups);
+    };
+    for event in events {
+        let same_moment = pending.first().is_some_and(|p| p.at == event.at);
+        if event.kind == EventKind::Linked {
+            if !same_moment {
+                flush(&mut pending, &mut out);
+            }
+            pending.push(event);
+        } else {
+            flush(&mut pending, &mut out);
+            out.push(event);
+        }
+    }
+    flush(&mut pending, &mut out);
+    out
 }
 
 fn covers_every_parameter(observations: &[SourceObservation], members: &[usize]) -> bool {

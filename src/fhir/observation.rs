@@ -123,6 +123,8 @@ pub struct Retracted {
     pub version: Option<String>,
     pub identifiers: Vec<String>,
     pub kind: Option<ObservationKind>,
+    /// Its effective time, when it says: a copy under another id is a copy only at that time.
+    pub taken_at: Option<Timestamp>,
 }
 
 impl Read {
@@ -194,6 +196,14 @@ fn identifiers(resource: &Value) -> Vec<String> {
         .collect()
 }
 
+/// When the Observation was taken, as written.
+fn effective_time(resource: &Value) -> Option<&str> {
+    resource["effectiveDateTime"]
+        .as_str()
+        .or_else(|| resource["effectiveInstant"].as_str())
+        .or_else(|| resource["effectivePeriod"]["start"].as_str())
+}
+
 /// Reads one Observation resource. `fallback_key` is the entry's fullUrl, for a resource
 /// without an id.
 pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
@@ -225,6 +235,7 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
                     identifiers: identifiers(resource),
                     kind: codings(&resource["code"])
                         .find_map(|(system, code)| codes::observation_kind(system, code)),
+                    taken_at: effective_time(resource).and_then(|t| datetime::parse(t).ok()),
                 }),
             };
         }
@@ -251,11 +262,7 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
         return Read::problems(problems);
     };
 
-    let time_text = resource["effectiveDateTime"]
-        .as_str()
-        .or_else(|| resource["effectiveInstant"].as_str())
-        .or_else(|| resource["effectivePeriod"]["start"].as_str());
-    let taken_at = match time_text.map(datetime::parse) {
+    let taken_at = match effective_time(resource).map(datetime::parse) {
         Some(Ok(t)) => t,
         Some(Err(e)) => {
             problems.push(problem(

@@ -57,6 +57,13 @@ pub fn banner(
             .as_ref()
             .is_none_or(|s| s.band < ClinicalRisk::LowMedium);
     let monitoring = match (&row, decision.has_sets) {
+        _ if completing && decision.overdue_by.is_some() => l
+            .pick(
+                "Målingen skulle vært fullført innen en time.",
+                "Målinga skulle vore fullført innan ein time.",
+                "The set should have been completed within the hour.",
+            )
+            .into(),
         _ if completing => l
             .pick(
                 "Fullfør målingen innen en time.",

@@ -680,11 +680,11 @@ pub fn all() -> Vec<Scenario> {
         ),
         sc(
             "raw-with-stated-total-beside",
-            "Case 3: a stated total beside complete raw values: the computed total stands, the \
-             disagreement is shown.",
+            "Case 3: a stated total stamped with complete raw values: the computed total stands, \
+             the disagreement is shown.",
             entries(vec![
                 raw("a", &at("14:00"), V::LOW, Acvpu::Snomed),
-                vec![total("a-news2", &at("14:01"), Some(5), &[], false, &[])],
+                vec![total("a-news2", &at("14:00"), Some(5), &[], false, &[])],
             ]),
             "source-disagreement",
             Some("low"),
@@ -694,6 +694,23 @@ pub fn all() -> Vec<Scenario> {
                 "kilden oppgir 5, beregnet fra målingene 2",
             ],
             none,
+        ),
+        sc(
+            "raw-later-higher-total",
+            "Case 3: a total from another system twelve minutes after a complete round: the \
+             newest information, never demoted to a disagreement.",
+            entries(vec![
+                raw("a", &at("14:00"), V::NORMAL, Acvpu::Snomed),
+                vec![total("b-news2", &at("14:12"), Some(7), &[], false, &[])],
+            ]),
+            "source-stated",
+            Some("high"),
+            none,
+            &[
+                "NEWS2 7 oppgitt av kilden",
+                "Siste fullstendige måling: NEWS2 0",
+            ],
+            &["kilden oppgir"],
         ),
         sc(
             "raw-older-stated-total",

@@ -110,9 +110,10 @@ impl ResponseTexts {
                             "{where_} is longer than {MAX_TEXT_CHARS} characters"
                         )));
                     }
-                    // Clock times only in a monitoring text: a response text names opening hours.
-                    let clock_times = field == RowField::Monitoring;
-                    if let Some(hours) = longest_interval_named(&text, clock_times)
+                    // A monitoring text is read strictly; a response text only where it speaks
+                    // of measuring (it names opening hours and deadlines for calling a doctor).
+                    let strict = field == RowField::Monitoring;
+                    if let Some(hours) = longest_interval_named(&text, strict)
                         && hours * 3600.0 > row.longest_interval().as_secs_f64() + 0.5
                     {
                         return Err(ConfigError(format!(
@@ -150,12 +151,12 @@ impl ResponseTexts {
     }
 }
 
-/// A number written in words (nb, nn, en; cardinal or ordinal). Words that are also common
-/// prepositions or pronouns ("to", "second", "andre") are left out: they say nothing here.
+/// A number written in words (nb, nn, en; cardinal or ordinal). "to" (two, or the English
+/// preposition) counts only where a count or a unit follows it.
 fn number_word(word: &str) -> Option<f64> {
     let n = match word {
-        "ein" | "ett" | "eitt" | "one" | "første" | "first" => 1,
-        "two" => 2,
+        "en" | "én" | "ein" | "éin" | "ei" | "ett" | "eitt" | "one" | "første" | "first" => 1,
+        "to" | "two" => 2,
         "tre" | "three" | "tredje" | "third" => 3,
         "fire" | "four" | "fjerde" | "fourth" => 4,
         "fem" | "five" | "femte" | "fifth" => 5,
@@ -172,6 +173,16 @@ fn number_word(word: &str) -> Option<f64> {
     Some(f64::from(n))
 }
 
+/// Ordinals that also mean "other" or "second" ("hver andre time", "every second hour"), read
+/// as a number only right after a marker.
+fn ordinal_after_marker(word: &str) -> Option<f64> {
+    match word {
+        "andre" | "annen" | "anna" | "annan" | "second" | "other" => Some(2.0),
+        "halve" | "halv" | "halvt" | "half" => Some(0.5),
+        _ => number_word(word),
+    }
+}
+
 /// A number in digits ("4", "1.5") or words; never "NaN" or "inf".
 fn number(token: &str) -> Option<f64> {
     if token.starts_with(|c: char| c.is_ascii_digit()) {
@@ -181,30 +192,64 @@ fn number(token: &str) -> Option<f64> {
     }
 }
 
-/// Hours in one of a unit word ("time", "minutter", "døgn", "week").
+/// Hours in one of a unit word ("time", "minutter", "døgn", "vakt", "week").
 fn unit_hours(word: &str) -> Option<f64> {
     match word {
         "t" | "h" | "hr" | "hrs" | "time" | "timer" | "timar" | "timen" | "timane" | "hour"
-        | "hours" | "hourly" | "timers" => Some(1.0),
+        | "hours" | "hourly" | "hrly" | "timers" => Some(1.0),
         "min" | "mins" | "minutt" | "minutter" | "minuttar" | "minute" | "minutes" => {
             Some(1.0 / 60.0)
         }
-        "døgn" | "døgnet" | "dag" | "dagen" | "dager" | "dagar" | "day" | "days" | "daily"
-        | "daglig" | "dagleg" => Some(24.0),
+        "vakt" | "vakta" | "vakten" | "vakter" | "shift" | "shifts" => Some(8.0),
+        "halvdøgn" | "halvdøgnet" => Some(12.0),
+        "døgn" | "døgnet" | "døger" | "døgeret" | "dag" | "dagen" | "dager" | "dagar" | "day"
+        | "days" | "daily" | "daglig" | "dagleg" | "morgen" | "morning" | "kveld" | "kvelden"
+        | "evening" | "natt" | "night" => Some(24.0),
         "uke" | "uka" | "uken" | "uker" | "veke" | "veka" | "veker" | "week" | "weeks"
         | "weekly" | "ukentlig" | "vekentleg" => Some(168.0),
         _ => None,
     }
 }
 
-/// Words that make a number and a unit an interval between measurements ("hver 4. time",
-/// "every 4 hours", "om 12 timer"), as against a duration ("de neste 24 timene") or a
-/// deadline ("innen 2 timer").
-fn interval_marker(word: &str) -> bool {
+/// Parts of the day: a monitoring text that names them names a number of sets a day ("morgen
+/// og kveld" is twice).
+fn day_part(word: &str) -> bool {
     matches!(
         word,
-        "hver" | "hvert" | "kvar" | "kvart" | "every" | "each" | "om" | "etter" | "after" | "in"
+        "morgen"
+            | "formiddag"
+            | "middag"
+            | "ettermiddag"
+            | "kveld"
+            | "natt"
+            | "morning"
+            | "noon"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "morgon"
+            | "ettermiddagen"
     )
+}
+
+/// Words that make a number and a unit an interval between measurements ("hver 4. time",
+/// "every 4 hours", "om 12 timer", "q4h"); in a monitoring text also a deadline for the next
+/// set ("innen 4 timer"). A duration ("de neste 24 timene") is neither.
+fn interval_marker(word: &str, strict: bool) -> bool {
+    matches!(
+        word,
+        "hver"
+            | "hvert"
+            | "kvar"
+            | "kvart"
+            | "every"
+            | "each"
+            | "om"
+            | "etter"
+            | "after"
+            | "in"
+            | "q"
+    ) || (strict && matches!(word, "innen" | "innan" | "within"))
 }
 
 /// Words that may stand between a marker or a number and what it counts.
@@ -214,6 +259,8 @@ fn filler(word: &str) -> bool {
         "st" | "nd"
             | "rd"
             | "th"
+            | "de"
+            | "te"
             | "minst"
             | "at"
             | "least"
@@ -223,14 +270,42 @@ fn filler(word: &str) -> bool {
             | "a"
             | "an"
             | "the"
-            | "gang"
-            | "gong"
     )
 }
 
 /// Words that say "so many times" ("2 ganger i døgnet", "3x daglig").
 fn times_word(word: &str) -> bool {
     matches!(word, "x" | "gang" | "gong" | "ganger" | "gonger" | "times")
+}
+
+/// "once", "twice", "thrice": a count and "times" in one.
+fn count_word(word: &str) -> Option<f64> {
+    match word {
+        "once" => Some(1.0),
+        "twice" => Some(2.0),
+        "thrice" => Some(3.0),
+        _ => None,
+    }
+}
+
+/// Words that tell a response text speaks of measuring (then an interval in it is one between
+/// sets); a response text that does not ("ring legevakt om 2 timer dersom…") names deadlines.
+fn speaks_of_measuring(tokens: &[String]) -> bool {
+    tokens.iter().any(|t| {
+        [
+            "mål",
+            "observ",
+            "measur",
+            "news",
+            "obs",
+            "gjenta",
+            "repeat",
+            "kontrollmål",
+            "vital",
+        ]
+        .iter()
+        .any(|stem| t.starts_with(stem))
+    })
 }
 
 /// Splits a text into words and numbers: "4.–6." is `4`, `6`; "1,5" is `1.5`; "08:00" stays
@@ -262,14 +337,21 @@ fn tokens(text: &str) -> Vec<String> {
 }
 
 /// The longest interval between measurements a text names, in hours, or `None` when it names
-/// none. It reads what municipal routines write: "hver 4.–6. time", "every 30 minutes",
-/// "12-hourly", "every 4th hour", "hver fjerde time", "annenhver time", "2 ganger i døgnet",
-/// "3x daglig", "1 gang i uken", "hvert døgn", "ukentlig"; and, where `clock_times`, "kl. 08 og
-/// 20". A number with a unit counts only as an interval ("hver", "every", "om", "-hourly"), not
-/// as a duration or a deadline ("de neste 24 timene", "innen 2 timer"). A text that words an
+/// none. `strict` for a monitoring text: deadlines ("innen 4 timer"), clock times ("kl. 08 og
+/// 20") and parts of the day ("morgen og kveld") count too. A response text is read only where
+/// it speaks of measuring, so opening hours and deadlines for calling a doctor pass.
+///
+/// It reads what municipal routines write: "hver 4.–6. time", "every 30 minutes", "12-hourly",
+/// "every 4th hour", "hver fjerde time", "hver andre time", "annenhver time", "q4h", "2 ganger i
+/// døgnet", "3x daglig", "twice a day", "én gang per vakt", "1 gang i uken", "hvert døgn",
+/// "ukentlig". A number with a unit counts only as an interval (after "hver", "every", "om",
+/// "q", or as "-hourly"), not as a duration ("de neste 24 timene"). A text that words an
 /// interval another way is not caught: municipal texts still need local review (H-13).
-fn longest_interval_named(text: &str, clock_times: bool) -> Option<f64> {
+fn longest_interval_named(text: &str, strict: bool) -> Option<f64> {
     let tokens = tokens(text);
+    if !strict && !speaks_of_measuring(&tokens) {
+        return None;
+    }
     let mut longest: Option<f64> = None;
     let mut note = |hours: f64| longest = Some(longest.map_or(hours, |l: f64| l.max(hours)));
     let next_unit = |from: usize| {
@@ -278,9 +360,16 @@ fn longest_interval_named(text: &str, clock_times: bool) -> Option<f64> {
             .find(|t| !filler(t))
             .and_then(|t| unit_hours(t))
     };
+    let marked_before = |i: usize| {
+        tokens[..i]
+            .iter()
+            .rev()
+            .find(|t| !filler(t))
+            .is_some_and(|t| interval_marker(t, strict))
+    };
 
-    // Clock times: "kl. 08 og 20", "kl 8 og kl 20", "kl. 08:00 og 20:00" is twice a day.
-    if clock_times {
+    if strict {
+        // Clock times: "kl. 08 og 20", "kl 8 og kl 20", "kl. 08:00 og 20:00" is twice a day.
         let mut times: Vec<u32> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -291,8 +380,9 @@ fn longest_interval_named(text: &str, clock_times: bool) -> Option<f64> {
                     if let Some(hour) = t
                         .split([':', '.'])
                         .next()
+                        .filter(|_| t.starts_with(|c: char| c.is_ascii_digit()))
                         .and_then(|h| h.parse::<u32>().ok())
-                        .filter(|h| *h <= 24 && t.starts_with(|c: char| c.is_ascii_digit()))
+                        .filter(|h| *h <= 24)
                     {
                         if !times.contains(&hour) {
                             times.push(hour);
@@ -307,8 +397,18 @@ fn longest_interval_named(text: &str, clock_times: bool) -> Option<f64> {
                 i += 1;
             }
         }
-        if !times.is_empty() {
+        // One clock time is an appointment ("legevisitt kl. 10"), not a schedule.
+        if times.len() >= 2 {
             note(24.0 / times.len() as f64);
+        }
+        // Parts of the day, unless counted or marked ("hver morgen" is read below).
+        let parts = tokens
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| day_part(t) && !marked_before(*i))
+            .count();
+        if parts > 0 {
+            note(24.0 / parts as f64);
         }
     }
 
@@ -316,11 +416,17 @@ fn longest_interval_named(text: &str, clock_times: bool) -> Option<f64> {
     while i < tokens.len() {
         let token = tokens[i].as_str();
         // "annenhver time", "every other hour": a marker and two in one.
-        let every_other = matches!(token, "annenhver" | "annakvar" | "annankvar")
-            || (token == "other" && i > 0 && tokens[i - 1] == "every");
-        if every_other {
+        if matches!(token, "annenhver" | "annakvar" | "annankvar") {
             if let Some(unit) = next_unit(i + 1) {
                 note(2.0 * unit);
+            }
+            i += 1;
+            continue;
+        }
+        // "twice a day", "once per shift".
+        if let Some(count) = count_word(token) {
+            if let Some(unit) = next_unit(i + 1) {
+                note(unit / count);
             }
             i += 1;
             continue;
@@ -334,20 +440,35 @@ fn longest_interval_named(text: &str, clock_times: bool) -> Option<f64> {
                 .iter()
                 .rev()
                 .take(3)
-                .any(|t| times_word(t) || number(t).is_some());
+                .any(|t| times_word(t) || count_word(t).is_some() || number(t).is_some());
             if !counted {
                 note(unit_hours(token).unwrap_or(24.0));
             }
             i += 1;
             continue;
         }
-        // A marker straight before a unit: "hvert døgn", "every day", "hver time".
-        if interval_marker(token)
-            && let Some(unit) = tokens.get(i + 1).and_then(|t| unit_hours(t))
-        {
-            note(unit);
-            i += 2;
-            continue;
+        // A marker before a unit, with an ordinal or a range of them between: "hvert døgn",
+        // "hver time", "hver andre time", "hver fjerde–sjette time", "hver halve døgn".
+        if interval_marker(token, strict) {
+            let mut j = i + 1;
+            let mut value: Option<f64> = None;
+            while let Some(n) = tokens
+                .get(j)
+                .and_then(|t| ordinal_after_marker(t).or_else(|| number(t)))
+            {
+                value = Some(value.map_or(n, |v: f64| v.max(n)));
+                j += 1;
+                while tokens.get(j).is_some_and(|t| {
+                    matches!(t.as_str(), "til" | "to" | "or" | "eller") || filler(t)
+                }) {
+                    j += 1;
+                }
+            }
+            if let Some(unit) = tokens.get(j).and_then(|t| unit_hours(t)) {
+                note(value.unwrap_or(1.0) * unit);
+                i = j + 1;
+                continue;
+            }
         }
         // "x 2 daglig".
         if times_word(token)
@@ -363,7 +484,7 @@ fn longest_interval_named(text: &str, clock_times: bool) -> Option<f64> {
             i += 1;
             continue;
         };
-        // A range ("4–6", "4 til 6", "fjerde til sjette"): the larger counts.
+        // A range ("4–6", "4 til 6"): the larger counts.
         let mut value = first;
         let mut j = i + 1;
         if j + 1 < tokens.len()
@@ -379,7 +500,9 @@ fn longest_interval_named(text: &str, clock_times: bool) -> Option<f64> {
             value = value.max(second);
             j += 1;
         }
-        while j < tokens.len() && matches!(tokens[j].as_str(), "st" | "nd" | "rd" | "th") {
+        while j < tokens.len()
+            && matches!(tokens[j].as_str(), "st" | "nd" | "rd" | "th" | "de" | "te")
+        {
             j += 1;
         }
         let Some(word) = tokens.get(j).map(String::as_str) else {
@@ -393,13 +516,11 @@ fn longest_interval_named(text: &str, clock_times: bool) -> Option<f64> {
                 note(unit / value);
             }
         } else if let Some(unit) = unit_hours(word) {
-            let marked = tokens[..i]
-                .iter()
-                .rev()
-                .find(|t| !filler(t))
-                .is_some_and(|t| interval_marker(t));
-            let adjectival = matches!(word, "hourly" | "timers");
-            if marked || adjectival {
+            // "4-hourly", "four-hourly", "4-timers"; not "to hourly" (the preposition).
+            let counted = token != "to";
+            let adjectival =
+                counted && (matches!(word, "hourly" | "hrly") || (strict && word == "timers"));
+            if marked_before(i) || adjectival {
                 note(value * unit);
             }
         }
@@ -499,6 +620,37 @@ mod tests {
             ("low", "monitoring", "Ukentlig."),
             ("high", "monitoring", "Every other hour."),
             ("high", "response", "Ingen tiltak. Mål igjen om 12 timer."),
+            // From the third review.
+            ("score-0", "monitoring", "NEWS2 måles en gang i døgnet."),
+            ("score-0", "monitoring", "Once a day."),
+            ("score-0", "monitoring", "Hver morgen."),
+            ("medium", "monitoring", "To ganger i døgnet."),
+            ("medium", "monitoring", "2 gonger i døgeret."),
+            ("medium", "monitoring", "Twice a day."),
+            ("medium", "monitoring", "Morgen og kveld."),
+            ("medium", "monitoring", "Morning and evening."),
+            ("medium", "monitoring", "Én gang per vakt."),
+            ("medium", "monitoring", "Every shift."),
+            ("medium", "monitoring", "Kvar vakt."),
+            ("high", "monitoring", "Hver andre time."),
+            ("high", "monitoring", "Kvar andre time."),
+            ("high", "monitoring", "Every second hour."),
+            ("high", "monitoring", "Hver annen time."),
+            ("high", "monitoring", "Hver fjerde–sjette time."),
+            ("high", "monitoring", "Kvar fjerde/sjette time."),
+            ("high", "monitoring", "Hver 4de time."),
+            ("high", "monitoring", "Q4h."),
+            ("high", "monitoring", "4 hrly obs."),
+            ("high", "monitoring", "Hver halve døgn."),
+            ("high", "monitoring", "Hvert halvdøgn."),
+            ("low", "monitoring", "Mål morgen, middag og kveld."),
+            ("low", "monitoring", "Minst to ganger per døgn."),
+            ("high", "monitoring", "Ny NEWS2 innen 4 timer."),
+            (
+                "medium",
+                "monitoring",
+                "Repeat observations within 4 hours.",
+            ),
         ] {
             let error = ResponseTexts::from_config(&all_three(row, field, text)).expect_err(text);
             assert!(
@@ -560,6 +712,34 @@ mod tests {
                 "Legen skal se pasienten innen 2 timer.",
             ),
             ("high", "monitoring", "Hver NaN t"),
+            // From the third review.
+            ("score-0", "monitoring", "Twice daily."),
+            ("score-0", "monitoring", "Minimum twice daily."),
+            (
+                "medium",
+                "response",
+                "Kontakt 24-timers legevakt på 116 117.",
+            ),
+            ("medium", "response", "Vurder om 24-timers urin er aktuelt."),
+            (
+                "medium",
+                "response",
+                "Kontakt lege hvis ikke bedre etter 2 timer.",
+            ),
+            ("medium", "response", "Call the GP if no better in 2 hours."),
+            (
+                "medium",
+                "response",
+                "Ring lege om 2 timer dersom ingen bedring.",
+            ),
+            ("medium", "response", "Daglig legetilsyn."),
+            ("medium", "response", "Paracet 1 g x 4 daglig."),
+            ("medium", "monitoring", "Hver time. Legevisitt kl. 10."),
+            (
+                "high",
+                "monitoring",
+                "Kontinuerlig. Lege tilser innen kl. 12.",
+            ),
         ] {
             assert!(
                 ResponseTexts::from_config(&all_three(row, field, text)).is_ok(),
