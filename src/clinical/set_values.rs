@@ -102,9 +102,9 @@ pub struct ValueConflict {
 }
 
 impl ValueConflict {
-    /// The value the set is scored with.
-    pub fn counted(&self) -> MeasuredValue {
-        self.values[0]
+    /// The value the set is scored with (the first, the most severe).
+    pub fn counted(&self) -> Option<MeasuredValue> {
+        self.values.first().copied()
     }
 }
 

@@ -544,7 +544,10 @@ pub fn notice(language: Language, notice: &Notice, zone: &dyn LocalZone) -> Stri
                     "Den mest alvorlege",
                     "The more severe"
                 ),
-                measured_value(l, conflict.counted()),
+                conflict
+                    .counted()
+                    .map(|v| measured_value(l, v))
+                    .unwrap_or_default(),
                 l.pick(
                     "er lagt til grunn. Kontroller målingen.",
                     "er lagd til grunn. Kontroller målinga.",

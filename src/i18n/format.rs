@@ -52,9 +52,11 @@ impl LocalZone for BrowserZone {
 
 fn local(at: Timestamp, zone: &dyn LocalZone) -> Option<OffsetDateTime> {
     let offset = UtcOffset::from_whole_seconds(zone.offset_minutes(at).saturating_mul(60)).ok()?;
+    // `checked_`: the last hours of 9999-12-31 UTC are in year 10000 east of Greenwich, which
+    // `to_offset` would panic on (and a panic stops every widget on the page).
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(at.millis()) * 1_000_000)
         .ok()
-        .map(|t| t.to_offset(offset))
+        .and_then(|t| t.checked_to_offset(offset))
 }
 
 /// `26.11.2026 14:05`. An instant outside the calendar's range shows as "?", never a panic.
@@ -146,6 +148,11 @@ mod tests {
             date_time(Timestamp::from_millis(i64::MAX), &FixedZone(0)),
             "?"
         );
+        // Issue 11, case 2: the last hour of 9999-12-31 in Oslo is in year 10000.
+        let last_hour = Timestamp::from_millis(253_402_299_000_000); // 9999-12-31T23:30Z
+        assert_eq!(date_time(last_hour, &FixedZone(60)), "?");
+        assert_eq!(clock(last_hour, &FixedZone(60)), "?");
+        assert_eq!(date_time(last_hour, &FixedZone(0)), "31.12.9999 23:30");
         assert_eq!(iso_utc(Timestamp::from_millis(i64::MAX)), "");
     }
 
