@@ -48,3 +48,6 @@ node tests/e2e/demo.mjs dist
 step "the distribution on a strict-CSP host page (two widgets, auth callback, leaks)"
 widget_dir=$(bash scripts/dist.sh | tail -1)
 node tests/e2e/host.mjs "$widget_dir"
+
+step "the distribution against a hostile FHIR server and host, with the strict CSP and without"
+node tests/e2e/hostile.mjs "$widget_dir"

@@ -5,107 +5,16 @@
 //! tests/clinical_scenarios.rs.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "browser/embedded.rs"]
+mod embedded;
 #[path = "clinical/scenarios.rs"]
 mod scenarios;
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use embedded::Embedded;
 
-use serde_json::Value;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// One animation frame: lets the widget's effects and tasks run without a fixed sleep.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .request_animation_frame(&resolve)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// An element on the page with the events it sent.
-struct Embedded {
-    element: HtmlElement,
-    events: Rc<RefCell<Vec<(String, Value)>>>,
-    _listeners: Vec<Closure<dyn FnMut(web_sys::CustomEvent)>>,
-}
-
-impl Embedded {
-    fn new(attributes: &[(&str, &str)]) -> Self {
-        news2_widget::embed::define().unwrap();
-        let document = web_sys::window().unwrap().document().unwrap();
-        let element: HtmlElement = document
-            .create_element("news2-widget")
-            .unwrap()
-            .unchecked_into();
-        for (name, value) in attributes {
-            element.set_attribute(name, value).unwrap();
-        }
-        let events = Rc::new(RefCell::new(Vec::new()));
-        let listeners = ["news2-escalation", "news2-error", "news2-loaded"]
-            .into_iter()
-            .map(|name| {
-                let events = events.clone();
-                let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
-                    move |event: web_sys::CustomEvent| {
-                        let detail = js_sys::JSON::stringify(&event.detail())
-                            .ok()
-                            .and_then(|s| s.as_string())
-                            .and_then(|s| serde_json::from_str(&s).ok())
-                            .unwrap_or(Value::Null);
-                        events.borrow_mut().push((event.type_(), detail));
-                    },
-                );
-                element
-                    .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
-                    .unwrap();
-                listener
-            })
-            .collect();
-        Embedded {
-            element,
-            events,
-            _listeners: listeners,
-        }
-    }
-
-    fn shadow_find(&self, selector: &str) -> Option<Element> {
-        self.element.shadow_root()?.query_selector(selector).ok()?
-    }
-
-    fn last_event(&self, name: &str) -> Option<Value> {
-        self.events
-            .borrow()
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, d)| d.clone())
-    }
-
-    /// Waits (frame by frame, at most 600) until the widget has drawn its data and told the
-    /// host the banner's level.
-    async fn until_drawn(&self, name: &str) {
-        for _ in 0..600 {
-            let state = self
-                .shadow_find(".news2-widget")
-                .and_then(|e| e.get_attribute("data-state"));
-            if matches!(state.as_deref(), Some("ready" | "empty"))
-                && self.last_event("news2-escalation").is_some()
-            {
-                return;
-            }
-            next_frame().await;
-        }
-        panic!("{name}: never drawn");
-    }
-}
 
 #[wasm_bindgen_test]
 async fn every_scenario_through_the_element() {

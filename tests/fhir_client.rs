@@ -40,8 +40,36 @@ async fn log() -> Vec<Value> {
     response.json::<Vec<Value>>().await.unwrap()
 }
 
+/// A unique id, in hexadecimal: never 11 decimal digits in a row, which the URL rules would
+/// take for a national identity number.
 fn unique(prefix: &str) -> String {
-    format!("{prefix}-{}", (js_sys::Math::random() * 1e12) as u64)
+    format!("{prefix}-{:x}", (js_sys::Math::random() * 1e12) as u64)
+}
+
+/// A synthetic national identity number (month + 80, as in the tax authority's test
+/// population), random and checksum-valid, so the URL rules see it as the real thing.
+fn synthetic_national_id() -> String {
+    loop {
+        let random = |n: f64| (js_sys::Math::random() * n) as u32;
+        let body = format!(
+            "{:02}{:02}{:02}{:03}",
+            1 + random(28.0),
+            81 + random(12.0),
+            random(100.0),
+            random(1000.0)
+        );
+        let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
+        let control = |weights: &[u32], digits: &[u32]| {
+            let sum: u32 = weights.iter().zip(digits).map(|(w, d)| w * d).sum();
+            (11 - sum % 11) % 11
+        };
+        let k1 = control(&[3, 7, 6, 1, 8, 9, 4, 5, 2], &digits);
+        let with_k1: Vec<u32> = digits.iter().copied().chain([k1]).collect();
+        let k2 = control(&[5, 4, 3, 2, 7, 6, 5, 4, 3, 2], &with_k1);
+        if k1 < 10 && k2 < 10 {
+            return format!("{body}{k1}{k2}");
+        }
+    }
 }
 
 /// A patient with the raw vital signs of ../shared/news2/fhir/raw-vital-signs.json.
@@ -85,6 +113,7 @@ fn fast() -> ClientOptions {
         },
         page_size: 5,
         cancel: None,
+        auth_timeout: Duration::from_secs(5),
     }
 }
 
@@ -185,7 +214,7 @@ async fn by_patient_reference_all_pages_with_the_first_shown_early() {
 
 #[wasm_bindgen_test]
 async fn by_national_id_the_number_is_never_in_a_url() {
-    let national_id = unique("0101");
+    let national_id = synthetic_national_id();
     seed(&national_id).await;
     let history = load(
         &Source::NationalId {
@@ -510,7 +539,7 @@ async fn retry_after_is_waited_for() {
 
 #[wasm_bindgen_test]
 async fn a_next_link_that_echoes_the_national_id_is_posted_not_got() {
-    let national_id = unique("0202");
+    let national_id = synthetic_national_id();
     seed(&national_id).await;
     faults(json!([{"kind": "echo-next", "path": "_search", "times": 10}])).await;
     let loaded = load(
@@ -538,7 +567,7 @@ async fn a_next_link_to_another_server_is_not_followed_and_what_arrived_stays() 
     let error = loaded.stopped.unwrap();
     assert_eq!(
         error.message,
-        "the next page is on another server; it was not followed"
+        "the next page was not loaded: a URL leads to another server than the configured one; it was not requested, so the credentials went nowhere else"
     );
     assert!(
         log()
@@ -602,4 +631,114 @@ async fn a_cancelled_load_stops_at_once_and_says_so() {
         Some(news2_widget::fhir::retry::FetchErrorKind::Cancelled)
     );
     assert_eq!(log().await.len(), before, "a cancelled load sent nothing");
+}
+
+/// Issue 11, case 6: an auth callback that never settles is an auth error after its limit, not
+/// a widget loading for good.
+#[wasm_bindgen_test]
+async fn an_auth_callback_that_never_answers_is_an_auth_error_after_its_limit() {
+    let never = Closure::<dyn Fn(String, String) -> JsValue>::new(|_: String, _: String| {
+        js_sys::Promise::new(&mut |_, _| {}).into()
+    });
+    let options = ClientOptions {
+        auth: Some(never.as_ref().unchecked_ref::<Function>().clone()),
+        auth_timeout: Duration::from_millis(200),
+        ..fast()
+    };
+    let before = log().await.len();
+    let error = load(
+        &Source::BundleUrl(format!("{}/Observation", base())),
+        &options,
+        |_| {},
+    )
+    .await
+    .into_result()
+    .unwrap_err();
+    assert_eq!(
+        (error.kind, error.message.as_str()),
+        (
+            FetchErrorKind::Auth,
+            "the host's auth callback did not answer within 200 ms"
+        )
+    );
+    assert_eq!(
+        log().await.len(),
+        before,
+        "nothing was sent without the headers"
+    );
+}
+
+/// Issue 11, case 3: answers that are not data are errors the host can act on, never an empty
+/// history.
+#[wasm_bindgen_test]
+async fn answers_that_are_not_data_are_errors_of_a_kind() {
+    let patient = seed(&unique("nin")).await;
+    let cases = [
+        (
+            json!({"kind": "answer", "type": "text/html", "body": "<!doctype html><title>Logg inn</title>"}),
+            FetchErrorKind::Auth,
+        ),
+        (
+            json!({"kind": "answer", "body": "{\"resourceType\": \"OperationOutcome\", \"issue\": [{\"severity\": \"error\", \"code\": \"login\", \"diagnostics\": \"session expired\"}]}"}),
+            FetchErrorKind::Auth,
+        ),
+        (
+            json!({"kind": "answer", "body": "{\"status\": \"ok\"}"}),
+            FetchErrorKind::Malformed,
+        ),
+        (
+            json!({"kind": "answer", "body": "{\"resourceType\": \"Patient\", \"id\": \"x\"}"}),
+            FetchErrorKind::Malformed,
+        ),
+        (
+            json!({"kind": "redirect", "location": format!("http://127.0.0.2:{}/login", option_env!("FHIR_TEST_PORT").unwrap_or("8103"))}),
+            FetchErrorKind::Auth,
+        ),
+    ];
+    for (fault, kind) in cases {
+        let mut queued = fault.clone();
+        queued["path"] = json!(patient);
+        queued["times"] = json!(10);
+        faults(json!([queued])).await;
+        let loaded = load_patient(&patient, &fast()).await;
+        post(&format!("{}/__reset", server()), &json!({})).await;
+        assert!(loaded.history.is_empty(), "{fault}");
+        let error = loaded.stopped.expect("an error, not an empty history");
+        assert_eq!(error.kind, kind, "{fault}: {}", error.message);
+    }
+    assert!(
+        log().await.iter().all(|r| r["host"]
+            .as_str()
+            .is_some_and(|h| h.starts_with("127.0.0.1"))),
+        "the redirect was not followed to the other origin"
+    );
+}
+
+/// Issue 11, case 6: a body that drips is a timeout, not a malformed answer; one larger than
+/// the budget is not read past it.
+#[wasm_bindgen_test]
+async fn a_dripping_body_times_out_and_a_huge_one_is_cut_off() {
+    let patient = seed(&unique("nin")).await;
+    faults(json!([{"kind": "drip", "path": patient, "ms": 200, "times": 10}])).await;
+    let options = ClientOptions {
+        retry: RetryPolicy {
+            max_attempts: 2,
+            timeout: Duration::from_millis(600),
+            ..fast().retry
+        },
+        ..fast()
+    };
+    let error = load_patient(&patient, &options)
+        .await
+        .into_result()
+        .unwrap_err();
+    post(&format!("{}/__reset", server()), &json!({})).await;
+    assert_eq!(error.kind, FetchErrorKind::Timeout, "{}", error.message);
+    faults(json!([{"kind": "huge", "path": patient, "megabytes": 20}])).await;
+    let error = load_patient(&patient, &fast())
+        .await
+        .into_result()
+        .unwrap_err();
+    post(&format!("{}/__reset", server()), &json!({})).await;
+    assert_eq!(error.kind, FetchErrorKind::TooLarge, "{}", error.message);
 }

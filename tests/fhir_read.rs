@@ -355,7 +355,7 @@ fn pages_that_are_not_fhir() {
         "Bundle.entry is not a list"
     );
     let huge = vec![b' '; MAX_PAGE_BYTES + 1];
-    assert!(problem(&huge).contains("more than the 32 MB accepted"));
+    assert!(problem(&huge).contains("more than the 16 MB accepted"));
 }
 
 #[test]

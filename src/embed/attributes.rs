@@ -7,7 +7,7 @@
 use crate::clinical::observation_set::Scale2Decision;
 use crate::clinical::time::Timestamp;
 use crate::fhir::client::Source;
-use crate::fhir::datetime;
+use crate::fhir::{datetime, national_id};
 use crate::i18n::Language;
 use crate::ui::widget::{DataSource, Mode};
 
@@ -113,12 +113,14 @@ pub fn scale_2(
     }
 }
 
-/// A `patient` that is a national identity number (11 digits, bare or as `Patient/…`): refused,
-/// as it would go into a URL. The number belongs in the `nationalId` property.
-pub fn is_national_id(patient: Option<&str>) -> bool {
-    patient.is_some_and(|p| {
-        let id = p.trim().rsplit('/').next().unwrap_or_default();
-        id.len() == 11 && id.bytes().all(|b| b.is_ascii_digit())
+/// An attribute that would put a national identity number into a URL (`patient`, `src`,
+/// `fhir-base`): 11 digits in a row anywhere in its value, in any form (grouped, with other
+/// scripts' digits, percent-encoded), checksum or not. Strict on purpose: the host controls the
+/// value, and the number belongs in the `nationalId` property, which is only ever POSTed.
+pub fn holds_national_id(value: Option<&str>) -> bool {
+    value.is_some_and(|value| {
+        let decoded = percent_encoding::percent_decode_str(value).decode_utf8_lossy();
+        national_id::contains_eleven_digits(value) || national_id::contains_eleven_digits(&decoded)
     })
 }
 
@@ -161,12 +163,30 @@ mod tests {
     }
 
     #[test]
-    fn a_national_id_is_not_a_patient_reference() {
-        assert!(is_national_id(Some("Patient/13116900216")));
-        assert!(is_national_id(Some(" 13116900216 ")));
-        assert!(!is_national_id(Some("Patient/8f3c2a")));
-        assert!(!is_national_id(Some("Patient/123")));
-        assert!(!is_national_id(None));
+    // Issue 11, case 5: the guard reads the whole value, in every form.
+    fn a_national_id_is_not_a_patient_reference_nor_in_any_url_attribute() {
+        for value in [
+            "Patient/13116900216",
+            " 13116900216 ",
+            "Patient/13116900216/",
+            "Patient/13116900216/_history/1",
+            "Patient/13116900216#x",
+            "Patient?identifier=urn:oid:2.16.578.1.12.4.1.4.1|13116900216",
+            "Patient/131169 00216",
+            "Patient/131169-00216",
+            "Patient/131169%2000216",
+            "Patient/%31%33%31%31%36%39%30%30%32%31%36",
+            "Patient/\u{661}\u{663}\u{661}\u{661}\u{666}\u{669}\u{660}\u{660}\u{662}\u{661}\u{666}",
+            "/fhir/Observation?subject:Patient.identifier=13116900216",
+        ] {
+            assert!(holds_national_id(Some(value)), "{value}");
+        }
+        assert!(!holds_national_id(Some("Patient/8f3c2a")));
+        assert!(!holds_national_id(Some("Patient/123")));
+        assert!(!holds_national_id(Some(
+            "https://fhir.example:8443/R4/Observation?_count=500"
+        )));
+        assert!(!holds_national_id(None));
     }
 
     #[test]

@@ -13,13 +13,16 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use std::sync::Arc;
 
 use crate::clinical::escalation::texts::ResponseTexts;
 use crate::clinical::observation_set::Scale2Decision;
+use crate::fhir::bundle::MAX_PAGE_BYTES;
 use crate::fhir::client::Source;
+use crate::i18n::Language;
+use crate::i18n::errors::{Trouble, trouble_words};
 use crate::ui::widget::DataSource;
 use crate::ui::widget::events::{self, EventSink, WidgetEvent};
 use crate::ui::{Widget, WidgetInputs};
@@ -40,13 +43,82 @@ pub const STYLESHEET: &str = concat!(
 
 #[wasm_bindgen(inline_js = r#"
 const PROPERTIES = ["history", "authHeaders", "nationalId", "responseTexts", "scale2Decision"];
-export function news2DefineElement(name, observed, connect, disconnect, changed, property) {
+// Every connected widget, so a stopped module can still say so on each (see news2Broken).
+const LIVE = new Set();
+let broken = false;
+let brokenTexts = null;
+let internalError = null;
+
+// Events leave after the widget's own code has returned: a host listener that removes or moves
+// the element, or sets a property, never runs inside it. Microtasks keep their order.
+export function news2Dispatch(element, name, detail) {
+  queueMicrotask(() => {
+    let parsed = null;
+    try { parsed = JSON.parse(detail); } catch {}
+    element.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail: parsed }));
+  });
+}
+
+// The last line: the module stopped (a panic, or a trap from inside it). Every widget shows it
+// in its own language (as the lang attribute selects it: nn, en, else bokmål), tells its host,
+// and stops calling into the module, which can no longer be trusted.
+function brokenView(element) {
+  try {
+    const root = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+    const code = (element.getAttribute("lang") ?? "").trim().toLowerCase().split(/[-_]/)[0];
+    const texts = brokenTexts[code] ?? brokenTexts.nb;
+    const region = document.createElement("div");
+    region.className = "news2-widget";
+    region.setAttribute("data-state", "error");
+    region.setAttribute("role", "region");
+    region.setAttribute("lang", texts.lang);
+    const alert = document.createElement("div");
+    alert.className = "news2-error";
+    alert.setAttribute("role", "alert");
+    const title = document.createElement("p");
+    title.className = "news2-error__title";
+    title.textContent = texts.title;
+    const advice = document.createElement("p");
+    advice.className = "news2-error__detail";
+    advice.textContent = texts.advice;
+    alert.append(title, advice);
+    region.append(alert);
+    root.replaceChildren(region);
+  } catch {}
+}
+export function news2Broken() {
+  if (broken || brokenTexts === null) return;
+  broken = true;
+  for (const element of LIVE) {
+    brokenView(element);
+    news2Dispatch(element, "news2-error", internalError);
+  }
+}
+function guarded(call) {
+  if (broken) return undefined;
+  try {
+    return call();
+  } catch (error) {
+    news2Broken();
+    return undefined;
+  }
+}
+
+export function news2DefineElement(name, observed, connect, disconnect, changed, property, texts, internal) {
   if (customElements.get(name)) return;
+  brokenTexts = texts;
+  internalError = internal;
   class News2Widget extends HTMLElement {
     #handle;
     #values = new Map();
     static get observedAttributes() { return observed; }
     connectedCallback() {
+      LIVE.add(this);
+      if (broken) {
+        brokenView(this);
+        news2Dispatch(this, "news2-error", internalError);
+        return;
+      }
       // A property set before the element was defined sits on the instance: move it behind
       // the accessor, so the widget sees it.
       for (const key of PROPERTIES) {
@@ -57,20 +129,24 @@ export function news2DefineElement(name, observed, connect, disconnect, changed,
         }
       }
       if (this.#handle !== undefined) return;
-      this.#handle = connect(this);
-      for (const [key, value] of this.#values) property(this.#handle, key, value);
+      this.#handle = guarded(() => connect(this));
+      for (const [key, value] of this.#values) {
+        if (this.#handle !== undefined) guarded(() => property(this.#handle, key, value));
+      }
     }
     disconnectedCallback() {
+      LIVE.delete(this);
       if (this.#handle === undefined) return;
-      disconnect(this.#handle);
+      const handle = this.#handle;
       this.#handle = undefined;
+      guarded(() => disconnect(handle));
     }
     attributeChangedCallback() {
-      if (this.#handle !== undefined) changed(this.#handle);
+      if (this.#handle !== undefined) guarded(() => changed(this.#handle));
     }
     static setProperty(element, key, value) {
       element.#values.set(key, value);
-      if (element.#handle !== undefined) property(element.#handle, key, value);
+      if (element.#handle !== undefined) guarded(() => property(element.#handle, key, value));
     }
     static getProperty(element, key) { return element.#values.get(key); }
   }
@@ -94,7 +170,15 @@ extern "C" {
         disconnect: &Closure<dyn FnMut(u32)>,
         changed: &Closure<dyn FnMut(u32)>,
         property: &Closure<dyn FnMut(u32, String, JsValue)>,
+        broken_texts: JsValue,
+        internal_error: String,
     ) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(js_name = news2Dispatch)]
+    fn dispatch_later(element: &HtmlElement, name: &str, detail: String);
+
+    #[wasm_bindgen(js_name = news2Broken)]
+    fn show_broken();
 }
 
 /// What the host set as properties (objects and callbacks, never reflected to attributes).
@@ -105,6 +189,9 @@ struct Properties {
     /// The patient's national identity number: searched for by POST, never put in a URL.
     national_id: Option<String>,
     scale_2: Option<Scale2Decision>,
+    /// Why the last `history` or `nationalId` was refused, while nothing replaced it: shown
+    /// instead of a skeleton that would wait for ever.
+    refused: Option<String>,
 }
 
 /// A mounted widget: its element, its inputs and what unmounts it.
@@ -196,7 +283,10 @@ pub fn define() -> Result<(), JsValue> {
         &disconnect,
         &changed,
         &property,
+        broken_texts(),
+        events::internal_error().detail().to_string(),
     )?;
+    install_panic_hook();
     // The element class calls these for the page's lifetime.
     connect.forget();
     disconnect.forget();
@@ -300,7 +390,17 @@ fn read_property(key: &str, value: JsValue) -> Result<Option<Change>, String> {
     Ok(Some(match key {
         "history" if empty => Change::History(None),
         "history" => {
-            let bundle = json(&value)
+            let text =
+                js_sys::JSON::stringify(&value).map_err(|_| "history: not a FHIR Bundle object")?;
+            // Measured before it is copied into the widget's memory.
+            if text.length() as usize > MAX_PAGE_BYTES {
+                return Err(format!(
+                    "history: larger than {} MB; not used",
+                    MAX_PAGE_BYTES / (1024 * 1024)
+                ));
+            }
+            let bundle = text
+                .as_string()
                 .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
                 .filter(|v| v["resourceType"] == "Bundle")
                 .ok_or("history: not a FHIR Bundle object")?;
@@ -367,10 +467,24 @@ fn set_property(handle: u32, key: String, value: JsValue) {
         let mounted = mounted.get_mut(&handle)?;
         let inputs = mounted.inputs;
         match change {
-            Err(message) => return Some((mounted.element.clone(), message)),
+            Err(message) => {
+                let element = mounted.element.clone();
+                if matches!(key.as_str(), "history" | "nationalId") {
+                    mounted.properties.refused = Some(message.clone());
+                    // Shown at once if nothing else is configured; the host hears it below.
+                    let _ = apply_attributes(&mounted.element, inputs, &mounted.properties);
+                }
+                return Some((element, message));
+            }
             Ok(None) => return None,
-            Ok(Some(Change::History(bundle))) => mounted.properties.history = bundle,
-            Ok(Some(Change::NationalId(id))) => mounted.properties.national_id = id,
+            Ok(Some(Change::History(bundle))) => {
+                mounted.properties.history = bundle;
+                mounted.properties.refused = None;
+            }
+            Ok(Some(Change::NationalId(id))) => {
+                mounted.properties.national_id = id;
+                mounted.properties.refused = None;
+            }
             Ok(Some(Change::Scale2(decision))) => mounted.properties.scale_2 = decision,
             Ok(Some(Change::Texts(texts))) => inputs.texts.set(texts),
             Ok(Some(Change::Auth(callback))) => {
@@ -411,19 +525,31 @@ fn apply_attributes(
                 national_id: national_id.clone(),
             })
         }
-        _ if attributes::is_national_id(get("patient").as_deref()) => {
-            refused.push(
-                "patient: a national identity number is never put in a URL; set the nationalId \
-                 property instead"
-                    .to_string(),
-            );
-            DataSource::None
-        }
-        _ => attributes::source(
-            get("src").as_deref(),
-            get("fhir-base").as_deref(),
-            get("patient").as_deref(),
-        ),
+        _ => match ["patient", "src", "fhir-base"]
+            .into_iter()
+            .find(|&name| attributes::holds_national_id(get(name).as_deref()))
+        {
+            Some(name) => {
+                let message = format!(
+                    "{name}: holds 11 digits in a row, as a national identity number would; \
+                     such a number is never put in a URL (set the nationalId property instead)"
+                );
+                refused.push(message.clone());
+                DataSource::Misconfigured(message)
+            }
+            None => match attributes::source(
+                get("src").as_deref(),
+                get("fhir-base").as_deref(),
+                get("patient").as_deref(),
+            ) {
+                // Nothing configured, but something was refused: say so, not "loading".
+                DataSource::None => match &properties.refused {
+                    Some(message) => DataSource::Misconfigured(message.clone()),
+                    None => DataSource::None,
+                },
+                source => source,
+            },
+        },
     };
     // Set only what changed, so a change of language does not reload the history.
     if inputs.source.get_untracked() != source {
@@ -470,15 +596,40 @@ fn apply_attributes(
 }
 
 /// Sends `event` from the element, bubbling and composed so the host hears it outside the
-/// shadow root. A detail that will not convert is sent as `null` rather than not at all.
+/// shadow root, once the widget's code has returned: a listener that removes, moves or
+/// reconfigures the element never runs inside it.
 fn dispatch(element: &HtmlElement, event: &WidgetEvent) {
-    let detail = js_sys::JSON::parse(&event.detail().to_string()).unwrap_or(JsValue::NULL);
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(custom) = CustomEvent::new_with_event_init_dict(event.name(), &init) {
-        // A host listener that throws must not stop the widget.
-        let _ = element.dispatch_event(&custom);
+    dispatch_later(element, event.name(), event.detail().to_string());
+}
+
+/// What a stopped widget says, per language, for the element's script to show without Rust.
+fn broken_texts() -> JsValue {
+    let texts = js_sys::Object::new();
+    for language in Language::ALL {
+        let words = trouble_words(Trouble::Internal, language);
+        let entry = js_sys::Object::new();
+        for (key, value) in [
+            ("lang", language.code()),
+            ("title", words.title),
+            ("advice", words.advice),
+        ] {
+            let _ = js_sys::Reflect::set(&entry, &key.into(), &value.into());
+        }
+        let _ = js_sys::Reflect::set(&texts, &language.code().into(), &entry);
     }
+    texts.into()
+}
+
+/// The last line against a defect: a panic shows a visible error on every widget and tells each
+/// host (`news2-error`, kind `internal`), instead of leaving them "loading" for good. The hook
+/// before it (the test runner's, say) still runs.
+fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            show_broken();
+            previous(info);
+        }));
+    });
 }

@@ -1,14 +1,28 @@
 //! One page of FHIR data: a Bundle (searchset, collection, transaction-response) or a single
-//! Observation, read into observations, problems and the link to the next page.
+//! Observation, read into observations, problems and the link to the next page; or, when the
+//! answer is not data at all (a login page, a "session expired" OperationOutcome, another
+//! resource), why not, so that it is never shown as "no sets".
+//!
+//! The page is read entry by entry: its bytes are scanned once for the Bundle's outline, and
+//! each entry is parsed on its own, so one unreadable entry (a number like `1e400`) is one named
+//! problem, not a lost page, and memory stays near the size of the page itself.
 
+use serde::Deserialize;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
+use super::national_id;
 use super::observation::{self, NO_ID, Retracted, SourceObservation};
 use super::problem::{Problem, ProblemKind};
 
-/// Pages larger than this are refused whole rather than parsed: no real page of vital signs
-/// comes near it, and parsing it could exhaust the browser tab.
-pub const MAX_PAGE_BYTES: usize = 32 * 1024 * 1024;
+/// Pages larger than this are refused whole rather than parsed: the widget asks for 500 entries
+/// a page (about 2 MB), a server that ignores the page size sends a year of 4-hourly sets in
+/// about 9 MB, and a widget must not exhaust a tab that holds several.
+pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Entries read from one page at most: a year of 4-hourly sets, each a total and seven vital
+/// signs, is 17,520.
+pub const MAX_PAGE_ENTRIES: usize = 40_000;
 
 /// What one page held.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,6 +35,46 @@ pub struct Page {
     pub next: Option<String>,
 }
 
+/// What a request expects its answer to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    /// A search: a Bundle of type `searchset`, and nothing else.
+    SearchSet,
+    /// A Bundle's URL: any Bundle, or a single Observation.
+    BundleOrObservation,
+}
+
+/// Why an answer is not data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotDataKind {
+    /// Not JSON (or cut short).
+    NotJson,
+    /// A web page (HTML): a login page in front of the server, as a rule.
+    WebPage,
+    /// An OperationOutcome saying the session or the credentials are no longer valid.
+    SessionEnded,
+    /// An OperationOutcome with another message.
+    ServerMessage,
+    /// JSON that is not FHIR, another resource, or a Bundle of the wrong type.
+    NotExpected,
+    /// Larger than the widget reads.
+    TooLarge,
+}
+
+/// An answer that is not data, with an English detail for support (no identifier in it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotData {
+    pub kind: NotDataKind,
+    pub message: String,
+}
+
+fn not_data(kind: NotDataKind, message: impl Into<String>) -> NotData {
+    NotData {
+        kind,
+        message: message.into(),
+    }
+}
+
 fn malformed(message: String) -> Problem {
     Problem {
         resource: None,
@@ -29,25 +83,179 @@ fn malformed(message: String) -> Problem {
     }
 }
 
-/// Reads a page from its bytes. Never fails: whatever cannot be read is a problem in the page.
-pub fn read_page(bytes: &[u8]) -> Page {
+/// The outline of a FHIR resource: what decides how the rest is read. Every other element is
+/// skipped without being parsed.
+#[derive(Deserialize)]
+struct Outline<'a> {
+    #[serde(rename = "resourceType")]
+    resource_type: Option<String>,
+    #[serde(rename = "type")]
+    bundle_type: Option<String>,
+    #[serde(borrow)]
+    link: Option<&'a RawValue>,
+    #[serde(borrow)]
+    entry: Option<&'a RawValue>,
+}
+
+/// Enough of an entry to name it when the rest cannot be read.
+#[derive(Deserialize)]
+struct EntryName {
+    #[serde(rename = "fullUrl")]
+    full_url: Option<String>,
+    resource: Option<ResourceName>,
+}
+
+#[derive(Deserialize)]
+struct ResourceName {
+    #[serde(rename = "resourceType")]
+    resource_type: Option<String>,
+    id: Option<String>,
+}
+
+/// Reads an answer from its bytes: a page of data, or why it is not one.
+pub fn read_answer(bytes: &[u8], expect: Expect) -> Result<Page, NotData> {
     if bytes.len() > MAX_PAGE_BYTES {
-        return Page {
-            problems: vec![malformed(format!(
+        return Err(not_data(
+            NotDataKind::TooLarge,
+            format!(
                 "the page is {} MB, more than the {} MB accepted; nothing in it was read",
                 bytes.len() / (1024 * 1024),
                 MAX_PAGE_BYTES / (1024 * 1024)
-            ))],
-            ..Page::default()
-        };
+            ),
+        ));
     }
-    match serde_json::from_slice::<Value>(bytes) {
-        Ok(json) => read_value(&json),
-        Err(error) => Page {
-            problems: vec![malformed(format!("the page is not JSON: {error}"))],
-            ..Page::default()
-        },
+    let text = String::from_utf8_lossy(bytes);
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if start.starts_with('<') {
+        return Err(not_data(
+            NotDataKind::WebPage,
+            "the answer is a web page, not FHIR data: most likely a login page, so the session \
+             has probably ended",
+        ));
     }
+    let outline: Outline<'_> = serde_json::from_str(start).map_err(|error| {
+        if error.is_data() {
+            not_data(
+                NotDataKind::NotExpected,
+                "the JSON has no resourceType: not FHIR",
+            )
+        } else {
+            not_data(
+                NotDataKind::NotJson,
+                format!("the page is not JSON: {error}"),
+            )
+        }
+    })?;
+    match (outline.resource_type.as_deref(), expect) {
+        (Some("Bundle"), _) => {}
+        (Some("Observation"), Expect::BundleOrObservation) => {
+            let json: Value = serde_json::from_str(start).map_err(|error| {
+                not_data(
+                    NotDataKind::NotJson,
+                    format!("the page is not JSON: {error}"),
+                )
+            })?;
+            let mut page = Page::default();
+            add(&mut page, observation::read(&json, None));
+            return Ok(page);
+        }
+        (Some("OperationOutcome"), _) => {
+            let json: Value = serde_json::from_str(start).unwrap_or(Value::Null);
+            return Err(outcome(&json));
+        }
+        (Some(other), Expect::SearchSet) => {
+            return Err(not_data(
+                NotDataKind::NotExpected,
+                format!("expected a searchset Bundle, got a {other}"),
+            ));
+        }
+        (Some(other), Expect::BundleOrObservation) => {
+            return Err(not_data(
+                NotDataKind::NotExpected,
+                format!("expected a Bundle or an Observation, got a {other}"),
+            ));
+        }
+        (None, _) => {
+            return Err(not_data(
+                NotDataKind::NotExpected,
+                "the JSON has no resourceType: not FHIR",
+            ));
+        }
+    }
+    let bundle_type = outline.bundle_type.as_deref();
+    if expect == Expect::SearchSet && bundle_type != Some("searchset") {
+        return Err(not_data(
+            NotDataKind::NotExpected,
+            format!(
+                "expected a searchset Bundle, got a Bundle of type {}",
+                bundle_type.unwrap_or("(none)")
+            ),
+        ));
+    }
+    let mut page = Page {
+        next: outline
+            .link
+            .and_then(|raw| serde_json::from_str::<Value>(raw.get()).ok())
+            .as_ref()
+            .and_then(next_link),
+        ..Page::default()
+    };
+    let Some(raw_entries) = outline.entry.filter(|raw| raw.get() != "null") else {
+        return Ok(page);
+    };
+    let Ok(entries) = serde_json::from_str::<Vec<&RawValue>>(raw_entries.get()) else {
+        page.problems
+            .push(malformed("Bundle.entry is not a list".into()));
+        return Ok(page);
+    };
+    if entries.len() > MAX_PAGE_ENTRIES {
+        return Err(not_data(
+            NotDataKind::TooLarge,
+            format!(
+                "the page has {} entries, more than the {MAX_PAGE_ENTRIES} accepted; nothing \
+                 in it was read",
+                entries.len()
+            ),
+        ));
+    }
+    let is_response = bundle_type == Some("transaction-response");
+    for (index, raw) in entries.iter().enumerate() {
+        match serde_json::from_str::<Value>(raw.get()) {
+            Ok(entry) => read_entry(&mut page, index, &entry, is_response),
+            Err(error) => page.problems.push(unreadable_entry(index, raw, &error)),
+        }
+    }
+    Ok(page)
+}
+
+/// An entry whose JSON is valid but whose values cannot be read (a number beyond any float):
+/// named by its id or fullUrl, so it is not lost in silence.
+fn unreadable_entry(index: usize, raw: &RawValue, error: &serde_json::Error) -> Problem {
+    let name = serde_json::from_str::<EntryName>(raw.get()).ok();
+    let resource = name.as_ref().and_then(|name| {
+        let id = name.resource.as_ref().and_then(|r| {
+            Some(format!(
+                "{}/{}",
+                r.resource_type.as_deref()?,
+                r.id.as_deref()?
+            ))
+        });
+        id.or_else(|| name.full_url.clone())
+    });
+    Problem {
+        resource,
+        kind: ProblemKind::Malformed,
+        message: format!("entry {index} could not be read ({error}); not used"),
+    }
+}
+
+/// Reads a page from its bytes, whatever it is: an answer that is not data becomes the page's
+/// one problem. For reading files and tests; the client tells the two apart.
+pub fn read_page(bytes: &[u8]) -> Page {
+    read_answer(bytes, Expect::BundleOrObservation).unwrap_or_else(|not| Page {
+        problems: vec![malformed(not.message)],
+        ..Page::default()
+    })
 }
 
 /// Reads a page already parsed (a Bundle object handed over by the host, say).
@@ -71,13 +279,7 @@ pub fn read_value(json: &Value) -> Page {
             return page;
         }
     }
-    page.next = json["link"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|link| link["relation"].as_str() == Some("next"))
-        .and_then(|link| link["url"].as_str())
-        .map(str::to_owned);
+    page.next = next_link(&json["link"]);
     let is_response = json["type"].as_str() == Some("transaction-response");
     let Some(entries) = json["entry"].as_array() else {
         if !json["entry"].is_null() {
@@ -86,77 +288,126 @@ pub fn read_value(json: &Value) -> Page {
         }
         return page;
     };
+    if entries.len() > MAX_PAGE_ENTRIES {
+        page.problems.push(malformed(format!(
+            "the Bundle has {} entries, more than the {MAX_PAGE_ENTRIES} accepted; nothing in \
+             it was read",
+            entries.len()
+        )));
+        return page;
+    }
     for (index, entry) in entries.iter().enumerate() {
-        let resource = &entry["resource"];
-        let full_url = entry["fullUrl"].as_str();
-        match resource["resourceType"].as_str() {
-            Some("Observation") => {
-                let fallback = full_url
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| format!("{NO_ID} entry {index}"));
-                add(&mut page, observation::read(resource, Some(&fallback)));
-            }
-            Some("OperationOutcome") => {
-                let texts: Vec<&str> = resource["issue"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|issue| {
-                        issue["diagnostics"]
-                            .as_str()
-                            .or_else(|| issue["details"]["text"].as_str())
-                    })
-                    .collect();
-                page.problems.push(Problem {
-                    resource: None,
-                    kind: ProblemKind::ServerMessage,
-                    message: format!(
-                        "the server says: {}",
-                        without_long_numbers(&texts.join("; "))
-                    ),
-                });
-            }
-            // Resources a search includes for context (the patient, who recorded, where): they
-            // hold no vital sign, so nothing is lost and a nurse need not be told of them.
-            Some(
-                "Patient" | "Practitioner" | "PractitionerRole" | "Organization" | "Device"
-                | "Encounter" | "Location" | "Provenance",
-            ) => {}
-            // A transaction response may answer with locations only; nothing is lost.
-            None if is_response => {}
-            None => page
-                .problems
-                .push(malformed(format!("entry {index} has no resource"))),
-            Some(other) => page.problems.push(Problem {
-                resource: full_url.map(str::to_owned),
-                kind: ProblemKind::UnknownCode,
-                message: format!("entry {index} is a {other}, not an Observation; not used"),
-            }),
-        }
+        read_entry(&mut page, index, entry, is_response);
     }
     page
 }
 
-/// A server's message with every run of 11 or more digits removed: a server may echo the search
-/// it was given, and a national identity number (11 digits) must not reach a log or a screen.
-fn without_long_numbers(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut digits = String::new();
-    for c in text.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            continue;
-        }
-        if digits.len() >= 11 {
-            out.push_str("[number removed]");
-        } else {
-            out.push_str(&digits);
-        }
-        digits.clear();
-        out.push(c);
+fn next_link(links: &Value) -> Option<String> {
+    links
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|link| link["relation"].as_str() == Some("next"))
+        .and_then(|link| link["url"].as_str())
+        .map(str::to_owned)
+}
+
+/// The FHIR issue types that mean the credentials or the session no longer hold.
+const SESSION_ISSUES: [&str; 6] = [
+    "security",
+    "login",
+    "unknown",
+    "expired",
+    "forbidden",
+    "suppressed",
+];
+
+/// A whole answer that is an OperationOutcome: the session has ended, or another message.
+fn outcome(json: &Value) -> NotData {
+    let issues = json["issue"].as_array().map_or(&[][..], Vec::as_slice);
+    let texts = outcome_texts(issues);
+    let session = issues.iter().any(|issue| {
+        issue["code"]
+            .as_str()
+            .is_some_and(|c| SESSION_ISSUES.contains(&c))
+    }) || {
+        let lower = texts.to_lowercase();
+        [
+            "session",
+            "sesjon",
+            "token",
+            "expired",
+            "utløpt",
+            "login",
+            "logg inn",
+            "innlogging",
+        ]
+        .iter()
+        .any(|word| lower.contains(word))
+    };
+    if session {
+        not_data(
+            NotDataKind::SessionEnded,
+            format!("the server says the session or the credentials are no longer valid: {texts}"),
+        )
+    } else {
+        not_data(
+            NotDataKind::ServerMessage,
+            format!("the server answered with a message instead of data: {texts}"),
+        )
     }
-    out.pop();
-    out
+}
+
+/// An OperationOutcome's messages, without any long number it may echo.
+fn outcome_texts(issues: &[Value]) -> String {
+    let texts: Vec<&str> = issues
+        .iter()
+        .filter_map(|issue| {
+            issue["diagnostics"]
+                .as_str()
+                .or_else(|| issue["details"]["text"].as_str())
+        })
+        .collect();
+    // Long enough for support, short enough for a screen: a hostile server can write a book.
+    let joined: String = texts.join("; ").chars().take(500).collect();
+    national_id::redact(&joined)
+}
+
+fn read_entry(page: &mut Page, index: usize, entry: &Value, is_response: bool) {
+    let resource = &entry["resource"];
+    let full_url = entry["fullUrl"].as_str();
+    match resource["resourceType"].as_str() {
+        Some("Observation") => {
+            let fallback = full_url
+                .map(str::to_owned)
+                .unwrap_or_else(|| format!("{NO_ID} entry {index}"));
+            add(page, observation::read(resource, Some(&fallback)));
+        }
+        Some("OperationOutcome") => {
+            let issues = resource["issue"].as_array().map_or(&[][..], Vec::as_slice);
+            page.problems.push(Problem {
+                resource: None,
+                kind: ProblemKind::ServerMessage,
+                message: format!("the server says: {}", outcome_texts(issues)),
+            });
+        }
+        // Resources a search includes for context (the patient, who recorded, where): they
+        // hold no vital sign, so nothing is lost and a nurse need not be told of them.
+        Some(
+            "Patient" | "Practitioner" | "PractitionerRole" | "Organization" | "Device"
+            | "Encounter" | "Location" | "Provenance",
+        ) => {}
+        // A transaction response may answer with locations only; nothing is lost.
+        None if is_response => {}
+        None => page
+            .problems
+            .push(malformed(format!("entry {index} has no resource"))),
+        Some(other) => page.problems.push(Problem {
+            resource: full_url.map(str::to_owned),
+            kind: ProblemKind::UnknownCode,
+            message: format!("entry {index} is a {other}, not an Observation; not used"),
+        }),
+    }
 }
 
 fn add(page: &mut Page, read: observation::Read) {

@@ -8,17 +8,21 @@
 
 use std::time::Duration;
 
-use gloo_net::http::{Request, RequestBuilder};
+use gloo_net::http::Request;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use super::bundle::{MAX_PAGE_BYTES, Page, read_page};
+use super::bundle::{Expect, MAX_PAGE_BYTES, NotData, NotDataKind, Page, read_answer};
 use super::codes;
 use super::history::FhirHistory;
 use super::retry::{FetchError, FetchErrorKind, Outcome, RetryPolicy, Step, next_step};
 use super::signal;
+use super::urls::{
+    BrowserUrls, Home, Planned, UrlParser, UrlRefusal, page_base, plan_first, plan_link,
+    plan_on_home,
+};
 
 /// Where a widget's observations come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,18 +36,36 @@ pub enum Source {
 }
 
 /// How requests are made.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ClientOptions {
     /// Called before every request as `auth(method, url)`; returns (or resolves to) an object of
     /// header names to values. HelseID with DPoP needs a fresh proof for each request, so it is
     /// asked every time and nothing it returns is kept.
     pub auth: Option<Function>,
     pub retry: RetryPolicy,
+    /// How long `auth` may take to answer before the request counts as refused (`auth`).
+    pub auth_timeout: Duration,
     /// `_count` per page.
     pub page_size: u32,
     /// Aborts every request of this load or save when signalled (the widget was removed, or
     /// its source changed), and stops retrying.
     pub cancel: Option<AbortSignal>,
+}
+
+/// How long the host's auth callback may take by default: a token refresh takes a second or
+/// two; a callback that never settles must not leave the widget loading for good.
+pub const AUTH_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            auth: None,
+            retry: RetryPolicy::default(),
+            auth_timeout: AUTH_TIMEOUT,
+            page_size: 0,
+            cancel: None,
+        }
+    }
 }
 
 fn cancelled(options: &ClientOptions) -> bool {
@@ -55,15 +77,6 @@ fn cancelled_error() -> FetchError {
         kind: FetchErrorKind::Cancelled,
         status: None,
         message: "cancelled by the widget".into(),
-    }
-}
-
-/// The request's signal: its timeout, and the widget's cancel signal when there is one.
-fn request_signal(timeout_ms: u32, cancel: Option<&AbortSignal>) -> AbortSignal {
-    let timeout = signal::timeout(timeout_ms);
-    match cancel {
-        Some(cancel) => signal::either(&timeout, cancel),
-        None => timeout,
     }
 }
 
@@ -117,11 +130,24 @@ async fn sleep(duration: Duration) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Asks the host for this request's headers.
+/// A promise that resolves to `marker` after `ms` milliseconds (never, without a timer).
+fn resolve_after(ms: u32, marker: &JsValue) -> Promise {
+    let marker = marker.clone();
+    Promise::new(&mut |resolve, _| {
+        let millis = i32::try_from(ms).unwrap_or(i32::MAX);
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_1(&resolve, millis, &marker);
+        }
+    })
+}
+
+/// Asks the host for this request's headers, within `within`.
 async fn auth_headers(
     auth: &Function,
     method: &str,
     url: &str,
+    within: Duration,
 ) -> Result<Vec<(String, String)>, FetchError> {
     let refused = |why: &str| FetchError {
         kind: FetchErrorKind::Auth,
@@ -132,9 +158,23 @@ async fn auth_headers(
         .call2(&JsValue::NULL, &method.into(), &url.into())
         .map_err(|_| refused("threw"))?;
     let resolved = match returned.dyn_into::<Promise>() {
-        Ok(promise) => JsFuture::from(promise)
-            .await
-            .map_err(|_| refused("was rejected"))?,
+        Ok(promise) => {
+            let too_late = JsValue::from(Object::new());
+            let timer = resolve_after(
+                u32::try_from(within.as_millis()).unwrap_or(u32::MAX),
+                &too_late,
+            );
+            let first = JsFuture::from(Promise::race(&js_sys::Array::of2(&promise, &timer)))
+                .await
+                .map_err(|_| refused("was rejected"))?;
+            if Object::is(&first, &too_late) {
+                return Err(refused(&format!(
+                    "did not answer within {} ms",
+                    within.as_millis()
+                )));
+            }
+            first
+        }
         Err(value) => value,
     };
     if resolved.is_undefined() || resolved.is_null() {
@@ -164,10 +204,10 @@ async fn auth_headers(
     Ok(headers)
 }
 
-/// A request to make: method, URL and body.
+/// A request to make: where and how, and what its answer must be.
 struct Call<'a> {
-    method: &'a str,
-    url: &'a str,
+    planned: Planned,
+    /// A body of this content type (a write); a search's form comes with `planned`.
     body: Option<(&'a str, String)>,
     /// Whether a request that got no answer (network error, timeout) is sent again. Not for
     /// writes: the first may still be running on the server, and two conditional creates
@@ -175,95 +215,229 @@ struct Call<'a> {
     retry_unanswered: bool,
 }
 
-impl<'a> Call<'a> {
-    fn get(url: &'a str) -> Self {
+impl Call<'_> {
+    fn read(planned: Planned) -> Self {
         Call {
-            method: "GET",
-            url,
+            planned,
             body: None,
             retry_unanswered: true,
         }
     }
 
-    fn post_form(url: &'a str, form: String) -> Self {
-        Call {
-            method: "POST",
-            url,
-            body: Some(("application/x-www-form-urlencoded", form)),
-            retry_unanswered: true,
+    fn method(&self) -> &'static str {
+        match (&self.planned, &self.body) {
+            (Planned::PostForm { .. }, _) | (_, Some(_)) => "POST",
+            (Planned::Get { .. }, None) => "GET",
         }
     }
 }
 
-/// Makes a request with retries; returns the body of a 2xx answer that `accept` takes. A body
-/// that `accept` refuses (a truncated page, say) counts as a failed attempt.
+/// Why an answer that arrived whole is not taken.
+struct Refused {
+    kind: FetchErrorKind,
+    message: String,
+    /// Whether another attempt may fare better (a body cut short by the network).
+    retry: bool,
+}
+
+impl From<NotData> for Refused {
+    fn from(not: NotData) -> Self {
+        let kind = match not.kind {
+            NotDataKind::WebPage | NotDataKind::SessionEnded => FetchErrorKind::Auth,
+            NotDataKind::ServerMessage => FetchErrorKind::Server,
+            NotDataKind::TooLarge => FetchErrorKind::TooLarge,
+            NotDataKind::NotJson | NotDataKind::NotExpected => FetchErrorKind::Malformed,
+        };
+        Refused {
+            kind,
+            retry: not.kind == NotDataKind::NotJson,
+            message: not.message,
+        }
+    }
+}
+
+/// How reading a body ended, when it did not end with the body.
+enum BodyFailure {
+    TooLarge,
+    TimedOut,
+    Cancelled,
+    BrokeOff,
+}
+
+/// Reads a body up to `limit` bytes, chunk by chunk, so a body larger than the budget is never
+/// held whole, and a body that drips is cut off by the request's timeout (its signal aborts the
+/// stream).
+async fn read_body(
+    response: &gloo_net::http::Response,
+    limit: usize,
+    timeout: &AbortSignal,
+    cancel: Option<&AbortSignal>,
+) -> Result<Vec<u8>, BodyFailure> {
+    let failed = || {
+        if cancel.is_some_and(AbortSignal::aborted) {
+            BodyFailure::Cancelled
+        } else if timeout.aborted() {
+            BodyFailure::TimedOut
+        } else {
+            BodyFailure::BrokeOff
+        }
+    };
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| BodyFailure::BrokeOff)?;
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| failed())?;
+        let done = Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        let value = Reflect::get(&chunk, &"value".into()).map_err(|_| BodyFailure::BrokeOff)?;
+        let array: js_sys::Uint8Array = value.dyn_into().map_err(|_| BodyFailure::BrokeOff)?;
+        let length = array.length() as usize;
+        if bytes.len() + length > limit {
+            // Stops the download: the rest is never read into memory.
+            let _ = reader.cancel();
+            return Err(BodyFailure::TooLarge);
+        }
+        let start = bytes.len();
+        bytes.resize(start + length, 0);
+        array.copy_to(&mut bytes[start..]);
+    }
+}
+
+fn too_large(status: Option<u16>) -> FetchError {
+    FetchError {
+        kind: FetchErrorKind::TooLarge,
+        status,
+        message: format!(
+            "the answer is larger than {} MB; not read",
+            MAX_PAGE_BYTES / (1024 * 1024)
+        ),
+    }
+}
+
+/// Makes a request with retries; returns what `accept` makes of a 2xx answer's body. Redirects
+/// are not followed (a redirected API request is a login page in front of the server, as a
+/// rule, and following one could carry a DPoP proof elsewhere); the body of an error answer is
+/// not read.
 async fn send<T>(
     call: &Call<'_>,
+    home: &Home,
     options: &ClientOptions,
-    accept: impl Fn(&str) -> Result<T, String>,
+    accept: impl Fn(&[u8]) -> Result<T, Refused>,
 ) -> Result<T, FetchError> {
+    let url = call.planned.url();
+    let method = call.method();
     let mut attempt = 1;
     loop {
         if cancelled(options) {
             return Err(cancelled_error());
         }
-        let mut builder: RequestBuilder = match call.method {
-            "POST" => Request::post(call.url),
-            _ => Request::get(call.url),
-        };
-        builder = builder.header("Accept", "application/fhir+json");
+        let mut headers = vec![("Accept".to_string(), "application/fhir+json".to_string())];
         if let Some(auth) = &options.auth {
-            for (name, value) in auth_headers(auth, call.method, call.url).await? {
-                builder = builder.header(&name, &value);
+            headers.extend(auth_headers(auth, method, url, options.auth_timeout).await?);
+            if cancelled(options) {
+                return Err(cancelled_error());
             }
         }
         let timeout_ms = u32::try_from(options.retry.timeout.as_millis()).unwrap_or(u32::MAX);
-        let signal = request_signal(timeout_ms, options.cancel.as_ref());
-        builder = builder.abort_signal(Some(&signal));
-        let request = match &call.body {
-            Some((content_type, body)) => builder
-                .header("Content-Type", content_type)
-                .body(body.clone()),
-            None => builder.build(),
+        let timeout = signal::timeout(timeout_ms);
+        let signal = match options.cancel.as_ref() {
+            Some(cancel) => signal::either(&timeout, cancel),
+            None => timeout.clone(),
         };
-        let request = request.map_err(|e| FetchError {
-            kind: FetchErrorKind::Rejected,
-            status: None,
-            message: format!("the request could not be made: {e}"),
-        })?;
-        let (outcome, retry_after, accepted) = match request.send().await {
+        let body = match (&call.planned, &call.body) {
+            (_, Some((content_type, body))) => Some((*content_type, body.clone())),
+            (Planned::PostForm { form, .. }, None) => {
+                Some(("application/x-www-form-urlencoded", form.clone()))
+            }
+            (Planned::Get { .. }, None) => None,
+        };
+        if let Some((content_type, _)) = &body {
+            headers.push(("Content-Type".to_string(), (*content_type).to_string()));
+        }
+        let request =
+            request(url, method, &headers, body.map(|(_, b)| b), &signal).map_err(|why| {
+                FetchError {
+                    kind: FetchErrorKind::Rejected,
+                    status: None,
+                    message: format!("the request could not be made: {why}"),
+                }
+            })?;
+        let (outcome, retry_after, refused) = match request.send().await {
+            Ok(response) if response.type_() == web_sys::ResponseType::Opaqueredirect => {
+                return Err(FetchError {
+                    kind: FetchErrorKind::Auth,
+                    status: None,
+                    message: "the server sent the request elsewhere (a redirect, as to a login \
+                              page); it was not followed"
+                        .into(),
+                });
+            }
+            Ok(response) if !response_stays_home(&response, home) => {
+                return Err(FetchError {
+                    kind: FetchErrorKind::Malformed,
+                    status: None,
+                    message: "the answer came from another server than the configured one; \
+                              not used"
+                        .into(),
+                });
+            }
             Ok(response) => {
                 let status = response.status();
                 let retry_after = response.headers().get("Retry-After");
-                let too_large = response
-                    .headers()
-                    .get("Content-Length")
-                    .and_then(|length| length.trim().parse::<usize>().ok())
-                    .is_some_and(|length| length > MAX_PAGE_BYTES);
-                if too_large {
-                    return Err(FetchError {
-                        kind: FetchErrorKind::Malformed,
-                        status: Some(status),
-                        message: format!(
-                            "the answer is larger than {} MB; not read",
-                            MAX_PAGE_BYTES / (1024 * 1024)
-                        ),
-                    });
-                }
-                let body = response.text().await;
-                let accepted = match (status, body) {
-                    (200..=299, Ok(text)) => Some(accept(&text)),
-                    (200..=299, Err(e)) => Some(Err(format!("the answer broke off: {e}"))),
-                    _ => None,
-                };
-                match accepted {
-                    Some(Ok(value)) => return Ok(value),
-                    // A 2xx with an unreadable body: the connection likely broke; try again.
-                    Some(Err(why)) => (Outcome::NetworkError, None, Some(why)),
-                    None => (Outcome::Status(status), retry_after, None),
+                if !(200..=299).contains(&status) {
+                    // Not read: an error page can be of any size, and says nothing the status
+                    // does not.
+                    if let Some(body) = response.body() {
+                        let _ = body.cancel();
+                    }
+                    (Outcome::Status(status), retry_after, None)
+                } else {
+                    let declared_too_large = response
+                        .headers()
+                        .get("Content-Length")
+                        .and_then(|length| length.trim().parse::<usize>().ok())
+                        .is_some_and(|length| length > MAX_PAGE_BYTES);
+                    if declared_too_large {
+                        if let Some(body) = response.body() {
+                            let _ = body.cancel();
+                        }
+                        return Err(too_large(Some(status)));
+                    }
+                    match read_body(&response, MAX_PAGE_BYTES, &timeout, options.cancel.as_ref())
+                        .await
+                    {
+                        Ok(bytes) => match accept(&bytes) {
+                            Ok(value) => return Ok(value),
+                            Err(refused) if refused.retry => {
+                                (Outcome::NetworkError, None, Some(refused))
+                            }
+                            Err(refused) => {
+                                return Err(FetchError {
+                                    kind: refused.kind,
+                                    status: Some(status),
+                                    message: refused.message,
+                                });
+                            }
+                        },
+                        Err(BodyFailure::TooLarge) => return Err(too_large(Some(status))),
+                        Err(BodyFailure::Cancelled) => return Err(cancelled_error()),
+                        Err(BodyFailure::TimedOut) => (Outcome::Timeout, None, None),
+                        Err(BodyFailure::BrokeOff) => (Outcome::NetworkError, None, None),
+                    }
                 }
             }
             Err(_) if cancelled(options) => return Err(cancelled_error()),
+            Err(_) if timeout.aborted() => (Outcome::Timeout, None, None),
             Err(gloo_net::Error::JsError(e)) if e.name == "TimeoutError" => {
                 (Outcome::Timeout, None, None)
             }
@@ -298,9 +472,9 @@ async fn send<T>(
                 attempt += 1;
             }
             Step::GiveUp(mut error) => {
-                if let Some(why) = accepted {
-                    error.kind = FetchErrorKind::Malformed;
-                    error.message = format!("{why} ({attempt} attempts)");
+                if let Some(refused) = refused {
+                    error.kind = refused.kind;
+                    error.message = format!("{} ({attempt} attempts)", refused.message);
                 }
                 return Err(error);
             }
@@ -308,16 +482,48 @@ async fn send<T>(
     }
 }
 
-fn page_of(text: &str) -> Result<Page, String> {
-    let page = read_page(text.as_bytes());
-    match page
-        .problems
-        .iter()
-        .find(|p| p.message.starts_with("the page is not JSON"))
-    {
-        Some(problem) => Err(problem.message.clone()),
-        None => Ok(page),
+/// The request exactly as planned: the URL as the URL rules resolved it (gloo-net's builder would
+/// parse it again and append to its query), redirects not followed, and the signal that ends it.
+fn request(
+    url: &str,
+    method: &str,
+    headers: &[(String, String)],
+    body: Option<String>,
+    signal: &AbortSignal,
+) -> Result<Request, String> {
+    let why = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "the browser refused it".to_string())
+    };
+    let sent = web_sys::Headers::new().map_err(why)?;
+    for (name, value) in headers {
+        sent.append(name, value).map_err(why)?;
     }
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    init.set_headers(&sent);
+    init.set_redirect(web_sys::RequestRedirect::Manual);
+    init.set_signal(Some(signal));
+    if let Some(body) = body {
+        init.set_body(&JsValue::from(body));
+    }
+    web_sys::Request::new_with_str_and_init(url, &init)
+        .map(Request::from)
+        .map_err(why)
+}
+
+/// Whether the answer is from the home origin (a service worker could answer with another's).
+fn response_stays_home(response: &gloo_net::http::Response, home: &Home) -> bool {
+    let url = response.url();
+    url.is_empty()
+        || BrowserUrls
+            .resolve(&url, &url)
+            .is_some_and(|parsed| parsed.origin == home.origin())
+}
+
+fn page_of(expect: Expect) -> impl Fn(&[u8]) -> Result<Page, Refused> {
+    move |bytes| read_answer(bytes, expect).map_err(Refused::from)
 }
 
 /// What a load brought: everything that arrived, and why it stopped early, if it did.
@@ -338,132 +544,149 @@ impl Loaded {
     }
 }
 
-/// `scheme://host[:port]` of an absolute URL.
-fn origin(url: &str) -> Option<&str> {
-    let after_scheme = url.find("://")? + 3;
-    let end = url[after_scheme..]
-        .find(['/', '?', '#'])
-        .map_or(url.len(), |i| after_scheme + i);
-    Some(&url[..end])
+fn stopped(kind: FetchErrorKind, message: impl Into<String>) -> FetchError {
+    FetchError {
+        kind,
+        status: None,
+        message: message.into(),
+    }
 }
 
-fn stopped(message: String) -> FetchError {
-    FetchError {
-        kind: FetchErrorKind::Malformed,
-        status: None,
-        message,
+/// Most Observations one widget holds: a year of hourly raw vital signs is about 61,000. Pages
+/// come newest first, so what is loaded when the budget is reached is the newest.
+pub const MAX_OBSERVATIONS: usize = 120_000;
+
+/// The first request of a source, planned by the URL rules: the home origin, the request, and
+/// the number that must stay out of every URL.
+fn first_request(source: &Source, page_size: u32) -> Result<(Home, Planned), FetchError> {
+    let base = page_base().unwrap_or_default();
+    let refused = |why: UrlRefusal| stopped(FetchErrorKind::Config, why.message());
+    match source {
+        Source::BundleUrl(url) => plan_first(&BrowserUrls, url, &base, None, None),
+        Source::Patient {
+            base: fhir,
+            patient,
+        } => plan_first(
+            &BrowserUrls,
+            &format!(
+                "{}/Observation?{}",
+                base_url(fhir),
+                search_query(("subject", patient), page_size)
+            ),
+            &base,
+            None,
+            None,
+        ),
+        Source::NationalId {
+            base: fhir,
+            national_id,
+        } => plan_first(
+            &BrowserUrls,
+            &format!("{}/Observation/_search", base_url(fhir)),
+            &base,
+            Some(search_query(
+                (
+                    "patient.identifier",
+                    &format!("{NATIONAL_ID_SYSTEM}|{national_id}"),
+                ),
+                page_size,
+            )),
+            Some(national_id),
+        ),
+    }
+    .map_err(refused)
+}
+
+/// The number a source's URLs must never carry, where it has one.
+fn secret(source: &Source) -> Option<&str> {
+    match source {
+        Source::NationalId { national_id, .. } => Some(national_id),
+        _ => None,
     }
 }
 
 /// Loads every page of a source. `on_page` is called after each page with everything read so
 /// far, so the latest sets (the first page, sorted newest first) show before the rest arrive.
-/// Next links are followed only on the first request's server, so the host's credentials go
-/// nowhere else; a next link that carries the national identity number is sent as a POST
-/// form instead, so the number never travels in a URL.
+/// Every URL goes through the URL rules (`urls`): next links are resolved against the page that
+/// carried them and followed only on the configured source's origin, so the host's credentials
+/// go nowhere else; a next link that carries a national identity number in its query is sent
+/// as a POST form instead, and one with the number in its path is not followed.
 pub async fn load(
     source: &Source,
     options: &ClientOptions,
     mut on_page: impl FnMut(&FhirHistory),
 ) -> Loaded {
     let mut history = FhirHistory::new();
-    let (first_url, form) = match source {
-        Source::BundleUrl(url) => (url.clone(), None),
-        Source::Patient { base, patient } => (
-            format!(
-                "{}/Observation?{}",
-                base_url(base),
-                search_query(("subject", patient), options.page_size)
-            ),
-            None,
-        ),
-        Source::NationalId { base, national_id } => (
-            format!("{}/Observation/_search", base_url(base)),
-            Some(search_query(
-                (
-                    "patient.identifier",
-                    &format!("{NATIONAL_ID_SYSTEM}|{national_id}"),
-                ),
-                options.page_size,
-            )),
-        ),
+    let stop = |history, error| Loaded {
+        history,
+        stopped: Some(error),
     };
-    let home = origin(&first_url).map(str::to_owned);
-    let secret = match source {
-        Source::NationalId { national_id, .. } => Some(national_id.clone()),
-        _ => None,
+    let (home, first) = match first_request(source, options.page_size) {
+        Ok(first) => first,
+        Err(error) => return stop(history, error),
     };
-    let mut next = Some(first_url);
+    let expect = match source {
+        Source::BundleUrl(_) => Expect::BundleOrObservation,
+        Source::Patient { .. } | Source::NationalId { .. } => Expect::SearchSet,
+    };
+    let first_url = first.url().to_string();
+    let mut next = Some(first);
     // Each request as sent (URL and any form body), to catch a server that links back.
-    let mut seen_requests: Vec<String> = Vec::new();
-    let mut form = form;
-    while let Some(url) = next.take() {
-        let request = format!("{url} {}", form.as_deref().unwrap_or(""));
-        if seen_requests.contains(&request) {
+    let mut seen_requests: Vec<Planned> = Vec::new();
+    while let Some(planned) = next.take() {
+        if seen_requests.contains(&planned) {
             let error = stopped(
-                "the server linked a page it had already sent; the rest was not loaded".into(),
+                FetchErrorKind::Malformed,
+                "the server linked a page it had already sent; the rest was not loaded",
             );
-            return Loaded {
-                history,
-                stopped: Some(error),
-            };
+            return stop(history, error);
         }
         if seen_requests.len() >= MAX_PAGES {
-            let error = stopped(format!(
-                "more than {MAX_PAGES} pages; the rest was not loaded"
-            ));
-            return Loaded {
-                history,
-                stopped: Some(error),
-            };
+            let error = stopped(
+                FetchErrorKind::TooLarge,
+                format!("more than {MAX_PAGES} pages; the rest was not loaded"),
+            );
+            return stop(history, error);
         }
-        let call = match form.take() {
-            Some(body) => Call::post_form(&url, body),
-            None => Call::get(&url),
-        };
-        let page = match send(&call, options, page_of).await {
+        let page = match send(
+            &Call::read(planned.clone()),
+            &home,
+            options,
+            page_of(expect),
+        )
+        .await
+        {
             Ok(page) => page,
-            Err(error) => {
-                return Loaded {
-                    history,
-                    stopped: Some(error),
-                };
-            }
+            Err(error) => return stop(history, error),
         };
-        seen_requests.push(request);
-        if let Some(link) = page.next.clone() {
-            let absolute = match (link.starts_with('/'), home.as_deref()) {
-                (true, Some(home)) => format!("{home}{link}"),
-                _ => link,
-            };
-            if origin(&absolute) != home.as_deref() {
-                history.add_page(page);
-                on_page(&history);
-                let error =
-                    stopped("the next page is on another server; it was not followed".into());
-                return Loaded {
-                    history,
-                    stopped: Some(error),
-                };
-            }
-            let carries_secret = secret
-                .as_deref()
-                .is_some_and(|id| absolute.contains(id) || absolute.contains(&encode(id)));
-            next = Some(match (carries_secret, absolute.split_once('?')) {
-                (true, Some((path, query))) => {
-                    form = Some(query.to_string());
-                    if path.ends_with("/_search") {
-                        path.to_string()
-                    } else {
-                        format!("{path}/_search")
-                    }
-                }
-                _ => absolute,
-            });
-        }
+        let link = page.next.clone();
         history.add_page(page);
         on_page(&history);
+        if history.len() > MAX_OBSERVATIONS {
+            let error = stopped(
+                FetchErrorKind::TooLarge,
+                format!(
+                    "more than {MAX_OBSERVATIONS} Observations; the newest were loaded, the \
+                     older were not"
+                ),
+            );
+            return stop(history, error);
+        }
+        if let Some(link) = link {
+            match plan_link(&BrowserUrls, &home, &link, planned.url(), secret(source)) {
+                Ok(request) => next = Some(request),
+                Err(why) => {
+                    let error = stopped(
+                        FetchErrorKind::Malformed,
+                        format!("the next page was not loaded: {}", why.message()),
+                    );
+                    return stop(history, error);
+                }
+            }
+        }
+        seen_requests.push(planned);
     }
-    match fetch_unresolved(source, options, &mut history).await {
+    match fetch_unresolved(source, &home, &first_url, options, &mut history).await {
         Ok(true) => {
             on_page(&history);
             Loaded {
@@ -475,21 +698,16 @@ pub async fn load(
             history,
             stopped: None,
         },
-        Err(error) => Loaded {
-            history,
-            stopped: Some(error),
-        },
+        Err(error) => stop(history, error),
     }
 }
 
-/// The FHIR base a source's relative references resolve against.
-fn source_base(source: &Source) -> Option<String> {
-    match source {
-        Source::Patient { base, .. } | Source::NationalId { base, .. } => {
-            Some(base_url(base).to_string())
-        }
-        Source::BundleUrl(url) => url.find("/Observation").map(|at| url[..at].to_string()),
-    }
+/// The FHIR base a source's relative references resolve against: the part of its first URL
+/// before `/Observation`.
+fn source_base(first_url: &str) -> Option<String> {
+    first_url
+        .find("/Observation")
+        .map(|at| first_url[..at].to_string())
 }
 
 /// Fetches the Observations that totals refer to by `derivedFrom` but that did not come with
@@ -498,10 +716,12 @@ fn source_base(source: &Source) -> Option<String> {
 /// whether it fetched anything.
 async fn fetch_unresolved(
     source: &Source,
+    home: &Home,
+    first_url: &str,
     options: &ClientOptions,
     history: &mut FhirHistory,
 ) -> Result<bool, FetchError> {
-    let Some(base) = source_base(source) else {
+    let Some(base) = source_base(first_url) else {
         return Ok(false);
     };
     let ids: Vec<String> = history
@@ -525,7 +745,23 @@ async fn fetch_unresolved(
             encode(&chunk.join(",")),
             chunk.len()
         );
-        history.add_page(send(&Call::get(&url), options, page_of).await?);
+        let planned = plan_on_home(&BrowserUrls, home, &url, secret(source)).map_err(|why| {
+            stopped(
+                FetchErrorKind::Malformed,
+                format!(
+                    "referenced Observations were not fetched: {}",
+                    why.message()
+                ),
+            )
+        })?;
+        let page = send(
+            &Call::read(planned),
+            home,
+            options,
+            page_of(Expect::SearchSet),
+        )
+        .await?;
+        history.add_page(page);
     }
     Ok(!ids.is_empty())
 }
@@ -538,15 +774,26 @@ pub async fn save(
     bundle: &serde_json::Value,
     options: &ClientOptions,
 ) -> Result<serde_json::Value, FetchError> {
-    let url = format!("{}/", base_url(base));
+    let page = page_base().unwrap_or_default();
+    let (home, planned) = plan_first(
+        &BrowserUrls,
+        &format!("{}/", base_url(base)),
+        &page,
+        None,
+        None,
+    )
+    .map_err(|why| stopped(FetchErrorKind::Config, why.message()))?;
     let call = Call {
-        method: "POST",
-        url: &url,
+        planned,
         body: Some(("application/fhir+json", bundle.to_string())),
         retry_unanswered: false,
     };
-    send(&call, options, |text| {
-        serde_json::from_str(text).map_err(|e| format!("the answer is not JSON: {e}"))
+    send(&call, &home, options, |bytes| {
+        serde_json::from_slice(bytes).map_err(|e| Refused {
+            kind: FetchErrorKind::Malformed,
+            message: format!("the answer is not JSON: {e}"),
+            retry: false,
+        })
     })
     .await
 }

@@ -27,10 +27,49 @@ pub enum FetchErrorKind {
     Server,
     /// Another 4xx: the request itself was refused.
     Rejected,
-    /// An answer that is not the FHIR expected (not JSON, a truncated body).
+    /// An answer that is not the FHIR expected (not JSON, a truncated body, another resource),
+    /// or a link from the server that the widget will not follow.
     Malformed,
+    /// An answer larger than the widget's budget (a page, or all pages together).
+    TooLarge,
+    /// The configured source cannot be requested (not http, a national identity number in it).
+    Config,
     /// The widget cancelled it (it was removed from the page, or its source changed).
     Cancelled,
+}
+
+impl FetchErrorKind {
+    /// Every kind, for the contract tests.
+    pub const ALL: [FetchErrorKind; 11] = [
+        FetchErrorKind::Network,
+        FetchErrorKind::Timeout,
+        FetchErrorKind::Auth,
+        FetchErrorKind::NotFound,
+        FetchErrorKind::RateLimited,
+        FetchErrorKind::Server,
+        FetchErrorKind::Rejected,
+        FetchErrorKind::Malformed,
+        FetchErrorKind::TooLarge,
+        FetchErrorKind::Config,
+        FetchErrorKind::Cancelled,
+    ];
+
+    /// The stable name hosts see in `news2-error`'s `kind`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FetchErrorKind::Network => "network",
+            FetchErrorKind::Timeout => "timeout",
+            FetchErrorKind::Auth => "auth",
+            FetchErrorKind::NotFound => "not-found",
+            FetchErrorKind::RateLimited => "rate-limited",
+            FetchErrorKind::Server => "server",
+            FetchErrorKind::Rejected => "rejected",
+            FetchErrorKind::Malformed => "malformed",
+            FetchErrorKind::TooLarge => "too-large",
+            FetchErrorKind::Config => "config",
+            FetchErrorKind::Cancelled => "cancelled",
+        }
+    }
 }
 
 /// A failed request, as reported to the UI and the host. The message never holds a header value

@@ -5,12 +5,14 @@
 //! - [`format`]: times, durations and numbers as Norwegians write them (24-hour clock, decimal
 //!   comma), in the browser's time zone.
 //!
+//! - [`errors`]: every kind of failure as a title and what to do.
 //! - [`banner`]: the escalation decision in words. The engine decides in kinds with data; Chart
 //!   4's response and monitoring texts are the engine's data (`clinical::escalation::texts`,
 //!   replaceable by a municipality). Clinical terms follow the Norwegian translation of the
 //!   openEHR NEWS2 archetype (../shared/news2/README.md, section 4).
 
 pub mod banner;
+pub mod errors;
 pub mod format;
 pub mod words;
 

@@ -10,6 +10,7 @@ import { createServer, request as httpRequest } from "node:http";
 import { mkdir, readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { launch, widgetState } from "./browser.mjs";
+import { CSP } from "./csp.mjs";
 
 const widgetDir = resolve(process.argv[2] ?? "pkg/news2-widget-0.1.0");
 const hostDir = resolve("tests/e2e/host");
@@ -17,7 +18,6 @@ const fhirPort = Number(process.env.FHIR_TEST_PORT ?? 8103);
 const shots = resolve("target/screenshots");
 await mkdir(shots, { recursive: true });
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8", ".json": "application/json", ".wasm": "application/wasm" };
 

@@ -7,8 +7,10 @@
 //   in a URL;
 // - `patient.identifier` searches, resolved through Patient;
 // - faults on request, queued by the test: delay, status (with Retry-After), drop (before or,
-//   with `after`, after carrying the request out), truncate, and next links that echo the
-//   search (`echo-next`) or point at another server (`foreign-next`);
+//   with `after`, after carrying the request out), truncate, next links that echo the search
+//   (`echo-next`) or point at another server (`foreign-next`), an answer of the test's own
+//   (`answer`: status, content type, body), a redirect (`redirect`), a body that drips
+//   (`drip`) and one larger than any page (`huge`);
 // - a log of requests, so tests can check URLs and headers.
 // Listens on 127.0.0.1 only. Usage: node --experimental-websocket server.mjs [port]
 import http from 'node:http';
@@ -136,12 +138,46 @@ const server = http.createServer(async (req, res) => {
     if (!url.pathname.startsWith('/fhir')) return send(res, 404, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
 
     const body = req.method === 'POST' || req.method === 'PUT' ? await readBody(req) : '';
-    res.logEntry = { at: Date.now(), method: req.method, url: req.url, authorization: req.headers.authorization ?? null, dpop: req.headers.dpop ?? null, ifNoneExist: req.headers['if-none-exist'] ?? null, body: req.headers['content-type']?.includes('form') ? body : undefined };
+    res.logEntry = { at: Date.now(), host: req.headers.host, method: req.method, url: req.url, authorization: req.headers.authorization ?? null, dpop: req.headers.dpop ?? null, ifNoneExist: req.headers['if-none-exist'] ?? null, body: req.headers['content-type']?.includes('form') ? body : undefined };
     log.push(res.logEntry);
 
     const fault = takeFault(req.method, req.url);
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === 'drop' && !fault.after) return req.socket.destroy();
+    if (fault?.kind === 'answer') {
+      if (res.logEntry) res.logEntry.status = fault.status ?? 200;
+      res.writeHead(fault.status ?? 200, { 'Content-Type': fault.type ?? 'application/fhir+json', ...cors });
+      return res.end(fault.body);
+    }
+    if (fault?.kind === 'redirect') {
+      return send(res, fault.status ?? 302, '', { Location: fault.location });
+    }
+    if (fault?.kind === 'drip') {
+      res.writeHead(200, { 'Content-Type': 'application/fhir+json', ...cors });
+      const text = '{"resourceType": "Bundle", "type": "searchset", "entry": []}';
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (sent >= text.length || res.destroyed) { clearInterval(timer); return res.end(); }
+        res.write(text[sent++]);
+      }, fault.ms ?? 200);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
+    if (fault?.kind === 'huge') {
+      res.writeHead(200, { 'Content-Type': 'application/fhir+json', ...cors });
+      res.write('{"resourceType": "Bundle", "type": "searchset", "entry": [');
+      const chunk = Buffer.from(' '.repeat(1024 * 1024));
+      let left = fault.megabytes ?? 20;
+      const more = () => {
+        while (left > 0) {
+          left -= 1;
+          if (!res.write(chunk)) return res.once('drain', more);
+        }
+        res.end(']}');
+      };
+      res.on('error', () => {});
+      return more();
+    }
     if (fault?.kind === 'status') {
       return send(res, fault.status, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: 'injected fault' }] }, fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {});
     }

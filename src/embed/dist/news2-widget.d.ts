@@ -90,8 +90,10 @@ export type News2ErrorKind =
   | "server"
   | "rejected"
   | "malformed"
+  | "too-large"
+  | "config"
   | "cancelled"
-  | "config";
+  | "internal";
 
 export interface News2SaveFailedDetail {
   entryId: string;

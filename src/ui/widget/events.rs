@@ -84,20 +84,6 @@ impl WidgetEvent {
     }
 }
 
-fn error_kind(kind: FetchErrorKind) -> &'static str {
-    match kind {
-        FetchErrorKind::Network => "network",
-        FetchErrorKind::Timeout => "timeout",
-        FetchErrorKind::Auth => "auth",
-        FetchErrorKind::NotFound => "not-found",
-        FetchErrorKind::RateLimited => "rate-limited",
-        FetchErrorKind::Server => "server",
-        FetchErrorKind::Rejected => "rejected",
-        FetchErrorKind::Malformed => "malformed",
-        FetchErrorKind::Cancelled => "cancelled",
-    }
-}
-
 /// A set's time, total (or null), risk (the certain minimum for an incomplete set, or null),
 /// completeness, a total the source stated (or null), and whether a value needs checking.
 pub fn set_summary(set: &ObservationSet) -> Value {
@@ -173,7 +159,7 @@ pub fn save_failed(entry_id: &str, error: &FetchError) -> WidgetEvent {
     WidgetEvent::SaveFailed {
         detail: json!({
             "entryId": entry_id,
-            "kind": error_kind(error.kind),
+            "kind": error.kind.name(),
             "status": error.status,
             "message": error.message,
         }),
@@ -198,14 +184,28 @@ pub fn acknowledged(
 /// Something the host configured that the widget could not use (it keeps what it had).
 pub fn config_error(message: &str) -> WidgetEvent {
     WidgetEvent::Error {
-        detail: json!({"kind": "config", "status": null, "message": message}),
+        detail: json!({"kind": FetchErrorKind::Config.name(), "status": null, "message": message}),
     }
 }
+
+/// The widget stopped after a defect (the panic hook's event; its words are on screen).
+pub fn internal_error() -> WidgetEvent {
+    WidgetEvent::Error {
+        detail: json!({
+            "kind": INTERNAL,
+            "status": null,
+            "message": "the widget stopped after an internal error; reload the page",
+        }),
+    }
+}
+
+/// `news2-error`'s kind when the widget itself failed.
+pub const INTERNAL: &str = "internal";
 
 pub fn error(error: &FetchError) -> WidgetEvent {
     WidgetEvent::Error {
         detail: json!({
-            "kind": error_kind(error.kind),
+            "kind": error.kind.name(),
             "status": error.status,
             "message": error.message,
         }),

@@ -25,10 +25,11 @@ use crate::fhir::bundle::read_value;
 use crate::fhir::client::{ClientOptions, Source, load, save};
 use crate::fhir::history::{FhirHistory, Grouped};
 use crate::fhir::pending::{PendingEntries, SaveState};
-use crate::fhir::retry::FetchError;
+use crate::fhir::retry::{FetchError, FetchErrorKind};
 use crate::fhir::signal;
 use crate::fhir::write::NewEntry;
 use crate::i18n::banner::{BannerWords, banner};
+use crate::i18n::errors::{Trouble, technical_details, trouble_words};
 use crate::i18n::format::{BrowserZone, LocalZone, date_time, iso_utc};
 use crate::i18n::{Language, words};
 use crate::ui::banner::EscalationBanner;
@@ -50,6 +51,9 @@ pub enum DataSource {
     Fhir(Source),
     /// A Bundle the host handed over itself (never stale: the host keeps it current).
     Bundle(Arc<Value>),
+    /// The host configured something the widget refused (the host was told why); shown as an
+    /// error, never as a skeleton that waits for ever.
+    Misconfigured(String),
 }
 
 /// View only, or with the entry form.
@@ -109,6 +113,8 @@ enum Data {
     #[default]
     Waiting,
     Loading,
+    /// The configuration was refused; the message is the technical detail.
+    Misconfigured(String),
     Ready {
         fhir: FhirHistory,
         /// Why the last load stopped early (pages before it are kept).
@@ -268,7 +274,9 @@ pub fn Widget(
         // told of every entry.
         let key = match &source {
             DataSource::Fhir(source) => Some(source.clone()),
-            DataSource::None | DataSource::Bundle(_) => pending_key.get_value(),
+            DataSource::None | DataSource::Bundle(_) | DataSource::Misconfigured(_) => {
+                pending_key.get_value()
+            }
         };
         if key != pending_key.get_value() {
             let mine = pending.get_untracked();
@@ -295,6 +303,10 @@ pub fn Widget(
             DataSource::None => {
                 shown_source.set_value(None);
                 data.set(Data::Waiting);
+            }
+            DataSource::Misconfigured(message) => {
+                shown_source.set_value(None);
+                data.set(Data::Misconfigured(message));
             }
             DataSource::Bundle(json) => {
                 shown_source.set_value(None);
@@ -476,26 +488,31 @@ pub fn Widget(
         })
     });
 
-    // Events for the host.
+    // Events for the host. A load that stopped early is loaded (what arrived is shown) and an
+    // error the host can act on (a 401 in the middle of paging: refresh the token).
     Effect::new(move |_| {
-        let event = data.with(|d| match d {
+        let sent: Vec<WidgetEvent> = data.with(|d| match d {
             Data::Ready {
                 more: false,
                 stopped,
                 ..
             } => grouped.with(|g| {
-                g.as_ref().map(|g| {
-                    events::loaded(
-                        g.history.as_of(now.get_untracked()),
-                        g.problems.len(),
-                        stopped.is_some(),
-                    )
-                })
+                g.as_ref()
+                    .map(|g| {
+                        events::loaded(
+                            g.history.as_of(now.get_untracked()),
+                            g.problems.len(),
+                            stopped.is_some(),
+                        )
+                    })
+                    .into_iter()
+                    .chain(stopped.as_ref().map(events::error))
+                    .collect()
             }),
-            Data::Failed { error, .. } => Some(events::error(error)),
-            _ => None,
+            Data::Failed { error, .. } => vec![events::error(error)],
+            _ => Vec::new(),
         });
-        if let Some(event) = event {
+        for event in sent {
             emit(event);
         }
     });
@@ -600,7 +617,7 @@ pub fn Widget(
     let state = Memo::new(move |_| {
         data.with(|d| match d {
             Data::Waiting | Data::Loading => ViewState::Loading,
-            Data::Failed { previous: None, .. } => ViewState::Error,
+            Data::Failed { previous: None, .. } | Data::Misconfigured(_) => ViewState::Error,
             _ if shown.with(|h| h.sets().is_empty()) => ViewState::Empty,
             _ => ViewState::Ready,
         })
@@ -622,17 +639,27 @@ pub fn Widget(
         }
         .into_any(),
         ViewState::Error => {
-            let message = data.with(|d| match d {
-                Data::Failed { error, .. } => error.message.clone(),
-                _ => String::new(),
+            let failure = move || data.with(|d| match d {
+                Data::Failed { error, .. } => Some(error.clone()),
+                Data::Misconfigured(message) => Some(FetchError {
+                    kind: FetchErrorKind::Config,
+                    status: None,
+                    message: message.clone(),
+                }),
+                _ => None,
             });
+            let retryable = move || failure().is_some_and(|e| e.kind != FetchErrorKind::Config);
             view! {
-                <div class="news2-error" role="alert">
+                <div class="news2-error" role="alert" data-kind=move || failure().map(|e| e.kind.name())>
                     <p class="news2-error__title">{w().load_failed}</p>
-                    <p class="news2-error__detail">{message}</p>
-                    <button type="button" class="news2-button" on:click=move |_| reload.update(|r| *r += 1)>
-                        {w().retry}
-                    </button>
+                    {move || failure().map(|error| view! {
+                        <FailureText error language=language.get() />
+                    })}
+                    {move || retryable().then(|| view! {
+                        <button type="button" class="news2-button" on:click=move |_| reload.update(|r| *r += 1)>
+                            {w().retry}
+                        </button>
+                    })}
                 </div>
             }
             .into_any()
@@ -644,9 +671,13 @@ pub fn Widget(
                 language=language.into()
                 on_acknowledge
             />
-            {move || data.with(|d| matches!(d, Data::Ready { stopped: Some(_), .. } | Data::Failed { .. })).then(|| view! {
-                <div class="news2-partial" role="status">
+            {move || data.with(|d| match d {
+                Data::Ready { stopped: Some(error), .. } | Data::Failed { error, .. } => Some(error.clone()),
+                _ => None,
+            }).map(|error| (error.kind.name(), error)).map(|(kind, error)| view! {
+                <div class="news2-partial" role="status" data-kind=kind>
                     <p>{w().partly_loaded}</p>
+                    <FailureText error language=language.get() />
                     <button type="button" class="news2-button" on:click=move |_| reload.update(|r| *r += 1)>
                         {w().retry}
                     </button>
@@ -731,16 +762,18 @@ fn PendingList(
                 <ul>
                     {entries.into_iter().map(|(id, taken_at, state)| {
                         let for_click = id.clone();
-                        let (label, failed) = match &state {
-                            SaveState::NotSaved => (w.unsaved.to_string(), false),
-                            SaveState::Saving => (w.saving.to_string(), false),
-                            SaveState::Saved => (w.saved_waiting.to_string(), false),
-                            SaveState::Failed(error) => (format!("{}: {}", w.save_failed, error.message), true),
+                        let (label, failure) = match &state {
+                            SaveState::NotSaved => (w.unsaved.to_string(), None),
+                            SaveState::Saving => (w.saving.to_string(), None),
+                            SaveState::Saved => (w.saved_waiting.to_string(), None),
+                            SaveState::Failed(error) => (w.save_failed.to_string(), Some(error.clone())),
                         };
+                        let failed = failure.is_some();
                         view! {
                             <li>
                                 <time datetime=iso_utc(taken_at)>{date_time(taken_at, zone)}</time>
                                 " · "{label}" "
+                                {failure.map(|error| view! { <FailureText error language=language.get() /> })}
                                 {(failed && can_send.get()).then(|| view! {
                                     <button type="button" class="news2-button" on:click=move |_| resend(for_click.clone())>
                                         {w.send_again}
@@ -801,5 +834,23 @@ fn Problems(
                 }
             })
         })
+    }
+}
+
+/// A failure in the nurse's language (what happened, what to do), with the technical detail for
+/// support behind a disclosure, in English as support reads it.
+#[component]
+fn FailureText(error: FetchError, language: Language) -> impl IntoView {
+    let words = trouble_words(Trouble::Fetch(error.kind), language);
+    let detail = match error.status {
+        Some(status) => format!("{} · {status} · {}", error.kind.name(), error.message),
+        None => format!("{} · {}", error.kind.name(), error.message),
+    };
+    view! {
+        <p class="news2-error__what">{words.title}" "{words.advice}</p>
+        <details class="news2-error__technical">
+            <summary>{technical_details(language)}</summary>
+            <p lang="en">{detail}</p>
+        </details>
     }
 }
