@@ -29,7 +29,10 @@ node_flags=()
 node --experimental-websocket -e '' 2>/dev/null && node_flags+=(--experimental-websocket)
 node "${node_flags[@]}" tests/fhir-server/server.mjs "$FHIR_TEST_PORT" >target/fhir-server.log 2>&1 &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true' EXIT
+# chromedriver leaves a Chromium profile (about 100 MB) in the temporary directory for every test
+# binary; keep them in one directory that goes when the run ends.
+browser_tmp=$(mktemp -d "${TMPDIR:-/tmp}/news2-wasm-tests.XXXXXX")
+trap 'kill "$server_pid" 2>/dev/null || true; rm -rf "$browser_tmp"' EXIT
 for _ in $(seq 1 100); do
   (exec 3<>"/dev/tcp/127.0.0.1/$FHIR_TEST_PORT") 2>/dev/null && break
   kill -0 "$server_pid" 2>/dev/null || { cat target/fhir-server.log; exit 1; }
@@ -37,7 +40,7 @@ for _ in $(seq 1 100); do
 done
 # The runner finds chromedriver on PATH and starts the browser with webdriver.json. The FHIR
 # tests wait on a real server, so each test may take up to two minutes.
-WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120} cargo test --target wasm32-unknown-unknown --tests
+TMPDIR=$browser_tmp WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120} cargo test --target wasm32-unknown-unknown --tests
 
 step "the demo page builds (trunk build)"
 trunk build

@@ -5,14 +5,17 @@ import { chromium } from "playwright-core";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 
 export async function launch() {
   const executablePath = ["/usr/bin/chromium", "/usr/bin/google-chrome", "/usr/bin/chromium-browser"]
     .find((p) => existsSync(p));
   if (!executablePath) throw new Error("no Chromium found: run scripts/setup.sh");
   const userDataDir = await mkdtemp(join(tmpdir(), "news2-e2e-"));
-  return chromium.launchPersistentContext(userDataDir, {
+  // The profile goes with the browser, and with the process if a check failed before closing.
+  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
+  process.on("exit", removeProfile);
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
     viewport: { width: 1400, height: 1000 },
@@ -29,6 +32,12 @@ export async function launch() {
       "--enable-precise-memory-info",
     ],
   });
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    removeProfile();
+  };
+  return context;
 }
 
 /// Waits until the widget in `page` (the first <news2-widget>) has drawn `state`.
