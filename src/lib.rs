@@ -2,7 +2,7 @@
 //! municipal health records, as a Rust/WebAssembly component.
 //!
 //! - [`clinical`]: the NEWS2 rules, plain Rust with no web dependency.
-//! - [`chart`]: the observation chart's ECharts option, a plain function of the history.
+//! - [`chart_option`]: the observation chart's ECharts option, a plain function of the history.
 //! - [`fhir`]: reading FHIR R4 Observations into observation sets.
 //! - [`api`]: the JavaScript API (`score(input)`) for vendors' own forms.
 //! - [`i18n`]: what the widget says, in Norwegian first.
@@ -10,7 +10,7 @@
 //! - [`embed`]: the `<news2-widget>` custom element that hosts embed.
 
 pub mod api;
-pub mod chart;
+pub mod chart_option;
 pub mod clinical;
 pub mod embed;
 pub mod fhir;

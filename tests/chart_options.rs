@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::{T0, Vitals, history, hours, minutes};
-use news2_widget::chart::{CHART_HEIGHT_PX, ChartInput, TimeRange, observation_chart};
-use news2_widget::clinical::chart as chart_1;
+use news2_widget::chart_option::{CHART_HEIGHT_PX, ChartInput, TimeRange, observation_chart};
+use news2_widget::clinical::chart1;
 use news2_widget::clinical::escalation::texts::Language;
 use news2_widget::clinical::observation_set::{History, ObservationSet, Spo2ScaleBasis};
 use news2_widget::clinical::time::Timestamp;
@@ -122,11 +122,11 @@ fn every_charted_value_lies_in_the_band_of_its_own_sub_score() {
     // (series, chart units per axis unit, the Chart 1 row)
     type Row = (usize, u32, fn(u32) -> u8);
     let rows: [Row; 5] = [
-        (RR, 1, |v| chart_1::respiratory_rate(v).value()),
-        (SPO2, 1, |v| chart_1::spo2_scale1(v).value()),
-        (SYSTOLIC_BP, 1, |v| chart_1::systolic_bp(v).value()),
-        (PULSE, 1, |v| chart_1::pulse(v).value()),
-        (TEMPERATURE, 10, |v| chart_1::temperature(v).value()),
+        (RR, 1, |v| chart1::respiratory_rate(v).value()),
+        (SPO2, 1, |v| chart1::spo2_scale1(v).value()),
+        (SYSTOLIC_BP, 1, |v| chart1::systolic_bp(v).value()),
+        (PULSE, 1, |v| chart1::pulse(v).value()),
+        (TEMPERATURE, 10, |v| chart1::temperature(v).value()),
     ];
     for (index, per_unit, score) in rows {
         let (min, max) = axis_range(&option, index);

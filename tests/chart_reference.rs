@@ -5,7 +5,7 @@
 
 use news2_widget::clinical::{
     ClinicalRisk, Consciousness, Decimal, MonitoringFrequency, News2, Quantity, Reading, Spo2Scale,
-    VitalSigns, chart,
+    VitalSigns, chart1,
 };
 use proptest::prelude::*;
 
@@ -72,7 +72,7 @@ fn band(bands: Bands, value: u32) -> u8 {
 fn respiration_every_value_0_to_120() {
     for rr in 0..=120 {
         assert_eq!(
-            chart::respiratory_rate(rr).value(),
+            chart1::respiratory_rate(rr).value(),
             band(RESPIRATION, rr),
             "RR {rr}"
         );
@@ -83,12 +83,12 @@ fn respiration_every_value_0_to_120() {
 fn spo2_every_value_0_to_100_on_both_scales_with_and_without_oxygen() {
     for spo2 in 0..=100 {
         assert_eq!(
-            chart::spo2_scale1(spo2).value(),
+            chart1::spo2_scale1(spo2).value(),
             band(SPO2_SCALE_1, spo2),
             "Scale 1 SpO2 {spo2}"
         );
-        let on_air = chart::spo2_scale2(spo2, Some(false)).map(|s| s.value());
-        let on_oxygen = chart::spo2_scale2(spo2, Some(true)).map(|s| s.value());
+        let on_air = chart1::spo2_scale2(spo2, Some(false)).map(|s| s.value());
+        let on_oxygen = chart1::spo2_scale2(spo2, Some(true)).map(|s| s.value());
         assert_eq!(
             on_air,
             Some(band(SPO2_SCALE_2_ON_AIR, spo2)),
@@ -100,7 +100,7 @@ fn spo2_every_value_0_to_100_on_both_scales_with_and_without_oxygen() {
             "Scale 2 on oxygen SpO2 {spo2}"
         );
         // Unknown air or oxygen: scored only where both rows agree, never guessed.
-        let unknown = chart::spo2_scale2(spo2, None).map(|s| s.value());
+        let unknown = chart1::spo2_scale2(spo2, None).map(|s| s.value());
         let agreed = (on_air == on_oxygen).then_some(on_air).flatten();
         assert_eq!(
             unknown, agreed,
@@ -113,14 +113,14 @@ fn spo2_every_value_0_to_100_on_both_scales_with_and_without_oxygen() {
 fn air_or_oxygen_and_consciousness() {
     assert_eq!(
         (
-            chart::air_or_oxygen(false).value(),
-            chart::air_or_oxygen(true).value()
+            chart1::air_or_oxygen(false).value(),
+            chart1::air_or_oxygen(true).value()
         ),
         (0, 2)
     );
     let scores: Vec<u8> = Consciousness::ALL
         .iter()
-        .map(|&c| chart::consciousness(c).value())
+        .map(|&c| chart1::consciousness(c).value())
         .collect();
     assert_eq!(scores, [0, 3, 3, 3, 3]);
 }
@@ -129,7 +129,7 @@ fn air_or_oxygen_and_consciousness() {
 fn systolic_every_value_0_to_500() {
     for sbp in 0..=500 {
         assert_eq!(
-            chart::systolic_bp(sbp).value(),
+            chart1::systolic_bp(sbp).value(),
             band(SYSTOLIC, sbp),
             "SBP {sbp}"
         );
@@ -140,7 +140,7 @@ fn systolic_every_value_0_to_500() {
 fn pulse_every_value_0_to_600() {
     for pulse in 0..=600 {
         assert_eq!(
-            chart::pulse(pulse).value(),
+            chart1::pulse(pulse).value(),
             band(PULSE, pulse),
             "pulse {pulse}"
         );
@@ -151,7 +151,7 @@ fn pulse_every_value_0_to_600() {
 fn temperature_every_tenth_10_0_to_47_0() {
     for tenths in 100..=470 {
         assert_eq!(
-            chart::temperature(tenths).value(),
+            chart1::temperature(tenths).value(),
             band(TEMPERATURE, tenths),
             "temperature {tenths}/10"
         );

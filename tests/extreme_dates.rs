@@ -4,7 +4,7 @@
 //! on the page). Issue 11, case 2.
 #![cfg(not(target_arch = "wasm32"))]
 
-use news2_widget::chart::{ChartInput, TimeRange, observation_chart};
+use news2_widget::chart_option::{ChartInput, TimeRange, observation_chart};
 use news2_widget::clinical::escalation::texts::{Language, ResponseTexts};
 use news2_widget::clinical::escalation::{Settings, decide};
 use news2_widget::clinical::time::Timestamp;

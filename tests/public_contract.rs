@@ -3,7 +3,17 @@
 //! one place and not the others fails here.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeSet;
+
+use common::{Vitals, minutes};
+use news2_widget::clinical::escalation::{Settings, decide};
+use news2_widget::clinical::observation_set::History;
+use news2_widget::embed::properties::Property;
+use news2_widget::fhir::retry::FetchError;
+use news2_widget::ui::widget::events::{self, WidgetEvent};
+use serde_json::Value;
 
 use news2_widget::clinical::ClinicalRisk;
 use news2_widget::clinical::escalation::Level;
@@ -103,4 +113,150 @@ fn attributes_and_events_agree() {
         events, declared,
         "custom-elements.json events and the d.ts event map"
     );
+}
+
+/// The fields of `export interface {name} { ... }` in the d.ts.
+fn interface(name: &str) -> BTreeSet<String> {
+    let start = DTS
+        .find(&format!("export interface {name} "))
+        .unwrap_or_else(|| panic!("{name} not declared"));
+    let body = &DTS[start..];
+    let body = &body[..body.find("\n}").expect("the interface ends")];
+    body.lines()
+        .skip(1)
+        .map(str::trim)
+        .filter(|line| !line.starts_with("/*") && !line.starts_with('*'))
+        .filter_map(|line| line.split_once(':').map(|(field, _)| field))
+        .map(|field| field.trim_end_matches('?').to_string())
+        .collect()
+}
+
+/// The first column of the markdown table under `## {heading}` in docs/embedding.md.
+fn table(heading: &str) -> BTreeSet<String> {
+    let start = EMBEDDING
+        .find(&format!("\n## {heading}\n"))
+        .unwrap_or_else(|| panic!("no section {heading}"));
+    EMBEDDING[start..]
+        .lines()
+        .skip_while(|line| !line.starts_with('|'))
+        .take_while(|line| line.starts_with('|'))
+        .skip(2)
+        .filter_map(|line| line.split('`').nth(1).map(str::to_owned))
+        .collect()
+}
+
+fn keys(detail: &Value) -> BTreeSet<String> {
+    detail
+        .as_object()
+        .expect("an event's detail is an object")
+        .keys()
+        .cloned()
+        .collect()
+}
+
+/// One event of each kind, built as the widget builds them.
+fn every_event() -> Vec<WidgetEvent> {
+    let set = Vitals::red().at(0);
+    let history = History::new(vec![set.clone()]);
+    let decision = decide(&history, minutes(10), &Settings::default());
+    let failure = FetchError {
+        kind: FetchErrorKind::Server,
+        status: Some(503),
+        message: "unavailable".into(),
+    };
+    vec![
+        events::loaded(history.as_of(minutes(10)), 0, false),
+        events::escalation(&decision),
+        events::entry("e1", &set, None),
+        events::saved("e1"),
+        events::save_failed("e1", &failure),
+        events::acknowledged(&decision, "title", minutes(11)),
+        events::error(&failure),
+        events::config_error("refused"),
+        events::internal_error(),
+    ]
+}
+
+#[test]
+fn properties_agree() {
+    let rust: BTreeSet<String> = Property::ALL.iter().map(|p| p.name().to_string()).collect();
+    for property in Property::ALL {
+        assert_eq!(Property::from_name(property.name()), Some(property));
+    }
+    assert_eq!(
+        interface("News2WidgetElement"),
+        rust,
+        "news2-widget.d.ts element interface"
+    );
+    let manifest: serde_json::Value = serde_json::from_str(MANIFEST).expect("the manifest is JSON");
+    let members: BTreeSet<String> = manifest["modules"][0]["declarations"][0]["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .filter_map(|m| m["name"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(members, rust, "custom-elements.json members");
+    assert_eq!(table("Properties"), rust, "docs/embedding.md properties");
+}
+
+#[test]
+fn documented_attributes_are_the_observed_ones() {
+    let observed: BTreeSet<String> = OBSERVED.iter().map(|a| a.to_string()).collect();
+    assert_eq!(
+        table("Attributes"),
+        observed,
+        "docs/embedding.md attributes"
+    );
+}
+
+#[test]
+fn every_event_detail_has_the_declared_fields() {
+    let map = &DTS[DTS
+        .find("interface News2WidgetEventMap")
+        .expect("the event map")..];
+    let map = &map[..map.find('}').expect("the map ends")];
+    let mut names = BTreeSet::new();
+    for event in every_event() {
+        let name = event.name();
+        names.insert(name.to_string());
+        let line = map
+            .lines()
+            .find(|line| line.contains(&format!("\"{name}\"")))
+            .unwrap_or_else(|| panic!("{name} not in the d.ts event map"));
+        let detail_type = line
+            .split_once("CustomEvent<")
+            .and_then(|(_, rest)| rest.split_once('>'))
+            .map(|(ty, _)| ty)
+            .expect("CustomEvent<Detail>");
+        assert_eq!(
+            keys(event.detail()),
+            interface(detail_type),
+            "{name}: the detail against {detail_type}"
+        );
+    }
+    assert_eq!(names, quoted(map), "every declared event is sent");
+    assert_eq!(table("Events"), names, "docs/embedding.md events");
+}
+
+#[test]
+fn a_set_in_an_event_has_the_declared_fields() {
+    let set = events::set_summary(&Vitals::red().at(0));
+    assert_eq!(
+        keys(&set),
+        interface("News2SetSummary"),
+        "news2-widget.d.ts"
+    );
+    let line = EMBEDDING
+        .lines()
+        .find(|line| line.starts_with("- `Set` is "))
+        .expect("Set documented");
+    let documented: BTreeSet<String> = line
+        .split(['{', ',', '}'])
+        .filter_map(|field| {
+            field
+                .split_once(':')
+                .map(|(name, _)| name.trim().to_string())
+        })
+        .collect();
+    assert_eq!(keys(&set), documented, "docs/embedding.md Set");
 }

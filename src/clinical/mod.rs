@@ -7,7 +7,7 @@
 //! - [`decimal`]: readings as the decimals they were written as, and half-up rounding.
 //! - [`units`]: UCUM units and their exact conversion to the chart's units.
 //! - [`vital_signs`]: the seven parameters, physical ranges, values to verify, charted readings.
-//! - [`chart`]: RCP Chart 1, one function per row.
+//! - [`chart1`]: RCP Chart 1, one function per row.
 //! - [`score`]: the aggregate, clinical risk (Chart 3), monitoring frequency (Chart 4), and the
 //!   band already certain for an incomplete set.
 //! - [`set_values`]: which value counts when a parameter was measured more than once.
@@ -18,7 +18,7 @@
 //! - [`trend`]: change over time and the rising-score signal (decision support beyond RCP).
 //! - [`escalation`]: the banner's decision, its texts in nb, nn and en, and municipal texts.
 
-pub mod chart;
+pub mod chart1;
 pub mod decimal;
 pub mod escalation;
 pub mod observation_set;
@@ -30,7 +30,7 @@ pub mod trend;
 pub mod units;
 pub mod vital_signs;
 
-pub use chart::SubScore;
+pub use chart1::SubScore;
 pub use decimal::Decimal;
 pub use score::{
     ClinicalRisk, CompleteScore, IncompleteScore, MonitoringFrequency, News2, SubScores, Total,

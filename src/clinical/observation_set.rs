@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use super::chart::SubScore;
+use super::chart1::SubScore;
 use super::decimal::Decimal;
 use super::score::{ClinicalRisk, News2, SubScores, Total};
 use super::set_values::{MeasuredValue, Rechecked, Resolved, SetValues, ValueConflict};

@@ -5,7 +5,7 @@
 //! reassuring exactly when it is not. [`News2`] makes that a matter of type: only
 //! [`CompleteScore`] has a total, a risk and a monitoring frequency.
 
-use super::chart::{self, SubScore};
+use super::chart1::{self, SubScore};
 use super::vital_signs::{Parameter, Spo2Scale, VitalSigns};
 
 /// One value per Chart 1 row.
@@ -228,17 +228,17 @@ impl News2 {
     pub fn of(vitals: &VitalSigns) -> Self {
         let charted = |reading: Option<super::vital_signs::Reading>| reading.map(|r| r.charted());
         let spo2 = charted(vitals.spo2).and_then(|percent| match vitals.spo2_scale {
-            Spo2Scale::Scale1 => Some(chart::spo2_scale1(percent)),
-            Spo2Scale::Scale2 => chart::spo2_scale2(percent, vitals.on_oxygen),
+            Spo2Scale::Scale1 => Some(chart1::spo2_scale1(percent)),
+            Spo2Scale::Scale2 => chart1::spo2_scale2(percent, vitals.on_oxygen),
         });
         let known = SubScores {
-            respiratory_rate: charted(vitals.respiratory_rate).map(chart::respiratory_rate),
+            respiratory_rate: charted(vitals.respiratory_rate).map(chart1::respiratory_rate),
             spo2,
-            air_or_oxygen: vitals.on_oxygen.map(chart::air_or_oxygen),
-            systolic_bp: charted(vitals.systolic_bp).map(chart::systolic_bp),
-            pulse: charted(vitals.pulse).map(chart::pulse),
-            consciousness: vitals.consciousness.map(chart::consciousness),
-            temperature: charted(vitals.temperature).map(chart::temperature),
+            air_or_oxygen: vitals.on_oxygen.map(chart1::air_or_oxygen),
+            systolic_bp: charted(vitals.systolic_bp).map(chart1::systolic_bp),
+            pulse: charted(vitals.pulse).map(chart1::pulse),
+            consciousness: vitals.consciousness.map(chart1::consciousness),
+            temperature: charted(vitals.temperature).map(chart1::temperature),
         };
         let missing = Parameter::ALL
             .into_iter()

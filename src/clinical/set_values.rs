@@ -17,7 +17,7 @@
 
 use std::cmp::Reverse;
 
-use super::chart::{self, SubScore};
+use super::chart1::{self, SubScore};
 use super::time::Timestamp;
 use super::vital_signs::{Consciousness, Parameter, Quantity, Reading, Spo2Scale, VitalSigns};
 
@@ -44,22 +44,22 @@ impl MeasuredValue {
     /// of the two possibilities, since this ranks severity and must never rank calmer.
     pub fn sub_score(&self, scale: Spo2Scale, on_oxygen: Option<bool>) -> SubScore {
         match *self {
-            MeasuredValue::Consciousness(level) => chart::consciousness(level),
-            MeasuredValue::OnOxygen(on) => chart::air_or_oxygen(on),
+            MeasuredValue::Consciousness(level) => chart1::consciousness(level),
+            MeasuredValue::OnOxygen(on) => chart1::air_or_oxygen(on),
             MeasuredValue::Reading(reading) => {
                 let charted = reading.charted();
                 match reading.quantity() {
-                    Quantity::RespiratoryRate => chart::respiratory_rate(charted),
-                    Quantity::Spo2 if scale == Spo2Scale::Scale1 => chart::spo2_scale1(charted),
+                    Quantity::RespiratoryRate => chart1::respiratory_rate(charted),
+                    Quantity::Spo2 if scale == Spo2Scale::Scale1 => chart1::spo2_scale1(charted),
                     Quantity::Spo2 => [Some(true), Some(false)]
                         .into_iter()
                         .filter(|o| on_oxygen.is_none() || *o == on_oxygen)
-                        .filter_map(|o| chart::spo2_scale2(charted, o))
+                        .filter_map(|o| chart1::spo2_scale2(charted, o))
                         .max()
                         .unwrap_or(SubScore::THREE),
-                    Quantity::SystolicBp => chart::systolic_bp(charted),
-                    Quantity::Pulse => chart::pulse(charted),
-                    Quantity::Temperature => chart::temperature(charted),
+                    Quantity::SystolicBp => chart1::systolic_bp(charted),
+                    Quantity::Pulse => chart1::pulse(charted),
+                    Quantity::Temperature => chart1::temperature(charted),
                 }
             }
         }

@@ -14,11 +14,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
+use super::abort;
 use super::bundle::{Expect, MAX_PAGE_BYTES, NotData, NotDataKind, Page, read_answer};
 use super::codes;
 use super::history::FhirHistory;
 use super::retry::{FetchError, FetchErrorKind, Outcome, RetryPolicy, Step, next_step};
-use super::signal;
 use super::urls::{
     BrowserUrls, Home, Planned, UrlParser, UrlRefusal, page_base, plan_first, plan_link,
     plan_on_home,
@@ -349,9 +349,9 @@ async fn send<T>(
             }
         }
         let timeout_ms = u32::try_from(options.retry.timeout.as_millis()).unwrap_or(u32::MAX);
-        let timeout = signal::timeout(timeout_ms);
+        let timeout = abort::timeout(timeout_ms);
         let signal = match options.cancel.as_ref() {
-            Some(cancel) => signal::either(&timeout, cancel),
+            Some(cancel) => abort::either(&timeout, cancel),
             None => timeout.clone(),
         };
         let body = match (&call.planned, &call.body) {

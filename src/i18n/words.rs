@@ -76,6 +76,20 @@ pub struct Words {
     pub range_7d: &'static str,
     pub range_30d: &'static str,
     pub range_all: &'static str,
+    /// The observation chart's canvas: the total's panel title.
+    pub chart_total_title: &'static str,
+    /// A sub-score the chart cannot give.
+    pub chart_unknown: &'static str,
+    /// Between a measured value and the value charted.
+    pub chart_rounded_to: &'static str,
+    /// Said on every point of a set with a parameter missing: such a set has no NEWS2.
+    pub chart_incomplete: &'static str,
+    /// The short label of a total's point that its source stated.
+    pub chart_source_label: &'static str,
+    /// Before the other values measured at the same moment (the most severe is drawn).
+    pub chart_conflict: &'static str,
+    /// The chart's marker of the present moment.
+    pub chart_now: &'static str,
 
     pub table_heading: &'static str,
     pub table_caption: &'static str,
@@ -180,6 +194,13 @@ const NB: Words = Words {
     range_7d: "7 døgn",
     range_30d: "30 døgn",
     range_all: "Alt",
+    chart_total_title: "NEWS2 totalskår",
+    chart_unknown: "ukjent",
+    chart_rounded_to: "avrundet til",
+    chart_incomplete: "Ufullstendig sett, ingen NEWS2. Mangler",
+    chart_source_label: "kilde",
+    chart_conflict: "Ulik verdi samtidig (den mest alvorlige er brukt):",
+    chart_now: "nå",
 
     table_heading: "Alle målinger",
     table_caption: "NEWS2-målinger, nyeste først. Tallet i parentes er delskåren.",
@@ -284,6 +305,13 @@ const NN: Words = Words {
     range_7d: "7 døgn",
     range_30d: "30 døgn",
     range_all: "Alt",
+    chart_total_title: "NEWS2 totalskår",
+    chart_unknown: "ukjend",
+    chart_rounded_to: "avrunda til",
+    chart_incomplete: "Ufullstendig sett, ingen NEWS2. Manglar",
+    chart_source_label: "kjelde",
+    chart_conflict: "Ulik verdi samstundes (den mest alvorlege er brukt):",
+    chart_now: "no",
 
     table_heading: "Alle målingar",
     table_caption: "NEWS2-målingar, nyaste først. Talet i parentes er delskåren.",
@@ -388,6 +416,13 @@ const EN: Words = Words {
     range_7d: "7 days",
     range_30d: "30 days",
     range_all: "All",
+    chart_total_title: "NEWS2 total score",
+    chart_unknown: "unknown",
+    chart_rounded_to: "charted as",
+    chart_incomplete: "Incomplete set, no NEWS2. Missing",
+    chart_source_label: "source",
+    chart_conflict: "A different value at the same time (the more severe is used):",
+    chart_now: "now",
 
     table_heading: "All observation sets",
     table_caption: "NEWS2 observation sets, newest first. The number in brackets is the sub-score.",
@@ -471,6 +506,24 @@ pub fn set_aside(language: Language, count: usize) -> String {
     }
 }
 
+/// The observation chart described for screen readers (the canvas itself says nothing to them).
+pub fn chart_description(language: Language, sets: usize) -> String {
+    match language {
+        Language::Nb => format!(
+            "NEWS2-observasjonskurve med {sets} målesett: én rad per parameter og totalskåren \
+             over tid. Tabellen over målinger viser de samme verdiene."
+        ),
+        Language::Nn => format!(
+            "NEWS2-observasjonskurve med {sets} målesett: éi rad per parameter og totalskåren \
+             over tid. Tabellen over målingar viser dei same verdiane."
+        ),
+        Language::En => format!(
+            "NEWS2 observation chart with {sets} sets: one row per parameter and the total \
+             score over time. The table of observations shows the same values."
+        ),
+    }
+}
+
 /// A risk band in lower case, for running text.
 pub fn risk_word(language: Language, risk: ClinicalRisk) -> &'static str {
     match risk {
@@ -537,12 +590,7 @@ pub fn capitalised(text: &str) -> String {
 
 /// A quantity's unit as it is written beside its value.
 pub fn unit(quantity: Quantity) -> &'static str {
-    match quantity {
-        Quantity::RespiratoryRate | Quantity::Pulse => "/min",
-        Quantity::Spo2 => "%",
-        Quantity::SystolicBp => "mmHg",
-        Quantity::Temperature => "°C",
-    }
+    unit_written(Unit::chart_unit(quantity))
 }
 
 /// How a unit is written after a number as it came from the source (SpO2 as a fraction has

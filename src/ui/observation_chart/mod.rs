@@ -1,5 +1,5 @@
 //! The RCP-style observation chart: a time-range picker and the ECharts drawing of the option
-//! that `crate::chart` builds from the history.
+//! that `crate::chart_option` builds from the history.
 //!
 //! The instance is created when the container is in the document, redrawn with the whole
 //! option when the history, range or language changes, resized with its container, and
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-use crate::chart::{CHART_HEIGHT_PX, ChartInput, TimeRange, observation_chart};
+use crate::chart_option::{CHART_HEIGHT_PX, ChartInput, TimeRange, observation_chart};
 use crate::clinical::observation_set::History;
 use crate::clinical::time::Timestamp;
 use crate::i18n::format::{LocalZone, date_time};

@@ -5,9 +5,18 @@
 //! Its inputs are signals ([`WidgetInputs`]) so the embedding can change an attribute and the
 //! widget follows; what it has to tell the host goes out through `on_event` as
 //! [`events::WidgetEvent`]s. It holds no clinical rule: every level, score and text comes from
-//! `clinical`, every set from `fhir`.
+//! `clinical`, every set from `fhir`. Nor does it hold the rules of its own state: what a load
+//! shows after each of its events is [`load_state::Loads`], and which unsaved entries belong to
+//! the patient on screen is [`outbox::Outbox`], both plain types tested natively. The component
+//! carries events into them and renders what they say.
+
+mod failure_text;
+mod pending_list;
+mod problems;
 
 pub mod events;
+pub mod load_state;
+pub mod outbox;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,19 +27,15 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 
 use crate::clinical::escalation::texts::ResponseTexts;
-use crate::clinical::escalation::{DataStatus, Decision, PatientContext, Settings, decide};
+use crate::clinical::escalation::{Decision, PatientContext, Settings, decide};
 use crate::clinical::observation_set::{History, ObservationSet, Scale2Decision};
 use crate::clinical::time::Timestamp;
-use crate::fhir::bundle::read_value;
+use crate::fhir::abort;
 use crate::fhir::client::{ClientOptions, Source, load, save};
-use crate::fhir::history::{FhirHistory, Grouped};
-use crate::fhir::pending::{PendingEntries, SaveState};
-use crate::fhir::retry::{FetchError, FetchErrorKind};
-use crate::fhir::signal;
+use crate::fhir::retry::FetchErrorKind;
 use crate::fhir::write::NewEntry;
 use crate::i18n::banner::{BannerWords, banner};
-use crate::i18n::errors::{Trouble, technical_details, trouble_words};
-use crate::i18n::format::{BrowserZone, LocalZone, date_time, iso_utc};
+use crate::i18n::format::{BrowserZone, LocalZone, date_time};
 use crate::i18n::{Language, words};
 use crate::ui::banner::EscalationBanner;
 use crate::ui::entry_form::EntryForm;
@@ -40,6 +45,11 @@ use crate::ui::observation_chart::ObservationChart;
 use crate::ui::status::LatestSet;
 use crate::ui::timing;
 use events::{EventSink, WidgetEvent};
+use failure_text::FailureText;
+use load_state::{LoadState, Loads, Start, ViewState};
+use outbox::Outbox;
+use pending_list::PendingList;
+use problems::Problems;
 
 /// Where the widget's observations come from.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -107,52 +117,6 @@ impl Default for WidgetInputs {
     }
 }
 
-/// What the widget has from its source.
-#[derive(Clone, Debug, Default)]
-enum Data {
-    #[default]
-    Waiting,
-    Loading,
-    /// The configuration was refused; the message is the technical detail.
-    Misconfigured(String),
-    Ready {
-        fhir: FhirHistory,
-        /// Why the last load stopped early (pages before it are kept).
-        stopped: Option<FetchError>,
-        /// When the widget last heard from the source; `None` for a host-given Bundle.
-        refreshed_at: Option<Timestamp>,
-        /// More pages are on their way.
-        more: bool,
-    },
-    Failed {
-        error: FetchError,
-        /// The last good data, kept on screen if a refresh fails.
-        previous: Option<FhirHistory>,
-        last_refreshed: Option<Timestamp>,
-    },
-}
-
-/// What the widget shows as a whole; its name is the root's `data-state`, for hosts' and
-/// tests' selectors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ViewState {
-    Loading,
-    Error,
-    Empty,
-    Ready,
-}
-
-impl ViewState {
-    fn name(self) -> &'static str {
-        match self {
-            ViewState::Loading => "loading",
-            ViewState::Error => "error",
-            ViewState::Empty => "empty",
-            ViewState::Ready => "ready",
-        }
-    }
-}
-
 /// How often a fetched history is refreshed, so "stale data" means the source is unreachable,
 /// not merely that the page has been open a while.
 const REFRESH_EVERY: Duration = Duration::from_secs(5 * 60);
@@ -161,6 +125,14 @@ const REFRESH_EVERY: Duration = Duration::from_secs(5 * 60);
 const PAGE_SIZE: u32 = 500;
 
 static BROWSER_ZONE: BrowserZone = BrowserZone;
+
+/// Moves the load state; the view re-renders only when what it shows changed (a refresh that
+/// keeps its data on screen must not regroup a year of it).
+fn move_loads(loads: RwSignal<Loads>, transition: impl FnOnce(&mut Loads) -> bool) {
+    if loads.try_update_untracked(transition) == Some(true) {
+        loads.notify();
+    }
+}
 
 /// A fresh entry id: a random UUID from the browser, so retries of one entry share it and two
 /// entries never do.
@@ -230,20 +202,10 @@ pub fn Widget(
     }
     let now = Signal::derive(move || fixed_now.get().unwrap_or_else(|| ticking.get()));
 
-    let data = RwSignal::new(Data::Waiting);
+    let loads = RwSignal::new(Loads::default());
     // The sets whose disagreement with the source a nurse has acknowledged, for this patient.
     let acknowledged_disagreements = RwSignal::new(Vec::<Timestamp>::new());
-    // Entries made here and not yet in the history, for the patient on screen only. Another
-    // source's are set aside (and shown again when it is), so an unsaved set can never appear
-    // in, score with, or be sent to another patient's record.
-    let pending = RwSignal::new(PendingEntries::default());
-    let pending_key = StoredValue::new(None::<Source>);
-    let set_aside = StoredValue::new(Vec::<(Option<Source>, PendingEntries)>::new());
-    let set_aside_count = RwSignal::new(0usize);
-    let generation = StoredValue::new(0u64);
-    // The source the data on screen came from: only a refresh of the same source may keep it
-    // on screen while failing (another patient's data must never stand in).
-    let shown_source = StoredValue::new(None::<Source>);
+    let outbox = RwSignal::new(Outbox::default());
 
     // Aborts this widget's requests when it goes: a removed widget leaves nothing running.
     let unmounted = web_sys::AbortController::new().ok();
@@ -270,126 +232,49 @@ pub fn Widget(
     Effect::new(move |_| {
         reload.track();
         let source = source.get();
-        // A host-given Bundle keeps the entries: the host decides whose data it is, and was
-        // told of every entry.
-        let key = match &source {
-            DataSource::Fhir(source) => Some(source.clone()),
-            DataSource::None | DataSource::Bundle(_) | DataSource::Misconfigured(_) => {
-                pending_key.get_value()
-            }
-        };
-        if key != pending_key.get_value() {
-            let mine = pending.get_untracked();
-            let old_key = pending_key.get_value();
-            set_aside.update_value(|aside| {
-                let restored = aside
-                    .iter()
-                    .position(|(k, _)| *k == key)
-                    .map(|i| aside.remove(i).1);
-                if !mine.entries().is_empty() {
-                    aside.push((old_key, mine));
-                }
-                pending.set(restored.unwrap_or_default());
-            });
-            pending_key.set_value(key);
+        if outbox.try_update(|o| o.follow(&source)) == Some(true) {
             acknowledged_disagreements.set(Vec::new());
-            set_aside_count
-                .set(set_aside.with_value(|a| a.iter().map(|(_, p)| p.entries().len()).sum()));
         }
-        generation.update_value(|g| *g += 1);
-        let this_load = generation.get_value();
-        let current = move || generation.try_get_value() == Some(this_load);
-        match source {
-            DataSource::None => {
-                shown_source.set_value(None);
-                data.set(Data::Waiting);
-            }
-            DataSource::Misconfigured(message) => {
-                shown_source.set_value(None);
-                data.set(Data::Misconfigured(message));
-            }
-            DataSource::Bundle(json) => {
-                shown_source.set_value(None);
-                let mut fhir = FhirHistory::new();
-                fhir.add_page(read_value(&json));
+        let mut start = Start::Settled;
+        move_loads(loads, |l| {
+            let (started, changed) = l.start(&source);
+            start = started;
+            changed
+        });
+        let (Start::Fetch(this_load), DataSource::Fhir(source)) = (start, source) else {
+            if loads.with_untracked(|l| l.complete_history().is_some()) {
                 timing::mark(timing::DATA_IN_HAND);
-                data.set(Data::Ready {
-                    fhir,
-                    stopped: None,
-                    refreshed_at: None,
-                    more: false,
-                });
             }
-            DataSource::Fhir(source) => {
-                let same_source = shown_source.with_value(|s| s.as_ref() == Some(&source));
-                shown_source.set_value(Some(source.clone()));
-                let previous = data
-                    .with_untracked(|d| match d {
-                        Data::Ready { fhir, .. } => Some(fhir.clone()),
-                        Data::Failed { previous, .. } => previous.clone(),
-                        _ => None,
-                    })
-                    .filter(|_| same_source);
-                if previous.is_none() {
-                    data.set(Data::Loading);
-                }
-                let mut options = options();
-                // This load stops when the widget goes or a newer load starts.
-                if let Some(previous) = load_controller.get_value() {
-                    previous.abort();
-                }
-                let controller = web_sys::AbortController::new().ok();
-                if let (Some(controller), Some(widget)) = (&controller, &options.cancel) {
-                    options.cancel = Some(signal::either(&controller.signal(), widget));
-                }
-                load_controller.set_value(controller);
-                leptos::task::spawn_local(async move {
-                    let mut first = true;
-                    let loaded = load(&source, &options, |fhir| {
-                        // The newest sets come first: show them at once, the rest at the end
-                        // (drawing every page of a year would cost more than it shows).
-                        if first {
-                            timing::mark(timing::FIRST_PAGE);
-                        }
-                        if first && previous.is_none() && current() {
-                            data.try_set(Data::Ready {
-                                fhir: fhir.clone(),
-                                stopped: None,
-                                refreshed_at: now.try_get_untracked(),
-                                more: true,
-                            });
-                        }
-                        first = false;
-                    })
-                    .await;
-                    if !current() {
-                        return;
-                    }
-                    let at = now.try_get_untracked();
-                    let next = match loaded.stopped {
-                        Some(error) if loaded.history.is_empty() => Data::Failed {
-                            error,
-                            last_refreshed: data
-                                .with_untracked(|d| match d {
-                                    Data::Ready { refreshed_at, .. } => *refreshed_at,
-                                    Data::Failed { last_refreshed, .. } => *last_refreshed,
-                                    _ => None,
-                                })
-                                .filter(|_| previous.is_some()),
-                            previous,
-                        },
-                        stopped => Data::Ready {
-                            fhir: loaded.history,
-                            stopped,
-                            refreshed_at: at,
-                            more: false,
-                        },
-                    };
-                    timing::mark(timing::DATA_IN_HAND);
-                    data.try_set(next);
-                });
-            }
+            return;
+        };
+        let mut options = options();
+        // This load stops when the widget goes or a newer load starts.
+        if let Some(previous) = load_controller.get_value() {
+            previous.abort();
         }
+        let controller = web_sys::AbortController::new().ok();
+        if let (Some(controller), Some(widget)) = (&controller, &options.cancel) {
+            options.cancel = Some(abort::either(&controller.signal(), widget));
+        }
+        load_controller.set_value(controller);
+        leptos::task::spawn_local(async move {
+            let mut first = true;
+            let loaded = load(&source, &options, |page| {
+                if first {
+                    timing::mark(timing::FIRST_PAGE);
+                    move_loads(loads, |l| {
+                        l.first_page(this_load, page, now.try_get_untracked())
+                    });
+                }
+                first = false;
+            })
+            .await;
+            let at = now.try_get_untracked();
+            move_loads(loads, |l| l.finished(this_load, loaded, at));
+            if loads.try_with_untracked(|l| l.is_current(this_load)) == Some(true) {
+                timing::mark(timing::DATA_IN_HAND);
+            }
+        });
     });
     if let Ok(handle) = set_interval_with_handle(
         move || {
@@ -406,64 +291,31 @@ pub fn Widget(
     // then, and regroups only when one of them comes due, not at every tick of the clock.
     let dated_ahead = Memo::new(move |_| {
         let now = now.get();
-        data.with(|d| match d {
-            Data::Ready { fhir, .. }
-            | Data::Failed {
-                previous: Some(fhir),
-                ..
-            } => fhir.count_after(now),
-            _ => 0,
-        })
+        loads.with(|l| l.history().map_or(0, |h| h.count_after(now)))
     });
     let grouped = Memo::new(move |_| {
         let decision = scale_2.get();
         dated_ahead.track();
         let at = Some(now.get_untracked());
-        data.with(|d| match d {
-            Data::Ready { fhir, .. }
-            | Data::Failed {
-                previous: Some(fhir),
-                ..
-            } => Some(fhir.group_as_of(decision.as_ref(), at)),
-            _ => None,
-        })
+        loads.with(|l| l.history().map(|h| h.group_as_of(decision.as_ref(), at)))
     });
-    // Entries made here leave the pending list once a reload contains them.
+    // Entries made here leave the outbox once a complete load contains them.
     Effect::new(move |_| {
-        data.with(|d| {
-            if let Data::Ready {
-                fhir, more: false, ..
-            } = d
-            {
-                pending.update(|p| p.forget_arrived(|key| fhir.contains(key)));
+        loads.with(|l| {
+            if let Some(history) = l.complete_history() {
+                outbox.update(|o| o.current_mut().forget_arrived(|key| history.contains(key)));
             }
         });
     });
     let shown = Memo::new(move |_| {
         grouped.with(|g| {
-            pending.with(|p| p.shown_with(g.as_ref().map_or(&History::default(), |g| &g.history)))
+            outbox.with(|o| {
+                o.current()
+                    .shown_with(g.as_ref().map_or(&History::default(), |g| &g.history))
+            })
         })
     });
-    let data_status = Memo::new(move |_| {
-        data.with(|d| match d {
-            Data::Ready {
-                refreshed_at: Some(at),
-                stopped: None,
-                ..
-            } => Some(DataStatus::Current { refreshed_at: *at }),
-            Data::Ready {
-                refreshed_at,
-                stopped: Some(_),
-                ..
-            } => Some(DataStatus::Unreachable {
-                last_refreshed: *refreshed_at,
-            }),
-            Data::Failed { last_refreshed, .. } => Some(DataStatus::Unreachable {
-                last_refreshed: *last_refreshed,
-            }),
-            _ => None,
-        })
-    });
+    let data_status = Memo::new(move |_| loads.with(Loads::data_status));
     let decision = Memo::new(move |_| {
         let settings = Settings {
             patient: patient.get(),
@@ -491,8 +343,8 @@ pub fn Widget(
     // Events for the host. A load that stopped early is loaded (what arrived is shown) and an
     // error the host can act on (a 401 in the middle of paging: refresh the token).
     Effect::new(move |_| {
-        let sent: Vec<WidgetEvent> = data.with(|d| match d {
-            Data::Ready {
+        let sent: Vec<WidgetEvent> = loads.with(|l| match l.state() {
+            LoadState::Ready {
                 more: false,
                 stopped,
                 ..
@@ -509,7 +361,7 @@ pub fn Widget(
                     .chain(stopped.as_ref().map(events::error))
                     .collect()
             }),
-            Data::Failed { error, .. } => vec![events::error(error)],
+            LoadState::Failed { error, .. } => vec![events::error(error)],
             _ => Vec::new(),
         });
         for event in sent {
@@ -517,8 +369,7 @@ pub fn Widget(
         }
     });
     Effect::new(move |previous: Option<Option<&'static str>>| {
-        let ready =
-            data.with(|d| matches!(d, Data::Ready { more: false, .. } | Data::Failed { .. }));
+        let ready = loads.with(Loads::settled);
         let level = decision.with(|d| d.level.name());
         if ready && previous.flatten() != Some(level) {
             emit(decision.with(events::escalation));
@@ -544,8 +395,8 @@ pub fn Widget(
         _ => None,
     };
     let send = move |entry_id: String, bundle: Value, base: String| {
-        pending.update(|p| {
-            p.start_saving(&entry_id);
+        outbox.update(|o| {
+            o.current_mut().start_saving(&entry_id);
         });
         // A write is not cancelled with the widget: once sent it may land, and the host must
         // hear how it ended (through the sink, which outlives the view).
@@ -561,7 +412,7 @@ pub fn Widget(
                 Err(error) => events::save_failed(&entry_id, error),
             };
             let ok = result.is_ok();
-            pending.try_update(|p| p.finished(&entry_id, result.map(|_| ())));
+            outbox.try_update(|o| o.current_mut().finished(&entry_id, result.map(|_| ())));
             if let Some(sink) = &outlives_view {
                 sink.send(event);
             }
@@ -572,7 +423,7 @@ pub fn Widget(
     };
     let on_submit = Callback::new(move |set: ObservationSet| {
         let entry_id = new_entry_id();
-        pending.update(|p| p.add(entry_id.clone(), set.clone()));
+        outbox.update(|o| o.current_mut().add(entry_id.clone(), set.clone()));
         let target = save_target();
         let bundle = target.as_ref().map(|(_, patient)| {
             NewEntry {
@@ -590,8 +441,9 @@ pub fn Widget(
         emit(event);
     });
     let resend = move |entry_id: String| {
-        let found = pending.with_untracked(|p| {
-            p.entries()
+        let found = outbox.with_untracked(|o| {
+            o.current()
+                .entries()
                 .iter()
                 .find(|e| e.entry_id == entry_id)
                 .map(|e| e.set.clone())
@@ -609,18 +461,19 @@ pub fn Widget(
 
     let table_rows = Signal::derive(move || {
         grouped.with(|g| {
-            pending.with(|p| rows(g.as_ref().map_or(&History::default(), |g| &g.history), p))
+            outbox.with(|o| {
+                rows(
+                    g.as_ref().map_or(&History::default(), |g| &g.history),
+                    o.current(),
+                )
+            })
         })
     });
     // A memo, so the views below are built once per state and then only updated: a refresh
     // must not wipe a half-typed entry, an acknowledgement or the table's page.
     let state = Memo::new(move |_| {
-        data.with(|d| match d {
-            Data::Waiting | Data::Loading => ViewState::Loading,
-            Data::Failed { previous: None, .. } | Data::Misconfigured(_) => ViewState::Error,
-            _ if shown.with(|h| h.sets().is_empty()) => ViewState::Empty,
-            _ => ViewState::Ready,
-        })
+        let nothing_to_show = shown.with(|h| h.sets().is_empty());
+        loads.with(|l| l.view(nothing_to_show))
     });
     // Empty and ready share one layout: the first entry for a new patient must not rebuild it.
     let layout = Memo::new(move |_| match state.get() {
@@ -639,15 +492,7 @@ pub fn Widget(
         }
         .into_any(),
         ViewState::Error => {
-            let failure = move || data.with(|d| match d {
-                Data::Failed { error, .. } => Some(error.clone()),
-                Data::Misconfigured(message) => Some(FetchError {
-                    kind: FetchErrorKind::Config,
-                    status: None,
-                    message: message.clone(),
-                }),
-                _ => None,
-            });
+            let failure = move || loads.with(Loads::failure);
             let retryable = move || failure().is_some_and(|e| e.kind != FetchErrorKind::Config);
             view! {
                 <div class="news2-error" role="alert" data-kind=move || failure().map(|e| e.kind.name())>
@@ -671,10 +516,7 @@ pub fn Widget(
                 language=language.into()
                 on_acknowledge
             />
-            {move || data.with(|d| match d {
-                Data::Ready { stopped: Some(error), .. } | Data::Failed { error, .. } => Some(error.clone()),
-                _ => None,
-            }).map(|error| (error.kind.name(), error)).map(|(kind, error)| view! {
+            {move || loads.with(|l| l.interrupted().cloned()).map(|error| (error.kind.name(), error)).map(|(kind, error)| view! {
                 <div class="news2-partial" role="status" data-kind=kind>
                     <p>{w().partly_loaded}</p>
                     <FailureText error language=language.get() />
@@ -698,9 +540,8 @@ pub fn Widget(
                 />
             })}
             <PendingList
-                pending
+                outbox
                 zone
-                set_aside=set_aside_count
                 language=language.into()
                 can_send=Signal::derive(move || save_target().is_some())
                 resend
@@ -730,127 +571,5 @@ pub fn Widget(
             {body}
             <p class="news2-widget__attribution">{move || w().attribution}</p>
         </div>
-    }
-}
-
-/// Entries made here that the server does not have yet, each with where its save stands and
-/// "send again" for a failed one; and how many entries for another patient are set aside.
-#[component]
-fn PendingList(
-    pending: RwSignal<PendingEntries>,
-    set_aside: RwSignal<usize>,
-    language: Signal<Language>,
-    can_send: Signal<bool>,
-    resend: impl Fn(String) + Copy + Send + Sync + 'static,
-    zone: &'static dyn LocalZone,
-) -> impl IntoView {
-    move || {
-        let w = words(language.get());
-        let entries: Vec<(String, Timestamp, SaveState)> = pending.with(|p| {
-            p.entries()
-                .iter()
-                .map(|e| (e.entry_id.clone(), e.set.taken_at(), e.state.clone()))
-                .collect()
-        });
-        let aside = set_aside.get();
-        let any_failed = entries
-            .iter()
-            .any(|(_, _, s)| matches!(s, SaveState::Failed(_)));
-        (!entries.is_empty() || aside > 0).then(|| view! {
-            <section class="news2-pending" role=if any_failed { "alert" } else { "status" }>
-                <h2 class="news2-heading">{w.pending_heading}</h2>
-                <ul>
-                    {entries.into_iter().map(|(id, taken_at, state)| {
-                        let for_click = id.clone();
-                        let (label, failure) = match &state {
-                            SaveState::NotSaved => (w.unsaved.to_string(), None),
-                            SaveState::Saving => (w.saving.to_string(), None),
-                            SaveState::Saved => (w.saved_waiting.to_string(), None),
-                            SaveState::Failed(error) => (w.save_failed.to_string(), Some(error.clone())),
-                        };
-                        let failed = failure.is_some();
-                        view! {
-                            <li>
-                                <time datetime=iso_utc(taken_at)>{date_time(taken_at, zone)}</time>
-                                " · "{label}" "
-                                {failure.map(|error| view! { <FailureText error language=language.get() /> })}
-                                {(failed && can_send.get()).then(|| view! {
-                                    <button type="button" class="news2-button" on:click=move |_| resend(for_click.clone())>
-                                        {w.send_again}
-                                    </button>
-                                })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-                {(aside > 0).then(|| view! {
-                    <p class="news2-pending__aside">{words::set_aside(language.get(), aside)}</p>
-                })}
-            </section>
-        })
-    }
-}
-
-/// Every Observation that could not be used, named, and every set dated in the future: nothing
-/// is skipped silently.
-#[component]
-fn Problems(
-    grouped: Memo<Option<Grouped>>,
-    future: Memo<Vec<Timestamp>>,
-    language: Signal<Language>,
-    zone: &'static dyn LocalZone,
-) -> impl IntoView {
-    move || {
-        let lang = language.get();
-        let w = words(lang);
-        let future_items: Vec<String> = future.with(|f| {
-            f.iter()
-                .map(|&at| format!("{}: {}", date_time(at, zone), w.future_dated))
-                .collect()
-        });
-        grouped.with(|g| {
-            let problems = g.as_ref().map_or(&[][..], |g| g.problems.as_slice());
-            let count = problems.len() + future_items.len();
-            (count > 0).then(|| {
-                let items = problems
-                    .iter()
-                    .map(|p| {
-                        let text = match &p.resource {
-                            Some(resource) => format!("{resource}: {}", p.message),
-                            None => p.message.clone(),
-                        };
-                        view! { <li lang="en">{text}</li> }
-                    })
-                    .collect_view();
-                let future = future_items
-                    .into_iter()
-                    .map(|text| view! { <li>{text}</li> })
-                    .collect_view();
-                view! {
-                    <details class="news2-problems" open=true>
-                        <summary>{format!("{} ({count})", w.problems_heading)}</summary>
-                        <ul>{future}{items}</ul>
-                    </details>
-                }
-            })
-        })
-    }
-}
-
-/// A failure in the nurse's language (what happened, what to do), with the technical detail for
-/// support behind a disclosure, in English as support reads it.
-#[component]
-fn FailureText(error: FetchError, language: Language) -> impl IntoView {
-    let words = trouble_words(Trouble::Fetch(error.kind), language);
-    let detail = match error.status {
-        Some(status) => format!("{} · {status} · {}", error.kind.name(), error.message),
-        None => format!("{} · {}", error.kind.name(), error.message),
-    };
-    view! {
-        <p class="news2-error__what">{words.title}" "{words.advice}</p>
-        <details class="news2-error__technical">
-            <summary>{technical_details(language)}</summary>
-            <p lang="en">{detail}</p>
-        </details>
     }
 }

@@ -2,12 +2,12 @@
 //!
 //! The UI must never re-implement a clinical rule, and neither does the chart: instead of a
 //! table of band limits, every charted value on the panel's axis is scored by
-//! `clinical::chart` and runs of values with the same sub-score become one band. A band's edges
+//! `clinical::chart1` and runs of values with the same sub-score become one band. A band's edges
 //! lie half a chart step outside its first and last value (8.5 and 11.5 for respiration 9–11),
 //! so every plotted point, which sits at its charted value, lies inside the band of its own
 //! sub-score.
 
-use crate::clinical::chart;
+use crate::clinical::chart1;
 use crate::clinical::time::Timestamp;
 use crate::clinical::{Consciousness, Parameter, Quantity, SubScore};
 
@@ -27,14 +27,14 @@ pub(super) struct Band {
 /// score it actually had (0 at 97 % on air).
 pub(super) fn measured_score(quantity: Quantity, scale_2: bool, charted: u32) -> SubScore {
     match quantity {
-        Quantity::RespiratoryRate => chart::respiratory_rate(charted),
+        Quantity::RespiratoryRate => chart1::respiratory_rate(charted),
         Quantity::Spo2 if scale_2 => {
-            chart::spo2_scale2(charted, Some(true)).unwrap_or(SubScore::ZERO)
+            chart1::spo2_scale2(charted, Some(true)).unwrap_or(SubScore::ZERO)
         }
-        Quantity::Spo2 => chart::spo2_scale1(charted),
-        Quantity::SystolicBp => chart::systolic_bp(charted),
-        Quantity::Pulse => chart::pulse(charted),
-        Quantity::Temperature => chart::temperature(charted),
+        Quantity::Spo2 => chart1::spo2_scale1(charted),
+        Quantity::SystolicBp => chart1::systolic_bp(charted),
+        Quantity::Pulse => chart1::pulse(charted),
+        Quantity::Temperature => chart1::temperature(charted),
     }
 }
 
@@ -43,8 +43,8 @@ pub(super) fn category_score(parameter: Parameter, index: usize) -> SubScore {
     match parameter {
         Parameter::Consciousness => Consciousness::ALL
             .get(index)
-            .map_or(SubScore::ZERO, |&level| chart::consciousness(level)),
-        _ => chart::air_or_oxygen(index == 1),
+            .map_or(SubScore::ZERO, |&level| chart1::consciousness(level)),
+        _ => chart1::air_or_oxygen(index == 1),
     }
 }
 

@@ -12,14 +12,14 @@
 
 use serde_json::{Value, json};
 
-use super::texts;
-use crate::clinical::escalation::texts::Language;
+use super::canvas;
 use crate::clinical::observation_set::ObservationSet;
 use crate::clinical::time::Timestamp;
 use crate::clinical::vital_signs::Reading;
 use crate::clinical::{ClinicalRisk, News2, Parameter, Quantity, SubScore, Unit};
+use crate::i18n::Language;
 use crate::i18n::format::decimal;
-use crate::i18n::words;
+use crate::i18n::words::{self, words};
 
 /// A point of one panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,23 +110,23 @@ impl SetLines {
             let missing: Vec<String> = incomplete
                 .missing()
                 .iter()
-                .map(|&p| texts::panel_title(language, p).to_lowercase())
+                .map(|&p| words::parameter(language, p).to_lowercase())
                 .collect();
             tail.push(format!(
                 "{}: {}",
-                texts::incomplete(language),
+                words(language).chart_incomplete,
                 missing.join(", ")
             ));
         }
         if let Some(who) = &set.details.recorded_by {
             tail.push(format!(
                 "{}: {}",
-                texts::recorded_by(language),
-                texts::canvas_text(who)
+                words(language).recorded_by,
+                canvas::canvas_text(who)
             ));
         }
         SetLines {
-            time: texts::canvas_text(&format_time(set.taken_at())),
+            time: canvas::canvas_text(&format_time(set.taken_at())),
             tail,
         }
     }
@@ -165,7 +165,7 @@ fn parameter_point(
 ) -> Point {
     let v = set.vitals();
     let sub_score = score.sub_score(parameter);
-    let title = texts::panel_title(language, parameter);
+    let title = words::parameter(language, parameter);
     // (axis value, what was measured)
     let shown: Option<(f64, String)> = match parameter {
         Parameter::AirOrOxygen => v.on_oxygen.map(|on| {
@@ -195,7 +195,7 @@ fn parameter_point(
             )
         }),
         Parameter::Spo2 => v.spo2.map(|r| {
-            let title = format!("{title} {}", texts::scale(language, v.spo2_scale));
+            let title = format!("{title} {}", words::spo2_scale(language, v.spo2_scale));
             measured(&r, &title, language)
         }),
         Parameter::RespiratoryRate => v.respiratory_rate.map(|r| measured(&r, &title, language)),
@@ -208,9 +208,9 @@ fn parameter_point(
     };
     let score_line = format!(
         "{}: {}",
-        texts::sub_score(language),
+        words(language).sub_score,
         sub_score.map_or_else(
-            || texts::unknown(language).to_string(),
+            || words(language).chart_unknown.to_string(),
             |s| s.value().to_string()
         )
     );
@@ -220,11 +220,11 @@ fn parameter_point(
             .values
             .iter()
             .skip(1)
-            .map(|&v| texts::canvas_text(&words::measured_value(language, v)))
+            .map(|&v| canvas::canvas_text(&words::measured_value(language, v)))
             .collect();
         said.push(format!(
             "{} {}",
-            texts::conflict(language),
+            words(language).chart_conflict,
             others.join(", ")
         ));
     }
@@ -235,8 +235,8 @@ fn parameter_point(
     {
         said.push(format!(
             "{}: {}",
-            texts::rechecked(language),
-            texts::canvas_text(&words::measured_value(language, earlier.value))
+            words::capitalised(words(language).rechecked_earlier),
+            canvas::canvas_text(&words::measured_value(language, earlier.value))
         ));
     }
     Point {
@@ -265,7 +265,7 @@ fn measured(reading: &Reading, title: &str, language: Language) -> (f64, String)
     if reading.unit() != chart_unit || reading.raw() != charted {
         said.push_str(&format!(
             " ({} {})",
-            texts::rounded_to(language),
+            words(language).chart_rounded_to,
             with_unit(decimal(charted, language), chart_unit)
         ));
     }
@@ -282,12 +282,16 @@ fn total_point(set: &ObservationSet, score: &News2, lines: &SetLines, language: 
             let risk = complete.risk();
             let mut said = vec![
                 format!("NEWS2: {total}"),
-                texts::clinical_risk(language, risk),
+                format!(
+                    "{}: {}",
+                    words(language).clinical_risk,
+                    words::risk_word(language, risk)
+                ),
             ];
             if let Some(stated) = stated.filter(|s| s.value() != total) {
                 said.push(format!(
                     "{}: {}",
-                    texts::source_total(language),
+                    words(language).source_stated_total,
                     stated.value()
                 ));
             }
@@ -308,11 +312,15 @@ fn total_point(set: &ObservationSet, score: &News2, lines: &SetLines, language: 
                 value: Some(f64::from(total)),
                 cue: Cue {
                     symbol: hollow(risk_rank(risk)),
-                    label: Some(format!("{total} ({})", texts::source_label(language))),
+                    label: Some(format!("{total} ({})", words(language).chart_source_label)),
                 },
                 text: lines.text(&[
-                    format!("NEWS2: {total} ({})", texts::stated_by_source(language)),
-                    texts::clinical_risk(language, risk),
+                    format!("NEWS2: {total} ({})", words(language).not_recomputed),
+                    format!(
+                        "{}: {}",
+                        words(language).clinical_risk,
+                        words::risk_word(language, risk)
+                    ),
                 ]),
             }
         }

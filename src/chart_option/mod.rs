@@ -20,8 +20,8 @@
 //! trouble, and ECharts' `sampling` is never used since it could drop a red score.
 
 mod bands;
+mod canvas;
 mod points;
-mod texts;
 
 use std::time::Duration;
 
@@ -36,11 +36,12 @@ use charming::element::{
 use charming::series::Line;
 use serde_json::{Value, json};
 
-use crate::clinical::escalation::texts::Language;
 use crate::clinical::observation_set::History;
 use crate::clinical::time::{HOUR, Timestamp};
 use crate::clinical::{Parameter, Quantity, Spo2Scale, SubScore};
+use crate::i18n::Language;
 use crate::i18n::format::iso_utc;
+use crate::i18n::words::{self, words};
 use bands::Band;
 use points::Point;
 
@@ -282,7 +283,7 @@ pub fn observation_chart(input: &ChartInput) -> Value {
         .animation(false)
         .title(
             Title::new()
-                .text(texts::ATTRIBUTION)
+                .text(canvas::ATTRIBUTION)
                 .right(f64::from(RIGHT_PX))
                 .bottom(2)
                 .text_style(TextStyle::new().font_size(10).color("#555")),
@@ -435,7 +436,7 @@ fn panel_parts(
     let parameter = match panel {
         Panel::Total => {
             return PanelParts {
-                title: texts::total_title(language).to_string(),
+                title: words(language).chart_total_title.to_string(),
                 value_axis: value_axis(0.0, 20.0).interval(5),
                 label_axis: None,
                 bands: Vec::new(),
@@ -444,7 +445,7 @@ fn panel_parts(
         }
         Panel::Row(parameter) => parameter,
     };
-    let title = texts::panel_title(language, parameter);
+    let title = words::parameter(language, parameter);
     let Some(quantity) = quantity_of(parameter) else {
         // A category row: the series and bands use a hidden value axis with category `i` at
         // `i`, so a band can cover whole rows (on an ECharts category axis a mark area can only
@@ -455,7 +456,7 @@ fn panel_parts(
                 .iter()
                 .map(|level| level.letter().to_string())
                 .collect(),
-            _ => texts::air_or_oxygen_axis(language)
+            _ => [words(language).air, "O₂"]
                 .iter()
                 .map(|label| (*label).to_string())
                 .collect(),
@@ -490,12 +491,7 @@ fn panel_parts(
         .fold(default_range(quantity), |(lo, hi), v| {
             (lo.min(v), hi.max(v))
         });
-    let unit = match quantity {
-        Quantity::Spo2 => "%",
-        Quantity::SystolicBp => "mmHg",
-        Quantity::Temperature => "°C",
-        Quantity::RespiratoryRate | Quantity::Pulse => "/min",
-    };
+    let unit = words::unit(quantity);
     let band_runs = |scale_2: bool| {
         bands::bands(lowest, highest, places, |charted| {
             bands::measured_score(quantity, scale_2, charted)
@@ -507,7 +503,7 @@ fn panel_parts(
         Quantity::Spo2 => {
             let mut scales: Vec<&str> = Vec::new();
             for run in runs {
-                let name = texts::scale(language, run.scale);
+                let name = words::spo2_scale(language, run.scale);
                 if !scales.contains(&name) {
                     scales.push(name);
                 }
@@ -557,7 +553,7 @@ fn markers(
                     MarkLineData::new().x_axis(at.as_str()).label(
                         Label::new()
                             .show(true)
-                            .formatter(texts::scale(language, run.scale)),
+                            .formatter(words::spo2_scale(language, run.scale)),
                     ),
                 ));
             }
@@ -566,7 +562,7 @@ fn markers(
     if let Some(now_iso) = now_iso {
         // "now" is written once, at the top; the other panels only draw the line.
         let label = if first {
-            Label::new().show(true).formatter(texts::now(language))
+            Label::new().show(true).formatter(words(language).chart_now)
         } else {
             Label::new().show(false)
         };
@@ -642,7 +638,7 @@ fn complete_option(
     // alternative; this tells a screen reader what the picture is.
     option["aria"] = json!({
         "enabled": true,
-        "label": {"enabled": true, "description": texts::aria_description(language, sets)},
+        "label": {"enabled": true, "description": words::chart_description(language, sets)},
     });
     option
 }

@@ -1,0 +1,160 @@
+//! The element's properties: what a host sets in JavaScript (objects and callbacks, never
+//! reflected to attributes, so a token or an identity number never shows in the DOM), each read
+//! and checked here before the widget sees it.
+
+use std::sync::Arc;
+
+use wasm_bindgen::prelude::*;
+
+use crate::clinical::escalation::texts::ResponseTexts;
+use crate::clinical::observation_set::Scale2Decision;
+use crate::fhir::bundle::MAX_PAGE_BYTES;
+
+/// A property of `<news2-widget>`. Its name is the one the element class defines, the
+/// TypeScript declarations and the manifest list (tests/public_contract.rs checks they agree).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Property {
+    /// A FHIR Bundle the host hands over.
+    History,
+    /// The per-request auth-headers callback.
+    AuthHeaders,
+    /// The patient's national identity number, searched for by POST.
+    NationalId,
+    /// A municipality's own Chart 4 texts.
+    ResponseTexts,
+    /// The patient's documented Scale 2 decision.
+    Scale2Decision,
+}
+
+impl Property {
+    pub const ALL: [Property; 5] = [
+        Property::History,
+        Property::AuthHeaders,
+        Property::NationalId,
+        Property::ResponseTexts,
+        Property::Scale2Decision,
+    ];
+
+    /// The JavaScript property's name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Property::History => "history",
+            Property::AuthHeaders => "authHeaders",
+            Property::NationalId => "nationalId",
+            Property::ResponseTexts => "responseTexts",
+            Property::Scale2Decision => "scale2Decision",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Property> {
+        Property::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    /// A refused value of this property leaves the widget without a source: the refusal is
+    /// shown instead of a skeleton that would wait for ever.
+    pub(super) const fn decides_the_source(self) -> bool {
+        matches!(self, Property::History | Property::NationalId)
+    }
+}
+
+/// What the host set as properties (objects and callbacks, never reflected to attributes).
+#[derive(Default)]
+pub(super) struct Properties {
+    /// A FHIR Bundle the host hands over; wins over every attribute source.
+    pub history: Option<Arc<serde_json::Value>>,
+    /// The patient's national identity number: searched for by POST, never put in a URL.
+    pub national_id: Option<String>,
+    pub scale_2: Option<Scale2Decision>,
+    /// Why the last `history` or `nationalId` was refused, while nothing replaced it: shown
+    /// instead of a skeleton that would wait for ever.
+    pub refused: Option<String>,
+}
+
+/// A property's new value, read from JavaScript before the registry is borrowed (reading may
+/// run host code: a getter, a `toJSON`).
+pub(super) enum Change {
+    History(Option<Arc<serde_json::Value>>),
+    Auth(Option<js_sys::Function>),
+    NationalId(Option<String>),
+    Texts(ResponseTexts),
+    Scale2(Option<Scale2Decision>),
+}
+
+/// Reads what the host set; a value the widget cannot use is refused with the reason, for a
+/// `news2-error` of kind `config`.
+pub(super) fn read(property: Property, value: JsValue) -> Result<Change, String> {
+    let empty = value.is_null() || value.is_undefined();
+    let json = |value: &JsValue| {
+        js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|text| text.as_string())
+    };
+    Ok(match property {
+        Property::History if empty => Change::History(None),
+        Property::History => {
+            let text =
+                js_sys::JSON::stringify(&value).map_err(|_| "history: not a FHIR Bundle object")?;
+            // Measured before it is copied into the widget's memory.
+            if text.length() as usize > MAX_PAGE_BYTES {
+                return Err(format!(
+                    "history: larger than {} MB; not used",
+                    MAX_PAGE_BYTES / (1024 * 1024)
+                ));
+            }
+            let bundle = text
+                .as_string()
+                .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+                .filter(|v| v["resourceType"] == "Bundle")
+                .ok_or("history: not a FHIR Bundle object")?;
+            Change::History(Some(Arc::new(bundle)))
+        }
+        Property::AuthHeaders if empty => Change::Auth(None),
+        Property::AuthHeaders => Change::Auth(Some(
+            value
+                .dyn_into::<js_sys::Function>()
+                .map_err(|_| "authHeaders: not a function")?,
+        )),
+        Property::NationalId if empty => Change::NationalId(None),
+        Property::NationalId => {
+            let id = value.as_string().ok_or("nationalId: not a string")?;
+            let id = id.trim();
+            Change::NationalId((!id.is_empty()).then(|| id.to_string()))
+        }
+        Property::ResponseTexts if empty => Change::Texts(ResponseTexts::default()),
+        Property::ResponseTexts => {
+            let text = value
+                .as_string()
+                .or_else(|| json(&value))
+                .ok_or("responseTexts: neither JSON text nor an object")?;
+            Change::Texts(
+                ResponseTexts::from_config(&text)
+                    .map_err(|error| format!("responseTexts: {}", error.0))?,
+            )
+        }
+        Property::Scale2Decision if empty => Change::Scale2(None),
+        Property::Scale2Decision => {
+            let field = |name: &str| {
+                js_sys::Reflect::get(&value, &name.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            let at = field("at")
+                .and_then(|at| crate::fhir::datetime::parse(&at).ok())
+                .ok_or("scale2Decision: needs { by: who decided, at: when (RFC 3339) }")?;
+            let by = field("by").unwrap_or_default();
+            let decision =
+                Scale2Decision::new(&by, at).map_err(|why| format!("scale2Decision: {why}"))?;
+            let decision = match field("until") {
+                None => decision,
+                Some(until) => {
+                    let until = crate::fhir::datetime::parse(&until)
+                        .map_err(|why| format!("scale2Decision: until {why}"))?;
+                    decision
+                        .ending(until)
+                        .map_err(|why| format!("scale2Decision: {why}"))?
+                }
+            };
+            Change::Scale2(Some(decision))
+        }
+    })
+}
