@@ -123,6 +123,46 @@ async fn a_refused_history_is_an_error_on_screen_not_a_skeleton() {
     huge.element.remove();
 }
 
+/// Review of issue 11: a refused `history` replaces what was shown (the host meant another
+/// source, perhaps another patient's), a function given by mistake is refused (not a trap that
+/// stops every widget), and a Bundle over the entry budget is refused, not shown as "no sets".
+#[wasm_bindgen_test]
+async fn a_refused_history_replaces_the_one_shown_and_never_stops_the_module() {
+    let widget = Embedded::new(&[("lang", "en")]);
+    body().append_child(&widget.element).unwrap();
+    let patient_a =
+        js_sys::JSON::parse(&bundle(&[RawSet::normal("2026-12-04T08:00:00Z")]).to_string())
+            .unwrap();
+    js_sys::Reflect::set(&widget.element, &"history".into(), &patient_a).unwrap();
+    widget
+        .until("patient a shown", |w| w.state().as_deref() == Some("ready"))
+        .await;
+
+    let mistake = js_sys::Function::new_no_args("return 1;");
+    js_sys::Reflect::set(&widget.element, &"history".into(), &mistake).unwrap();
+    let detail = refused(&widget, "a function as history").await;
+    assert_eq!(detail["kind"], "config", "{detail}");
+    assert!(
+        widget.shadow_find(".news2-history").is_none(),
+        "a's table left"
+    );
+
+    let entries = vec!["{}"; 40_001].join(",");
+    let too_many = js_sys::JSON::parse(&format!(
+        r#"{{"resourceType": "Bundle", "type": "collection", "entry": [{entries}]}}"#
+    ))
+    .unwrap();
+    js_sys::Reflect::set(&widget.element, &"history".into(), &too_many).unwrap();
+    widget
+        .until("the entry budget named", |w| {
+            w.last_event("news2-error")
+                .is_some_and(|d| d["message"] == "history: more than 40000 entries; not used")
+        })
+        .await;
+    assert_eq!(widget.state().as_deref(), Some("error"));
+    widget.element.remove();
+}
+
 /// Issue 11, case 2: a host listener that removes the element, or moves it, while the widget
 /// tells it something. Events leave after the widget's code has returned, so neither reaches
 /// into it; a moved widget loads again where it now is.

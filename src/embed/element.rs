@@ -319,8 +319,14 @@ fn set_property(handle: u32, key: String, value: JsValue) {
             Err(message) => {
                 let element = mounted.element.clone();
                 if property.decides_the_source() {
+                    // The value it was to replace goes too: the host meant another source (it
+                    // may be another patient's), so the old one must not stay on screen.
+                    match property {
+                        Property::History => mounted.properties.history = None,
+                        _ => mounted.properties.national_id = None,
+                    }
                     mounted.properties.refused = Some(message.clone());
-                    // Shown at once if nothing else is configured; the host hears it below.
+                    // Shown at once instead of any other source; the host hears it below.
                     let _ = apply_attributes(&mounted.element, inputs, &mounted.properties);
                 }
                 return Some((element, message));
@@ -362,12 +368,14 @@ fn apply_attributes(
     let get = |name: &str| element.get_attribute(name);
     let mut refused: Vec<String> = Vec::new();
     let source = match (
+        &properties.refused,
         &properties.history,
         &properties.national_id,
         get("fhir-base"),
     ) {
-        (Some(bundle), _, _) => DataSource::Bundle(bundle.clone()),
-        (None, Some(national_id), Some(base)) if !base.trim().is_empty() => {
+        (Some(message), _, _, _) => DataSource::Misconfigured(message.clone()),
+        (None, Some(bundle), _, _) => DataSource::Bundle(bundle.clone()),
+        (None, None, Some(national_id), Some(base)) if !base.trim().is_empty() => {
             DataSource::Fhir(Source::NationalId {
                 base: base.trim().to_string(),
                 national_id: national_id.clone(),
@@ -390,11 +398,7 @@ fn apply_attributes(
                 get("fhir-base").as_deref(),
                 get("patient").as_deref(),
             ) {
-                // Nothing configured, but something was refused: say so, not "loading".
-                DataSource::None => match &properties.refused {
-                    Some(message) => DataSource::Misconfigured(message.clone()),
-                    None => DataSource::None,
-                },
+                DataSource::None => DataSource::None,
                 source => source,
             },
         },

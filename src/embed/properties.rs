@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::clinical::escalation::texts::ResponseTexts;
 use crate::clinical::observation_set::Scale2Decision;
-use crate::fhir::bundle::MAX_PAGE_BYTES;
+use crate::fhir::bundle::{MAX_PAGE_BYTES, MAX_PAGE_ENTRIES};
 
 /// A property of `<news2-widget>`. Its name is the one the element class defines, the
 /// TypeScript declarations and the manifest list (tests/public_contract.rs checks they agree).
@@ -94,6 +94,11 @@ pub(super) fn read(property: Property, value: JsValue) -> Result<Change, String>
         Property::History => {
             let text =
                 js_sys::JSON::stringify(&value).map_err(|_| "history: not a FHIR Bundle object")?;
+            // A function, a Symbol or a `toJSON` giving undefined stringifies to undefined, whose
+            // length would throw through the module.
+            if !text.is_string() {
+                return Err("history: not a FHIR Bundle object".into());
+            }
             // Measured before it is copied into the widget's memory.
             if text.length() as usize > MAX_PAGE_BYTES {
                 return Err(format!(
@@ -106,6 +111,15 @@ pub(super) fn read(property: Property, value: JsValue) -> Result<Change, String>
                 .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
                 .filter(|v| v["resourceType"] == "Bundle")
                 .ok_or("history: not a FHIR Bundle object")?;
+            // Refused whole, as a fetched page would be: read, it would show as "no sets".
+            if bundle["entry"]
+                .as_array()
+                .is_some_and(|entries| entries.len() > MAX_PAGE_ENTRIES)
+            {
+                return Err(format!(
+                    "history: more than {MAX_PAGE_ENTRIES} entries; not used"
+                ));
+            }
             Change::History(Some(Arc::new(bundle)))
         }
         Property::AuthHeaders if empty => Change::Auth(None),
