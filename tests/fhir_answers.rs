@@ -138,3 +138,20 @@ fn a_page_beyond_the_budget_is_refused_whole_and_says_so() {
     assert_eq!(not.kind, NotDataKind::TooLarge);
     assert!(not.message.contains("40000 accepted"), "{}", not.message);
 }
+
+/// Review of issue 11: a server message is redacted before it is cut to screen length, so a
+/// number straddling the cut leaves no digits of it.
+#[test]
+fn a_number_across_the_cut_of_a_long_message_is_removed_whole() {
+    let diagnostics = format!("{} 13116900216 and more", "x".repeat(494));
+    let outcome = json!({"resourceType": "OperationOutcome",
+        "issue": [{"severity": "error", "code": "too-costly", "diagnostics": diagnostics}]});
+    let Err(not) = read_answer(outcome.to_string().as_bytes(), Expect::SearchSet) else {
+        panic!("read as data")
+    };
+    assert!(
+        !not.message.chars().any(|c| c.is_ascii_digit()),
+        "{}",
+        not.message
+    );
+}

@@ -368,9 +368,12 @@ fn outcome_texts(issues: &[Value]) -> String {
                 .or_else(|| issue["details"]["text"].as_str())
         })
         .collect();
-    // Long enough for support, short enough for a screen: a hostile server can write a book.
-    let joined: String = texts.join("; ").chars().take(500).collect();
-    national_id::redact(&joined)
+    // Redacted whole before it is cut (a cut through a number would leave digits the redaction
+    // no longer recognises); then long enough for support, short enough for a screen.
+    national_id::redact(&texts.join("; "))
+        .chars()
+        .take(500)
+        .collect()
 }
 
 fn read_entry(page: &mut Page, index: usize, entry: &Value, is_response: bool) {
