@@ -51,6 +51,8 @@ function showScenario(id) {
   description.textContent = scenario.description[language()] ?? scenario.description.nb;
   widget.removeAttribute("fhir-base");
   widget.removeAttribute("patient");
+  widget.removeAttribute("source-kind");
+  widget.nationalId = null;
   // A scenario's fixed clock: honoured only because this page says it is a demo, and the
   // widget shows that it is fixed.
   widget.setAttribute("demo", "");
@@ -92,12 +94,37 @@ document.getElementById("demo-panel").addEventListener("submit", (event) => {
   event.preventDefault();
   const base = document.getElementById("fhir-base").value.trim();
   const patient = document.getElementById("patient").value.trim();
+  const kind = document.getElementById("source-kind").value;
+  const service = document.getElementById("author-service");
   if (!base || !patient) return;
   widget.removeAttribute("src");
   widget.removeAttribute("now");
   widget.removeAttribute("demo");
-  widget.setAttribute("fhir-base", base);
-  widget.setAttribute("patient", patient);
+  // Who writes entries: what an EHR knows of its logged-in user and unit (made up here).
+  widget.author = {
+    municipality: "4601",
+    municipalityName: "Bergen",
+    organisation: `Demo: ${service.selectedOptions[0].textContent}`,
+    service: service.value,
+    performer: "Demo Sykepleier",
+    role: "Sykepleier",
+  };
+  if (kind === "pmd") {
+    // The project's PMD-like test server wants a DPoP-shaped proof; a real host gets one from
+    // HelseID for every request (docs/embedding.md). The number goes in a property, never an
+    // attribute.
+    widget.authHeaders = () => ({ Authorization: "DPoP demo-token", DPoP: "eyJkZW1v.eyJkZW1v.ZGVtbw" });
+    widget.removeAttribute("patient");
+    widget.setAttribute("source-kind", "pmd");
+    widget.setAttribute("fhir-base", base);
+    widget.nationalId = patient;
+  } else {
+    widget.authHeaders = null;
+    widget.nationalId = null;
+    widget.removeAttribute("source-kind");
+    widget.setAttribute("fhir-base", base);
+    widget.setAttribute("patient", patient);
+  }
 });
 
 languageSelect.value = ["nb", "nn", "en"].includes(params.get("lang")) ? params.get("lang") : "nb";

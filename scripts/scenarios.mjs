@@ -516,6 +516,100 @@ function year() {
 }
 
 // The demo's texts: bokmål, nynorsk, English.
+// Where a set came from, as a service writes it: typed performer references (person, role,
+// organisation with its organisation number), the kind of service as a tag in the widget's own
+// code system, and the recording system as meta.source. Organisation numbers are made up.
+const SERVICE_KIND = 'urn:news2-widget:service-kind';
+const ORGANISATION_NUMBER = 'urn:oid:2.16.578.1.12.4.1.4.101';
+const SERVICES = {
+  homeCare: { kind: 'home-care', organisation: 'Bergen kommune, hjemmesykepleien Årstad', number: '900000001', system: 'urn:example:gerica', person: 'Kari Nordmann', role: 'Sykepleier' },
+  nursingHome: { kind: 'nursing-home', organisation: 'Årstad helsehus, korttidsavdeling', number: '900000002', system: 'urn:example:cosdoc', person: 'Ola Nordmann', role: 'Sykepleier' },
+  outOfHours: { kind: 'out-of-hours', organisation: 'Bergen legevakt', number: '900000003', system: 'urn:example:infodoc', person: 'Nina Eksempel', role: 'Sykepleier' },
+  gp: { kind: 'general-practice', organisation: 'Fjellsiden legekontor', number: '900000004', system: 'urn:example:cgm', person: 'Lise Berg', role: 'Fastlege' },
+};
+
+function signed(resource, service) {
+  return {
+    ...resource,
+    meta: { ...(resource.meta ?? {}), source: service.system, tag: [{ system: SERVICE_KIND, code: service.kind }] },
+    performer: [
+      { reference: `Practitioner/${uuid(`practitioner/${service.person}`)}`, type: 'Practitioner', display: service.person },
+      { type: 'PractitionerRole', display: service.role },
+      { type: 'Organization', identifier: { system: ORGANISATION_NUMBER, value: service.number }, display: service.organisation },
+    ],
+  };
+}
+
+/**
+ * PMD's R5 shape: the time as effectiveInstant, status registered, the patient by identifier
+ * only. The identifier is a synthetic test number (month + 80, failing the checksum): never a
+ * real person's.
+ */
+function pmdShaped(resource) {
+  const { effectiveDateTime, subject: _, ...rest } = resource;
+  return {
+    ...rest,
+    status: 'registered',
+    subject: { identifier: { system: 'urn:oid:2.16.578.1.12.4.1.4.1', value: '13896900000' } },
+    effectiveInstant: effectiveDateTime,
+  };
+}
+
+/**
+ * Shared across services: one patient over three days, measured by home care, a nursing home's
+ * short-term ward, the legevakt and the GP, each from its own system. One home-care round is
+ * also copied by the nursing home's record under its own ids (shown once, both sources named);
+ * the legevakt's sets are in PMD's R5 shape.
+ */
+function sharedServices() {
+  const scenario = { id: 'shared-services', patient: 'demo-delt' };
+  const start = winter('2026-03-02T08:00:00');
+  // hours, service, RR, SpO2, O2 L/min, SBP/DBP, pulse, ACVPU, temperature
+  const table = [
+    [0, 'homeCare', 16, 97, 0, 134, 80, 76, 'A', 37.0],
+    [10, 'homeCare', 17, 96, 0, 130, 78, 82, 'A', 37.4],
+    [24, 'nursingHome', 18, 96, 0, 126, 76, 88, 'A', 37.9],
+    [30, 'nursingHome', 20, 95, 0, 122, 74, 94, 'A', 38.3],
+    [36, 'outOfHours', 22, 95, 0, 116, 70, 102, 'A', 38.6],
+    [38, 'outOfHours', 22, 94, 0, 112, 68, 106, 'A', 38.8],
+    [50, 'gp', 21, 95, 0, 118, 70, 98, 'A', 38.2],
+    [58, 'homeCare', 23, 94, 0, 108, 66, 108, 'A', 38.9],
+  ];
+  const sets = table.map(([h, service, rr, spo2, o2, sbp, dbp, pulse, acvpu, temp]) => ({
+    at: start + h * HOUR,
+    by: SERVICES[service].person,
+    service,
+    rr, spo2, o2, sbp, dbp, pulse, acvpu, temp,
+  }));
+  const entries = [];
+  for (const set of [...sets].reverse()) {
+    const service = SERVICES[set.service];
+    if (set.service === 'homeCare') {
+      // Home care's system writes UK Core: a total linking its seven values.
+      const vitals = vitalSigns(scenario, set, 'ukCore').map((r) => signed(r, service));
+      entries.push(entry(signed(news2Total(scenario, set, { derivedFrom: vitals }), service), 'match'));
+      for (const v of vitals) entries.push(entry(v, 'include'));
+    } else {
+      for (const r of vitalSigns(scenario, set, 'norwegian')) {
+        const made = signed(r, service);
+        entries.push(entry(set.service === 'outOfHours' ? pmdShaped(made) : made, 'match'));
+      }
+    }
+  }
+  // The second home-care round, copied by the nursing home's record under its own ids: the same
+  // values at the same moment, raw.
+  const copied = sets[1];
+  for (const r of vitalSigns({ ...scenario, id: 'shared-services-copy' }, copied, 'ukCore')) {
+    const copy = signed({ ...r, id: `copy-${r.id}` }, SERVICES.nursingHome);
+    entries.push(entry(copy, 'match'));
+  }
+  const totals = sets.map(total);
+  check(totals[0] <= 1 && totals.at(-1) >= 5, 'shared-services rises from 0–1 to medium');
+  check(new Set(sets.map((s) => s.service)).size === 4, 'four services');
+  const now = sets.at(-1).at + 20 * MINUTE;
+  return { scenario, bundle: bundle(scenario, entries, now, true), now, expect: levelOf(sets.at(-1)) };
+}
+
 const TEXTS = {
   stable: {
     title: { nb: 'Stabil pasient', nn: 'Stabil pasient', en: 'Stable patient' },
@@ -553,6 +647,14 @@ const TEXTS = {
       en: 'A Norwegian source with totals and sub-scores that do not link to the measurements, and raw measurements alongside. One set lacks blood pressure. In another the source scored SpO₂ 95 % as 3, so its NEWS2 is 4 where the values give 2. The latest set has no temperature, but a respiration rate of 26 already scores 3, which the source wrote down as 2. The name of whoever recorded it contains HTML markup, to be shown as text.',
     },
   },
+  'shared-services': {
+    title: { nb: 'Delt mellom tjenester', nn: 'Delt mellom tenester', en: 'Shared across services' },
+    description: {
+      nb: 'Tre døgn der hjemmesykepleien, et helsehus (korttidsopphold), legevakten og fastlegen måler samme pasient, hver i sitt system. Hver måling viser hvem som målte og hvor. Én måling fra hjemmesykepleien er også kopiert inn av helsehusets journal med egne id-er: den vises én gang, med begge kildene. Legevaktens målinger er i formatet til Pasientens måledata (FHIR R5). NEWS2 stiger til middels klinisk risiko.',
+      nn: 'Tre døgn der heimesjukepleia, eit helsehus (korttidsopphald), legevakta og fastlegen måler same pasient, kvar i sitt system. Kvar måling viser kven som målte og kvar. Éi måling frå heimesjukepleia er òg kopiert inn av journalen til helsehuset med eigne id-ar: ho blir vist éin gong, med begge kjeldene. Målingane frå legevakta er i formatet til Pasientens måledata (FHIR R5). NEWS2 stig til middels klinisk risiko.',
+      en: 'Three days in which home care, a health centre (short-term stay), the legevakt and the GP measure the same patient, each in its own system. Each set shows who measured it and where. One home-care set is also copied in by the health centre’s record under its own ids: it is shown once, with both sources. The legevakt’s sets are in Pasientens måledata’s shape (FHIR R5). NEWS2 rises to medium clinical risk.',
+    },
+  },
   year: {
     title: { nb: 'Langtidsopphold: ett år', nn: 'Langtidsopphald: eitt år', en: 'Long stay: one year' },
     description: {
@@ -587,6 +689,7 @@ const made = [
   [deteriorating(), 'deteriorating.json'],
   [copdScale2(), 'copd-scale2.json'],
   [incompleteDisagreeing(), 'incomplete-disagreeing.json'],
+  [sharedServices(), 'shared-services.json'],
   [year(), 'generated/year.json'],
 ];
 const index = [];

@@ -13,6 +13,7 @@ use news2_widget::chart_option::{CHART_HEIGHT_PX, ChartInput, TimeRange, observa
 use news2_widget::clinical::chart1;
 use news2_widget::clinical::escalation::texts::Language;
 use news2_widget::clinical::observation_set::{History, ObservationSet, Spo2ScaleBasis};
+use news2_widget::clinical::provenance::Provenance;
 use news2_widget::clinical::time::Timestamp;
 use serde_json::Value;
 
@@ -380,7 +381,10 @@ fn a_missing_parameter_is_a_gap_and_an_incomplete_set_has_no_total() {
 #[test]
 fn tooltips_are_canvas_text_and_the_option_has_no_function() {
     let mut set = Vitals::baseline().at(0);
-    set.details.recorded_by = Some("<img src=x onerror=alert(1)> & {b|Eve}\nNEWS2: 0".into());
+    set.details.provenance = vec![Provenance {
+        performer: Some("<img src=x onerror=alert(1)> & {b|Eve}\nNEWS2: 0".into()),
+        ..Provenance::default()
+    }];
     let option = chart(&history(vec![set]));
     assert_eq!(option["tooltip"]["renderMode"], "richText");
     assert_eq!(option["tooltip"]["trigger"], "item");
@@ -410,30 +414,30 @@ fn tooltips_say_time_value_charted_value_and_sub_score_in_each_language() {
     let nb = chart_at(&h, hours(2), TimeRange::Hours24, Language::Nb);
     assert_eq!(
         name(&nb, TEMPERATURE, 0),
-        "T+0 min\nTemperatur: 38,05 °C (avrundet til 38,1 °C)\nDelskår: 1"
+        "T+0 min\nTemperatur: 38,05 °C (avrundet til 38,1 °C)\nDelskår: 1\nRegistrert av: Kilde ukjent"
     );
     assert_eq!(point(&nb, TEMPERATURE, 0)["value"][1], 38.1);
     assert_eq!(
         name(&nb, RR, 0),
-        "T+0 min\nRespirasjonsfrekvens: 16 /min\nDelskår: 0"
+        "T+0 min\nRespirasjonsfrekvens: 16 /min\nDelskår: 0\nRegistrert av: Kilde ukjent"
     );
     assert_eq!(
         name(&nb, TOTAL, 1),
-        "T+60 min\nNEWS2: 5\nKlinisk risiko: middels"
+        "T+60 min\nNEWS2: 5\nKlinisk risiko: middels\nRegistrert av: Kilde ukjent"
     );
     let en = chart_at(&h, hours(2), TimeRange::Hours24, Language::En);
     assert_eq!(
         name(&en, TEMPERATURE, 0),
-        "T+0 min\nTemperature: 38.05 °C (charted as 38.1 °C)\nSub-score: 1"
+        "T+0 min\nTemperature: 38.05 °C (charted as 38.1 °C)\nSub-score: 1\nRecorded by: Source unknown"
     );
     assert_eq!(
         name(&en, TOTAL, 1),
-        "T+60 min\nNEWS2: 5\nClinical risk: medium"
+        "T+60 min\nNEWS2: 5\nClinical risk: medium\nRecorded by: Source unknown"
     );
     let nn = chart_at(&h, hours(2), TimeRange::Hours24, Language::Nn);
     assert_eq!(
         name(&nn, CONSCIOUSNESS, 0),
-        "T+0 min\nMedvitsnivå: A (Vaken)\nDelskår: 0"
+        "T+0 min\nMedvitsnivå: A (Vaken)\nDelskår: 0\nRegistrert av: Kjelde ukjend"
     );
     assert_eq!(option_str(&nn, &["series", "7", "name"]), "NEWS2 totalskår");
 }
@@ -599,7 +603,10 @@ fn a_year_of_4_hourly_sets_is_drawn_whole() {
 #[test]
 fn echarts_renders_the_option() {
     let mut set = Vitals::total(5).at(60);
-    set.details.recorded_by = Some("<b>Nurse</b>".into());
+    set.details.provenance = vec![Provenance {
+        performer: Some("<b>Nurse</b>".into()),
+        ..Provenance::default()
+    }];
     let h = history(vec![
         Vitals::baseline().at(0),
         set,

@@ -20,56 +20,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
-use browser::{post, put, server};
+use browser::{faults, log, post, put, server, synthetic_national_id, unique};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn base() -> String {
     format!("{}/fhir", server())
-}
-
-async fn faults(list: Value) {
-    post(&format!("{}/__faults", server()), &list).await;
-}
-
-async fn log() -> Vec<Value> {
-    let response = gloo_net::http::Request::get(&format!("{}/__log", server()))
-        .send()
-        .await
-        .unwrap();
-    response.json::<Vec<Value>>().await.unwrap()
-}
-
-/// A unique id, in hexadecimal: never 11 decimal digits in a row, which the URL rules would
-/// take for a national identity number.
-fn unique(prefix: &str) -> String {
-    format!("{prefix}-{:x}", (js_sys::Math::random() * 1e12) as u64)
-}
-
-/// A synthetic national identity number (month + 80, as in the tax authority's test
-/// population), random and checksum-valid, so the URL rules see it as the real thing.
-fn synthetic_national_id() -> String {
-    loop {
-        let random = |n: f64| (js_sys::Math::random() * n) as u32;
-        let body = format!(
-            "{:02}{:02}{:02}{:03}",
-            1 + random(28.0),
-            81 + random(12.0),
-            random(100.0),
-            random(1000.0)
-        );
-        let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
-        let control = |weights: &[u32], digits: &[u32]| {
-            let sum: u32 = weights.iter().zip(digits).map(|(w, d)| w * d).sum();
-            (11 - sum % 11) % 11
-        };
-        let k1 = control(&[3, 7, 6, 1, 8, 9, 4, 5, 2], &digits);
-        let with_k1: Vec<u32> = digits.iter().copied().chain([k1]).collect();
-        let k2 = control(&[5, 4, 3, 2, 7, 6, 5, 4, 3, 2], &with_k1);
-        if k1 < 10 && k2 < 10 {
-            return format!("{body}{k1}{k2}");
-        }
-    }
 }
 
 /// A patient with the raw vital signs of ../shared/news2/fhir/raw-vital-signs.json.
@@ -114,6 +70,7 @@ fn fast() -> ClientOptions {
         page_size: 5,
         cancel: None,
         auth_timeout: Duration::from_secs(5),
+        correlation_ids: false,
     }
 }
 

@@ -545,10 +545,23 @@ fn a_set_says_where_its_measurements_came_from() {
     let mut rate = observation("r", "9279-1", "2025-03-11T08:01:00Z", 18.0, "/min");
     rate["device"] = json!({"display": "Philips IntelliVue MX450"});
     let g = grouped(&[&bytes(&bundle(vec![pulse.clone(), rate]))]);
+    let systems: Vec<Option<&str>> = g
+        .history
+        .sets()
+        .last()
+        .unwrap()
+        .details
+        .provenance
+        .iter()
+        .map(|p| p.system.as_deref())
+        .collect();
     assert_eq!(
-        g.history.sets().last().unwrap().details.source.as_deref(),
-        Some("https://pmd.nhn.example/helsestasjon"),
-        "the first Observation's source stands for the set"
+        systems,
+        [
+            Some("Philips IntelliVue MX450"),
+            Some("https://pmd.nhn.example/helsestasjon")
+        ],
+        "every system a set's measurements came from is named, none chosen by arrival"
     );
     let g = grouped(&[&bytes(&bundle(vec![observation(
         "q",
@@ -557,5 +570,5 @@ fn a_set_says_where_its_measurements_came_from() {
         80.0,
         "/min",
     )]))]);
-    assert_eq!(g.history.sets().last().unwrap().details.source, None);
+    assert_eq!(g.history.sets().last().unwrap().details.provenance, []);
 }

@@ -379,7 +379,9 @@ fn a_merged_copy_keeps_the_performer_either_copy_names() {
     named["identifier"] = json!([{"system": "urn:x", "value": "1"}]);
     let g = grouped(&[vec![anonymous, named]]);
     assert_eq!(
-        g.history.sets()[0].details.recorded_by.as_deref(),
+        g.history.sets()[0].details.provenance[0]
+            .performer
+            .as_deref(),
         Some("Kari Nordmann")
     );
 }

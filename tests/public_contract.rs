@@ -260,3 +260,35 @@ fn a_set_in_an_event_has_the_declared_fields() {
         .collect();
     assert_eq!(keys(&set), documented, "docs/embedding.md Set");
 }
+
+#[test]
+fn the_author_and_the_source_kinds_agree() {
+    use news2_widget::clinical::provenance::ServiceKind;
+    use news2_widget::embed::attributes::SourceKind;
+    use news2_widget::embed::properties::AUTHOR_FIELDS;
+    let fields: BTreeSet<String> = AUTHOR_FIELDS.iter().map(|f| f.to_string()).collect();
+    assert_eq!(fields, interface("News2Author"));
+    let services: BTreeSet<String> = ServiceKind::ALL
+        .iter()
+        .map(|k| k.name().to_string())
+        .collect();
+    assert_eq!(services, union("News2ServiceKind"));
+    let kinds: BTreeSet<String> = SourceKind::ALL
+        .iter()
+        .map(|k| k.name().to_string())
+        .collect();
+    let manifest: serde_json::Value = serde_json::from_str(MANIFEST).expect("the manifest is JSON");
+    let attribute = manifest["modules"][0]["declarations"][0]["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "source-kind")
+        .expect("source-kind in the manifest");
+    assert_eq!(kinds, quoted(attribute["type"]["text"].as_str().unwrap()));
+    for service in &services {
+        assert!(
+            EMBEDDING.contains(&format!("`{service}`")),
+            "{service} documented"
+        );
+    }
+}

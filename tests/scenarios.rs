@@ -13,6 +13,7 @@ use news2_widget::clinical::{ClinicalRisk, Consciousness, News2, Parameter, Spo2
 use news2_widget::fhir::bundle::read_page;
 use news2_widget::fhir::datetime;
 use news2_widget::fhir::history::{FhirHistory, Grouped};
+use news2_widget::fhir::problem::ProblemKind;
 use serde_json::Value;
 
 fn scenarios_dir() -> PathBuf {
@@ -111,26 +112,34 @@ fn decided(grouped: &Grouped, now: Timestamp) -> String {
 
 #[test]
 fn every_committed_scenario_reads_cleanly_and_decides_its_expected_level() {
-    // Sets per scenario. None of them means to show a reading problem: every Observation must go
-    // into a set (the incomplete and disagreeing data are in the sets, not in problems).
+    // Sets per scenario, and the copies counted once. None of them means to show another reading
+    // problem: every Observation must go into a set (the incomplete and disagreeing data are in
+    // the sets, not in problems).
     let expected_sets = [
-        ("stable", 12),
-        ("deteriorating", 18),
-        ("copd-scale2", 8),
-        ("incomplete-disagreeing", 5),
+        ("stable", 12, 0),
+        ("deteriorating", 18, 0),
+        ("copd-scale2", 8, 0),
+        ("incomplete-disagreeing", 5, 0),
+        ("shared-services", 8, 7),
     ];
     let scenarios: Vec<Scenario> = index(&scenarios_dir())
         .into_iter()
         .filter(|s| !s.file.starts_with("public/scenarios/generated/"))
         .collect();
     let ids: Vec<&str> = scenarios.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(ids, expected_sets.map(|(id, _)| id));
-    for (s, (_, sets)) in scenarios.iter().zip(expected_sets) {
+    assert_eq!(ids, expected_sets.map(|(id, _, _)| id));
+    for (s, (_, sets, duplicates)) in scenarios.iter().zip(expected_sets) {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(&s.file);
         let size = std::fs::metadata(&path).unwrap().len();
         assert!(size < 200 * 1024, "{} is {size} bytes", s.file);
         let (g, observations) = read(&path);
-        assert_eq!(g.problems, [], "{}", s.id);
+        assert!(
+            g.problems.iter().all(|p| p.kind == ProblemKind::Duplicate),
+            "{}: {:?}",
+            s.id,
+            g.problems
+        );
+        assert_eq!(g.problems.len(), duplicates, "{}", s.id);
         assert_eq!(
             g.placed.len(),
             observations,
@@ -248,7 +257,7 @@ fn incomplete_and_disagreeing_sets_are_shown_as_such() {
 
     let latest = sets.last().unwrap();
     assert_eq!(
-        latest.details.recorded_by.as_deref(),
+        latest.details.provenance[0].performer.as_deref(),
         Some("Ola <img src=x onerror=alert(1)> Nordmann")
     );
     let decision = decide(&g.history, s.now, &Settings::default());
@@ -343,4 +352,43 @@ fn the_script_writes_the_committed_files_and_a_year() {
     assert_eq!(g.placed.len(), observations);
     assert_eq!(g.history.sets().len(), 2190);
     assert_eq!(decided(&g, year.now), year.expect);
+}
+
+#[test]
+fn shared_services_names_four_services_and_counts_the_copied_set_once() {
+    use news2_widget::clinical::provenance::{ServiceKey, ServiceKind};
+    let g = read_scenario(&scenario("shared-services"));
+    let sets = g.history.sets();
+    assert!(
+        sets.iter().all(|s| !s.details.provenance.is_empty()),
+        "every set names its service"
+    );
+    let kinds: std::collections::BTreeSet<ServiceKind> = sets
+        .iter()
+        .flat_map(|s| s.details.provenance.iter().filter_map(|p| p.service))
+        .collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        [
+            ServiceKind::HomeCare,
+            ServiceKind::NursingHome,
+            ServiceKind::OutOfHours,
+            ServiceKind::GeneralPractice
+        ]
+    );
+    let copied = &sets[1];
+    let services: Vec<Option<ServiceKey>> = copied
+        .details
+        .provenance
+        .iter()
+        .map(|p| p.service_key())
+        .collect();
+    assert_eq!(services.len(), 2, "the copied set names both systems once");
+    // The PMD-shaped (R5) sets of the legevakt read as the others do.
+    let legevakt = &sets[4];
+    assert_eq!(
+        legevakt.details.provenance[0].service,
+        Some(ServiceKind::OutOfHours)
+    );
+    assert!(matches!(legevakt.score(), News2::Complete(_)));
 }

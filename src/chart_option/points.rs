@@ -17,9 +17,9 @@ use crate::clinical::observation_set::ObservationSet;
 use crate::clinical::time::Timestamp;
 use crate::clinical::vital_signs::Reading;
 use crate::clinical::{ClinicalRisk, News2, Parameter, Quantity, SubScore, Unit};
-use crate::i18n::Language;
 use crate::i18n::format::decimal;
 use crate::i18n::words::{self, words};
+use crate::i18n::{Language, provenance};
 
 /// A point of one panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,11 +118,11 @@ impl SetLines {
                 missing.join(", ")
             ));
         }
-        if let Some(who) = &set.details.recorded_by {
+        for line in provenance::lines(language, &set.details.provenance) {
             tail.push(format!(
                 "{}: {}",
                 words(language).recorded_by,
-                canvas::canvas_text(who)
+                canvas::canvas_text(&line)
             ));
         }
         SetLines {

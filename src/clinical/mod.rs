@@ -13,6 +13,7 @@
 //! - [`set_values`]: which value counts when a parameter was measured more than once.
 //! - [`observation_set`]: a set with its time, details, SpO2 scale basis and stated score;
 //!   a patient's history, and the history as it stands at a moment.
+//! - [`provenance`]: which service, who and which system recorded a set.
 //! - [`time`]: timestamps; the clock is always passed in.
 //! - [`schedule`]: when the next set is due, and whether it is overdue.
 //! - [`trend`]: change over time and the rising-score signal (decision support beyond RCP).
@@ -22,6 +23,7 @@ pub mod chart1;
 pub mod decimal;
 pub mod escalation;
 pub mod observation_set;
+pub mod provenance;
 pub mod schedule;
 pub mod score;
 pub mod set_values;

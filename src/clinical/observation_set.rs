@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use super::chart1::SubScore;
 use super::decimal::Decimal;
+use super::provenance::Provenance;
 use super::score::{ClinicalRisk, News2, SubScores, Total};
 use super::set_values::{MeasuredValue, Rechecked, Resolved, SetValues, ValueConflict};
 use super::time::Timestamp;
@@ -138,10 +139,9 @@ pub struct OxygenDelivery {
 pub struct SetDetails {
     pub oxygen: Option<OxygenDelivery>,
     pub diastolic_bp: Option<Measurement>,
-    /// Who took or recorded the set.
-    pub recorded_by: Option<String>,
-    /// Where the set came from (a system, a device, this widget).
-    pub source: Option<String>,
+    /// Where the set came from: each service, person and system that recorded it (several
+    /// when systems sent copies of the same measurements), none when no source says.
+    pub provenance: Vec<Provenance>,
 }
 
 /// The score a source stated for a set, to be checked against the engine's.

@@ -12,9 +12,10 @@ use crate::i18n::Language;
 use crate::ui::widget::{DataSource, Mode};
 
 /// The attributes the element observes; a change to any of them updates the widget.
-pub const OBSERVED: [&str; 13] = [
+pub const OBSERVED: [&str; 14] = [
     "src",
     "fhir-base",
+    "source-kind",
     "patient",
     "lang",
     "mode",
@@ -73,6 +74,44 @@ pub fn source(src: Option<&str>, fhir_base: Option<&str>, patient: Option<&str>)
         (_, _, Some(url)) => DataSource::Fhir(Source::BundleUrl(url)),
         _ => DataSource::None,
     }
+}
+
+/// What kind of server `fhir-base` is (`source-kind`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A FHIR R4 server (the default).
+    #[default]
+    Fhir,
+    /// NHN's Pasientens måledata: searched by POST with the `nationalId` property only, written
+    /// as a collection Bundle tagged with the host's municipality number.
+    Pmd,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 2] = [SourceKind::Fhir, SourceKind::Pmd];
+
+    /// The attribute's value.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Fhir => "fhir",
+            SourceKind::Pmd => "pmd",
+        }
+    }
+}
+
+/// `source-kind`: `fhir` (also when absent) or `pmd`. Another value is refused, not taken as
+/// either: a PMD source read as a generic server would search by GET and write transactions PMD
+/// refuses.
+pub fn source_kind(value: Option<&str>) -> Result<SourceKind, String> {
+    let Some(value) = value.map(|v| v.trim().to_ascii_lowercase()) else {
+        return Ok(SourceKind::Fhir);
+    };
+    SourceKind::ALL
+        .into_iter()
+        .find(|kind| kind.name() == value)
+        .ok_or_else(|| {
+            format!("source-kind: {value:?} is neither \"fhir\" nor \"pmd\"; nothing is loaded")
+        })
 }
 
 /// The patient's documented Scale 2 decision: `spo2-scale="2"` with who decided

@@ -12,9 +12,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
+use super::attributes::{self, SourceKind};
 use super::properties::{self, Change, Properties, Property};
-use super::{ELEMENT_NAME, STYLESHEET, attributes};
+use super::{ELEMENT_NAME, STYLESHEET};
 use crate::fhir::client::Source;
+use crate::fhir::write::Author;
 use crate::i18n::Language;
 use crate::i18n::errors::{Trouble, trouble_words};
 use crate::ui::widget::DataSource;
@@ -329,6 +331,10 @@ fn set_property(handle: u32, key: String, value: JsValue) {
                     // Shown at once instead of any other source; the host hears it below.
                     let _ = apply_attributes(&mounted.element, inputs, &mounted.properties);
                 }
+                // A refused author leaves none: the previous one must not sign new entries.
+                if property == Property::Author {
+                    inputs.author.set(Author::default());
+                }
                 return Some((element, message));
             }
             Ok(Change::History(bundle)) => {
@@ -340,6 +346,7 @@ fn set_property(handle: u32, key: String, value: JsValue) {
                 mounted.properties.refused = None;
             }
             Ok(Change::Scale2(decision)) => mounted.properties.scale_2 = decision,
+            Ok(Change::Author(author)) => inputs.author.set(author),
             Ok(Change::Texts(texts)) => inputs.texts.set(texts),
             Ok(Change::Auth(callback)) => {
                 inputs.auth.set_value(callback);
@@ -367,19 +374,34 @@ fn apply_attributes(
 ) -> Option<String> {
     let get = |name: &str| element.get_attribute(name);
     let mut refused: Vec<String> = Vec::new();
+    let kind = attributes::source_kind(get("source-kind").as_deref());
+    let base = get("fhir-base").filter(|base| !base.trim().is_empty());
     let source = match (
         &properties.refused,
         &properties.history,
         &properties.national_id,
-        get("fhir-base"),
+        base,
+        kind,
     ) {
-        (Some(message), _, _, _) => DataSource::Misconfigured(message.clone()),
-        (None, Some(bundle), _, _) => DataSource::Bundle(bundle.clone()),
-        (None, None, Some(national_id), Some(base)) if !base.trim().is_empty() => {
-            DataSource::Fhir(Source::NationalId {
-                base: base.trim().to_string(),
-                national_id: national_id.clone(),
+        (Some(message), _, _, _, _) => DataSource::Misconfigured(message.clone()),
+        (None, Some(bundle), _, _, _) => DataSource::Bundle(bundle.clone()),
+        (None, None, _, _, Err(message)) => {
+            refused.push(message.clone());
+            DataSource::Misconfigured(message)
+        }
+        (None, None, Some(national_id), Some(base), Ok(kind)) => {
+            let (base, national_id) = (base.trim().to_string(), national_id.clone());
+            DataSource::Fhir(match kind {
+                SourceKind::Fhir => Source::NationalId { base, national_id },
+                SourceKind::Pmd => Source::Pmd { base, national_id },
             })
+        }
+        (None, None, _, _, Ok(SourceKind::Pmd)) => {
+            let message = "source-kind=\"pmd\": Pasientens måledata is searched by national \
+                           identity number only: set fhir-base and the nationalId property"
+                .to_string();
+            refused.push(message.clone());
+            DataSource::Misconfigured(message)
         }
         _ => match ["patient", "src", "fhir-base"]
             .into_iter()

@@ -8,7 +8,76 @@ use wasm_bindgen::prelude::*;
 
 use crate::clinical::escalation::texts::ResponseTexts;
 use crate::clinical::observation_set::Scale2Decision;
+use crate::clinical::provenance::{Provenance, ServiceKind};
 use crate::fhir::bundle::{MAX_PAGE_BYTES, MAX_PAGE_ENTRIES};
+use crate::fhir::write::{Author, Municipality};
+
+/// The `author` property's fields, as the host writes them.
+pub const AUTHOR_FIELDS: [&str; 7] = [
+    "municipality",
+    "municipalityName",
+    "organisation",
+    "service",
+    "performer",
+    "role",
+    "system",
+];
+
+/// Reads `author`: every field optional and a string; `municipality` four digits, `service` one
+/// of the service kinds' names. Refused whole on any mistake, so a half-read author never
+/// signs an entry.
+fn author(value: &JsValue) -> Result<Author, String> {
+    if !value.is_object() {
+        return Err("author: not an object".into());
+    }
+    let field = |name: &str| -> Result<Option<String>, String> {
+        let v = js_sys::Reflect::get(value, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        let text = v
+            .as_string()
+            .ok_or_else(|| format!("author: {name} is not a string"))?;
+        let text = text.trim();
+        Ok((!text.is_empty()).then(|| text.to_string()))
+    };
+    let [
+        municipality,
+        municipality_name,
+        organisation,
+        service,
+        performer,
+        role,
+        system,
+    ] = AUTHOR_FIELDS.map(field);
+    let municipality = match municipality? {
+        Some(code) => Some(
+            Municipality::new(&code, municipality_name?.as_deref())
+                .map_err(|why| format!("author: municipality {why}"))?,
+        ),
+        None => None,
+    };
+    let service = match service? {
+        Some(name) => Some(ServiceKind::from_name(&name).ok_or_else(|| {
+            let names: Vec<&str> = ServiceKind::ALL.iter().map(|k| k.name()).collect();
+            format!(
+                "author: service {name:?} is not one of {}",
+                names.join(", ")
+            )
+        })?),
+        None => None,
+    };
+    Ok(Author {
+        provenance: Provenance {
+            organisation: organisation?,
+            service,
+            performer: performer?,
+            role: role?,
+            system: system?,
+        },
+        municipality,
+    })
+}
 
 /// A property of `<news2-widget>`. Its name is the one the element class defines, the
 /// TypeScript declarations and the manifest list (tests/public_contract.rs checks they agree).
@@ -24,15 +93,18 @@ pub enum Property {
     ResponseTexts,
     /// The patient's documented Scale 2 decision.
     Scale2Decision,
+    /// Who writes new entries: service, person, municipality.
+    Author,
 }
 
 impl Property {
-    pub const ALL: [Property; 5] = [
+    pub const ALL: [Property; 6] = [
         Property::History,
         Property::AuthHeaders,
         Property::NationalId,
         Property::ResponseTexts,
         Property::Scale2Decision,
+        Property::Author,
     ];
 
     /// The JavaScript property's name.
@@ -43,6 +115,7 @@ impl Property {
             Property::NationalId => "nationalId",
             Property::ResponseTexts => "responseTexts",
             Property::Scale2Decision => "scale2Decision",
+            Property::Author => "author",
         }
     }
 
@@ -78,6 +151,7 @@ pub(super) enum Change {
     NationalId(Option<String>),
     Texts(ResponseTexts),
     Scale2(Option<Scale2Decision>),
+    Author(Author),
 }
 
 /// Reads what the host set; a value the widget cannot use is refused with the reason, for a
@@ -145,6 +219,8 @@ pub(super) fn read(property: Property, value: JsValue) -> Result<Change, String>
                     .map_err(|error| format!("responseTexts: {}", error.0))?,
             )
         }
+        Property::Author if empty => Change::Author(Author::default()),
+        Property::Author => Change::Author(author(&value)?),
         Property::Scale2Decision if empty => Change::Scale2(None),
         Property::Scale2Decision => {
             let field = |name: &str| {

@@ -18,6 +18,8 @@ use super::abort;
 use super::bundle::{Expect, MAX_PAGE_BYTES, NotData, NotDataKind, Page, read_answer};
 use super::codes;
 use super::history::FhirHistory;
+use super::national_id;
+use super::patient::{self, Searched};
 use super::retry::{FetchError, FetchErrorKind, Outcome, RetryPolicy, Step, next_step};
 use super::urls::{
     BrowserUrls, Home, Planned, UrlParser, UrlRefusal, page_base, plan_first, plan_link,
@@ -33,6 +35,22 @@ pub enum Source {
     Patient { base: String, patient: String },
     /// `POST {base}/Observation/_search` with `patient.identifier` in the form body.
     NationalId { base: String, national_id: String },
+    /// NHN's Pasientens måledata: as `NationalId`, by POST only (next pages and referenced
+    /// Observations too), without `_include`; new entries go as PMD's `collection` Bundle.
+    Pmd { base: String, national_id: String },
+}
+
+impl Source {
+    /// The patient a search was for, to check every Observation it returns against.
+    fn searched(&self) -> Option<Searched<'_>> {
+        match self {
+            Source::BundleUrl(_) => None,
+            Source::Patient { patient, .. } => Some(Searched::Reference(patient)),
+            Source::NationalId { national_id, .. } | Source::Pmd { national_id, .. } => {
+                Some(Searched::NationalId(national_id))
+            }
+        }
+    }
 }
 
 /// How requests are made.
@@ -50,6 +68,10 @@ pub struct ClientOptions {
     /// Aborts every request of this load or save when signalled (the widget was removed, or
     /// its source changed), and stops retrying.
     pub cancel: Option<AbortSignal>,
+    /// Sends a fresh `correlation-id` (a random UUID) with every request, for the service's
+    /// support to trace it (PMD). Off for other servers: a header they do not expect makes the
+    /// browser ask their CORS rules first, and some refuse it.
+    pub correlation_ids: bool,
 }
 
 /// How long the host's auth callback may take by default: a token refresh takes a second or
@@ -64,6 +86,7 @@ impl Default for ClientOptions {
             auth_timeout: AUTH_TIMEOUT,
             page_size: 0,
             cancel: None,
+            correlation_ids: false,
         }
     }
 }
@@ -80,9 +103,6 @@ fn cancelled_error() -> FetchError {
     }
 }
 
-/// The system of Norwegian national identity numbers (fødselsnummer, D-nummer).
-pub const NATIONAL_ID_SYSTEM: &str = "urn:oid:2.16.578.1.12.4.1.4.1";
-
 /// Most pages followed, so a server that links a page to itself cannot loop the widget.
 const MAX_PAGES: usize = 500;
 
@@ -98,15 +118,52 @@ fn encode(text: &str) -> String {
     js_sys::encode_uri_component(text).into()
 }
 
-/// The search's query, as `key=value&…` (for a URL, or for a form body).
-fn search_query(subject: (&str, &str), page_size: u32) -> String {
+/// The search's query, as `key=value&…` (for a URL, or for a form body). `include` asks for
+/// the Observations totals are derived from (PMD does not take `_include`).
+fn search_query(subject: (&str, &str), page_size: u32, include: bool) -> String {
     let size = if page_size == 0 { 100 } else { page_size };
+    let include = if include {
+        "&_include=Observation:derived-from"
+    } else {
+        ""
+    };
     format!(
-        "{}={}&code={}&_sort=-date&_count={size}&_include=Observation:derived-from",
+        "{}={}&code={}&_sort=-date&_count={size}{include}",
         subject.0,
         encode(subject.1),
         encode(&news2_codes())
     )
+}
+
+/// `patient.identifier=system|number`, as a search names a patient by national identity
+/// number.
+fn patient_identifier(national_id: &str) -> String {
+    format!(
+        "{}|{}",
+        national_id::identifier_system(national_id),
+        national_id.trim()
+    )
+}
+
+/// A fresh random UUID from the browser (an entry's id, a correlation id).
+pub fn random_id() -> String {
+    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok();
+    let uuid = crypto.and_then(|crypto| {
+        let random_uuid: Function = Reflect::get(&crypto, &"randomUUID".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        random_uuid.call0(&crypto).ok()?.as_string()
+    });
+    uuid.unwrap_or_else(|| {
+        // Without a secure context there is no randomUUID; time and Math.random still make
+        // collisions practically impossible.
+        format!(
+            "{:x}-{:x}",
+            js_sys::Date::now() as u64,
+            (js_sys::Math::random() * 1e15) as u64
+        )
+    })
 }
 
 fn base_url(base: &str) -> &str {
@@ -342,6 +399,9 @@ async fn send<T>(
             return Err(cancelled_error());
         }
         let mut headers = vec![("Accept".to_string(), "application/fhir+json".to_string())];
+        if options.correlation_ids {
+            headers.push(("correlation-id".to_string(), random_id()));
+        }
         if let Some(auth) = &options.auth {
             headers.extend(auth_headers(auth, method, url, options.auth_timeout).await?);
             if cancelled(options) {
@@ -571,7 +631,7 @@ fn first_request(source: &Source, page_size: u32) -> Result<(Home, Planned), Fet
             &format!(
                 "{}/Observation?{}",
                 base_url(fhir),
-                search_query(("subject", patient), page_size)
+                search_query(("subject", patient), page_size, true)
             ),
             &base,
             None,
@@ -585,11 +645,23 @@ fn first_request(source: &Source, page_size: u32) -> Result<(Home, Planned), Fet
             &format!("{}/Observation/_search", base_url(fhir)),
             &base,
             Some(search_query(
-                (
-                    "patient.identifier",
-                    &format!("{NATIONAL_ID_SYSTEM}|{national_id}"),
-                ),
+                ("patient.identifier", &patient_identifier(national_id)),
                 page_size,
+                true,
+            )),
+            Some(national_id),
+        ),
+        Source::Pmd {
+            base: fhir,
+            national_id,
+        } => plan_first(
+            &BrowserUrls,
+            &format!("{}/Observation/_search", base_url(fhir)),
+            &base,
+            Some(search_query(
+                ("patient.identifier", &patient_identifier(national_id)),
+                page_size,
+                false,
             )),
             Some(national_id),
         ),
@@ -600,7 +672,9 @@ fn first_request(source: &Source, page_size: u32) -> Result<(Home, Planned), Fet
 /// The number a source's URLs must never carry, where it has one.
 fn secret(source: &Source) -> Option<&str> {
     match source {
-        Source::NationalId { national_id, .. } => Some(national_id),
+        Source::NationalId { national_id, .. } | Source::Pmd { national_id, .. } => {
+            Some(national_id)
+        }
         _ => None,
     }
 }
@@ -627,7 +701,9 @@ pub async fn load(
     };
     let expect = match source {
         Source::BundleUrl(_) => Expect::BundleOrObservation,
-        Source::Patient { .. } | Source::NationalId { .. } => Expect::SearchSet,
+        Source::Patient { .. } | Source::NationalId { .. } | Source::Pmd { .. } => {
+            Expect::SearchSet
+        }
     };
     let first_url = first.url().to_string();
     let mut next = Some(first);
@@ -648,7 +724,7 @@ pub async fn load(
             );
             return stop(history, error);
         }
-        let page = match send(
+        let mut page = match send(
             &Call::read(planned.clone()),
             &home,
             options,
@@ -659,6 +735,9 @@ pub async fn load(
             Ok(page) => page,
             Err(error) => return stop(history, error),
         };
+        if let Some(searched) = source.searched() {
+            patient::keep_the_patients(&mut page, searched);
+        }
         let link = page.next.clone();
         history.add_page(page);
         on_page(&history);
@@ -673,7 +752,13 @@ pub async fn load(
             return stop(history, error);
         }
         if let Some(link) = link {
-            match plan_link(&BrowserUrls, &home, &link, planned.url(), secret(source)) {
+            let planned_link = plan_link(&BrowserUrls, &home, &link, planned.url(), secret(source))
+                .map(|request| match source {
+                    // PMD searches by POST only: its next page too.
+                    Source::Pmd { .. } => request.into_post_search(),
+                    _ => request,
+                });
+            match planned_link {
                 Ok(request) => next = Some(request),
                 Err(why) => {
                     let error = stopped(
@@ -745,7 +830,24 @@ async fn fetch_unresolved(
             encode(&chunk.join(",")),
             chunk.len()
         );
-        let planned = plan_on_home(&BrowserUrls, home, &url, secret(source)).map_err(|why| {
+        let planned = match source {
+            // By POST only, and only with the patient: PMD searches nothing else.
+            Source::Pmd { national_id, .. } => plan_first(
+                &BrowserUrls,
+                &format!("{base}/Observation/_search"),
+                home.origin(),
+                Some(format!(
+                    "patient.identifier={}&_id={}&_count={}",
+                    encode(&patient_identifier(national_id)),
+                    encode(&chunk.join(",")),
+                    chunk.len()
+                )),
+                secret(source),
+            )
+            .map(|(_, planned)| planned),
+            _ => plan_on_home(&BrowserUrls, home, &url, secret(source)),
+        }
+        .map_err(|why| {
             stopped(
                 FetchErrorKind::Malformed,
                 format!(
@@ -754,13 +856,16 @@ async fn fetch_unresolved(
                 ),
             )
         })?;
-        let page = send(
+        let mut page = send(
             &Call::read(planned),
             home,
             options,
             page_of(Expect::SearchSet),
         )
         .await?;
+        if let Some(searched) = source.searched() {
+            patient::keep_the_patients(&mut page, searched);
+        }
         history.add_page(page);
     }
     Ok(!ids.is_empty())

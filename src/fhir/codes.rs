@@ -13,6 +13,28 @@ pub const NEWS2_TOTAL: &str = "1104051000000101";
 /// SpO2 Scale 2 sub-score: a source that sends it scored on Scale 2.
 pub const SPO2_SCALE_2_SUB_SCORE: &str = "1104321000000108";
 
+/// The kind of service that recorded an Observation, as a `meta.tag` (codes:
+/// [`crate::clinical::provenance::ServiceKind::name`]). The project's own system: no national
+/// code for "home care, nursing home, legevakt, GP, hospital" on an Observation was found
+/// (docs/fhir-mapping.md, "Provenance").
+pub const SERVICE_KIND: &str = "urn:news2-widget:service-kind";
+/// Organisation identifiers a performer may carry: organisasjonsnummer (ENH) and RESH, as
+/// HL7 Norway's VkpObservation lists them.
+pub const ORGANISATION_IDENTIFIERS: [&str; 2] = [
+    "urn:oid:2.16.578.1.12.4.1.4.101",
+    "urn:oid:2.16.578.1.12.4.1.4.102",
+];
+/// Norwegian national identity numbers: fødselsnummer, and D-nummer.
+pub const NATIONAL_ID_SYSTEMS: [&str; 2] = [
+    "urn:oid:2.16.578.1.12.4.1.4.1",
+    "urn:oid:2.16.578.1.12.4.1.4.2",
+];
+/// The municipality number (kommunenummer) a PMD collection Bundle is tagged with.
+pub const MUNICIPALITY: &str =
+    "https://register.geonorge.no/sosi-kodelister/inndelinger/inndelingsbase/kommunenummer";
+/// The identifier system of a Bundle written to PMD.
+pub const PMD_BUNDLE_IDENTIFIER: &str = "https://www.nhn.no/komlink/bundle-identifier";
+
 /// What an Observation's code says it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ObservationKind {

@@ -34,6 +34,7 @@ use crate::clinical::observation_set::{
     CLOCK_SKEW, EarlierTotal, History, ObservationSet, OxygenDelivery, Scale2Decision, SetDetails,
     Spo2ScaleBasis, StatedScore,
 };
+use crate::clinical::provenance;
 use crate::clinical::set_values::{MeasuredValue, SetValues};
 use crate::clinical::time::Timestamp;
 use crate::clinical::{ClinicalRisk, Parameter, Total};
@@ -291,8 +292,7 @@ impl FhirHistory {
                     order_key(o),
                     o.version.clone(),
                     o.identifiers.clone(),
-                    o.performer.clone(),
-                    o.source.clone(),
+                    o.provenance.clone(),
                 )
             });
             // Versions, within one id.
@@ -341,8 +341,9 @@ impl FhirHistory {
                 keys.sort_unstable();
                 keys.dedup();
                 kept.key = keys[0].clone();
-                kept.performer = kind.iter().find_map(|o| o.performer.clone());
-                kept.source = kind.iter().find_map(|o| o.source.clone());
+                for other in &kind[1..] {
+                    kept.provenance.fill_from(&other.provenance);
+                }
                 let mut identifiers: Vec<String> = kind
                     .iter()
                     .flat_map(|o| o.identifiers.iter().cloned())
@@ -539,7 +540,7 @@ impl FhirHistory {
             members,
         }));
         events.sort_by(|a, b| (a.at, &a.kind, &a.key).cmp(&(b.at, &b.kind, &b.key)));
-        let events = merge_linked(events);
+        let events = merge_linked(events, &observations);
 
         // 4. The walk: rounds open, take what fits, and close.
         let mut rounds: Vec<Round> = Vec::new();
@@ -587,8 +588,22 @@ impl FhirHistory {
                 EventKind::Instant => {
                     let complete = covers_every_parameter(&observations, &event.members);
                     match open {
-                        // A moment holding a whole set of its own starts a new set.
-                        Some(round) if !complete || round.members.is_empty() => {
+                        // A moment holding a whole set of its own starts a new set, unless it is
+                        // the open set's values again (copied by another system, unlinked).
+                        Some(round)
+                            if !complete
+                                || round.members.is_empty()
+                                || same_values(
+                                    &observations,
+                                    &round
+                                        .members
+                                        .iter()
+                                        .copied()
+                                        .filter(|&m| observations[m].taken_at == event.at)
+                                        .collect::<Vec<_>>(),
+                                    &event.members,
+                                ) =>
+                        {
                             round.members.extend(event.members);
                         }
                         _ => rounds.push(Round {
@@ -626,10 +641,34 @@ struct Resolution {
     problems: Vec<Problem>,
 }
 
-/// Linked totals and panels at one moment that share a value are one set (two systems linking
-/// the same values, or panels beside a total over all of them): merged, transitively, so the
-/// sets never depend on which came first or on their ids. Events come sorted.
-fn merge_linked(events: Vec<Event>) -> Vec<Event> {
+/// Whether two groups of Observations hold the same measurements: each taken at the same moment
+/// with the same content, one for one. Two systems' copies of one bedside round (written by home
+/// care, copied by a nursing home's record under new ids) are this; a re-check, a value that
+/// differs, or a copy with fewer values is not.
+fn same_values(observations: &[SourceObservation], a: &[usize], b: &[usize]) -> bool {
+    if a.is_empty() || a.len() != b.len() {
+        return false;
+    }
+    let mut unmatched: Vec<usize> = b.to_vec();
+    a.iter().all(|&i| {
+        match unmatched
+            .iter()
+            .position(|&j| same_measurement(&observations[i], &observations[j]))
+        {
+            Some(found) => {
+                unmatched.swap_remove(found);
+                true
+            }
+            None => false,
+        }
+    })
+}
+
+/// Linked totals and panels at one moment that share a value, or whose values are the same
+/// measurements (one round copied by another system under new ids), are one set: merged,
+/// transitively, so the sets never depend on which came first or on their ids. Events come
+/// sorted.
+fn merge_linked(events: Vec<Event>, observations: &[SourceObservation]) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     let mut pending: Vec<Event> = Vec::new();
     let flush = |pending: &mut Vec<Event>, out: &mut Vec<Event>| {
@@ -637,10 +676,10 @@ fn merge_linked(events: Vec<Event>) -> Vec<Event> {
         let mut groups: Vec<Event> = Vec::new();
         for event in pending.drain(..) {
             let mut merged = event;
-            while let Some(i) = groups
-                .iter()
-                .position(|g| g.members.iter().any(|m| merged.members.contains(m)))
-            {
+            while let Some(i) = groups.iter().position(|g| {
+                g.members.iter().any(|m| merged.members.contains(m))
+                    || same_values(observations, &g.members, &merged.members)
+            }) {
                 let other = groups.swap_remove(i);
                 merged.key = merged.key.min(other.key);
                 merged.totals.extend(other.totals);
@@ -897,7 +936,6 @@ fn details(
         .into_iter()
         .chain(round.members.iter().map(|&m| &observations[m]))
         .collect();
-    details.recorded_by = recorded.iter().find_map(|o| o.performer.clone());
-    details.source = recorded.iter().find_map(|o| o.source.clone());
+    details.provenance = provenance::distinct(recorded.iter().map(|o| o.provenance.clone()));
     details
 }

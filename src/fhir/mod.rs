@@ -17,6 +17,7 @@ pub mod datetime;
 pub mod history;
 pub mod national_id;
 pub mod observation;
+pub mod patient;
 pub mod pending;
 pub mod problem;
 pub mod retry;

@@ -6,6 +6,8 @@
 //! history and referrers) nor reach a log or a screen from a server's message. These functions
 //! find it; `fhir::urls` and `fhir::bundle` act on what they find.
 
+use super::codes;
+
 /// The first code point of every run of ten Unicode decimal digits (general category Nd,
 /// Unicode 14), so a digit from any script is read as its value.
 const DIGIT_ZEROS: [u32; 66] = [
@@ -74,6 +76,15 @@ fn digit_runs(text: &str) -> Vec<DigitRun> {
     }
     runs.extend(current);
     runs
+}
+
+/// The identifier system of a national identity number as it is written in FHIR: a D-nummer
+/// (first digit 4–7: the day plus 40) has its own, every other number is a fødselsnummer.
+pub fn identifier_system(number: &str) -> &'static str {
+    match number.trim().as_bytes().first() {
+        Some(b'4'..=b'7') => codes::NATIONAL_ID_SYSTEMS[1],
+        _ => codes::NATIONAL_ID_SYSTEMS[0],
+    }
 }
 
 /// Whether 11 digits pass the identity number's two modulus-11 checks (fødselsnummer, D- and

@@ -10,6 +10,7 @@ use super::codes::{self, ObservationKind};
 use super::datetime;
 use super::problem::{Problem, ProblemKind};
 use crate::clinical::observation_set::{Measurement, StatedScore};
+use crate::clinical::provenance::{Provenance, ServiceKind};
 use crate::clinical::time::Timestamp;
 use crate::clinical::units::Unit;
 use crate::clinical::{Consciousness, Decimal, Parameter, Quantity, Reading, SubScore};
@@ -28,11 +29,31 @@ pub struct SourceObservation {
     pub version: Option<String>,
     pub taken_at: Timestamp,
     pub content: Content,
-    /// The performer's display name, when given.
-    pub performer: Option<String>,
-    /// Where the measurement came from, for the nurse: the device's display name, else the
-    /// system that recorded it (`meta.source`).
-    pub source: Option<String>,
+    /// Which service, who and which system recorded it, as far as it says (see
+    /// [`provenance`]).
+    pub provenance: Provenance,
+    /// Whom it says it is about, checked against the patient searched for
+    /// ([`super::patient::check`]).
+    pub subject: Subject,
+}
+
+/// Whom an Observation says it is about: a reference (`Patient/123`), a logical identifier (a
+/// national identity number, as PMD and VKP write it), both or neither.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Subject {
+    pub reference: Option<String>,
+    /// `(system, value)`.
+    pub identifier: Option<(String, String)>,
+}
+
+/// Never prints the identifier: it is a national identity number.
+impl std::fmt::Debug for Subject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Subject")
+            .field("reference", &self.reference)
+            .field("identifier", &self.identifier.as_ref().map(|_| "…"))
+            .finish()
+    }
 }
 
 /// What an Observation carries for NEWS2.
@@ -350,18 +371,17 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
     };
 
     let identifiers = identifiers(resource);
-    let performer = resource["performer"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find_map(|p| p["display"].as_str())
-        .map(str::to_owned);
-    let source = resource["device"]["display"]
-        .as_str()
-        .or_else(|| resource["meta"]["source"].as_str())
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned);
+    let provenance = provenance(resource);
+    let subject = Subject {
+        reference: resource["subject"]["reference"].as_str().map(str::to_owned),
+        identifier: match (
+            resource["subject"]["identifier"]["system"].as_str(),
+            resource["subject"]["identifier"]["value"].as_str(),
+        ) {
+            (Some(system), Some(value)) => Some((system.to_owned(), value.to_owned())),
+            _ => None,
+        },
+    };
     Read {
         observation: Some(SourceObservation {
             key,
@@ -370,8 +390,8 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
             version,
             taken_at,
             content,
-            performer,
-            source,
+            provenance,
+            subject,
         }),
         problems,
         retracted: None,
@@ -542,4 +562,59 @@ fn read_blood_pressure(
         systolic,
         diastolic,
     })
+}
+
+/// Which service, who and which system recorded an Observation, from what it says and nothing
+/// else:
+/// - `performer`: a reference to an Organization (by `type`, a reference `Organization/…` or an
+///   organisation number / RESH identifier) names the organisation; one to a PractitionerRole
+///   names the role; any other (Practitioner, or untyped) names the person, the first such;
+/// - `meta.tag` in [`codes::SERVICE_KIND`] gives the kind of service (home care, nursing home,
+///   legevakt, GP, hospital);
+/// - the device's display name, else `meta.source`, names the system.
+///
+/// Only display names are kept: an identifier (a practitioner's national identity number, as
+/// VKP writes it) is never shown.
+pub fn provenance(resource: &Value) -> Provenance {
+    let text = |value: &Value| {
+        value
+            .as_str()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let mut provenance = Provenance::default();
+    for performer in resource["performer"].as_array().into_iter().flatten() {
+        let Some(display) = text(&performer["display"]) else {
+            continue;
+        };
+        let reference = performer["reference"].as_str().unwrap_or_default();
+        let is = |kind: &str| {
+            performer["type"].as_str() == Some(kind)
+                || reference.starts_with(&format!("{kind}/"))
+                || reference.contains(&format!("/{kind}/"))
+        };
+        let organisation_id = performer["identifier"]["system"]
+            .as_str()
+            .is_some_and(|s| codes::ORGANISATION_IDENTIFIERS.contains(&s));
+        let slot = if is("Organization") || organisation_id {
+            &mut provenance.organisation
+        } else if is("PractitionerRole") {
+            &mut provenance.role
+        } else {
+            &mut provenance.performer
+        };
+        if slot.is_none() {
+            *slot = Some(display);
+        }
+    }
+    provenance.service = resource["meta"]["tag"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|tag| tag["system"].as_str() == Some(codes::SERVICE_KIND))
+        .find_map(|tag| tag["code"].as_str().and_then(ServiceKind::from_name));
+    provenance.system =
+        text(&resource["device"]["display"]).or_else(|| text(&resource["meta"]["source"]));
+    provenance
 }

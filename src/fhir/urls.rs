@@ -84,6 +84,27 @@ pub enum Planned {
 }
 
 impl Planned {
+    /// The same request as a search sent by POST with its query as the form body, for a
+    /// server that searches by POST only (PMD).
+    pub fn into_post_search(self) -> Planned {
+        match self {
+            Planned::Get { url } => {
+                let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+                let path = path.trim_end_matches('/');
+                let url = if path.ends_with("/_search") {
+                    path.to_string()
+                } else {
+                    format!("{path}/_search")
+                };
+                Planned::PostForm {
+                    url,
+                    form: query.to_string(),
+                }
+            }
+            post => post,
+        }
+    }
+
     pub fn url(&self) -> &str {
         match self {
             Planned::Get { url } | Planned::PostForm { url, .. } => url,

@@ -1,18 +1,29 @@
-//! A new entry as a FHIR transaction Bundle: the vital-sign Observations and, for a complete
-//! set, a NEWS2 total with its sub-scores and `derivedFrom` references to them.
+//! A new entry as a FHIR Bundle: the vital-sign Observations and, for a complete set, a NEWS2
+//! total with its sub-scores and `derivedFrom` references to them.
 //!
-//! Every Observation carries a stable identifier made from the entry's id, and is created only
-//! if none with that identifier exists (`ifNoneExist`), so a POST retried after a lost answer
-//! creates nothing twice. `derivedFrom` names each vital sign both by `urn:uuid` (resolved by
-//! the server within the transaction) and by identifier (so a reader can still resolve it
-//! where a server keeps the `urn:uuid` as written).
+//! Two shapes:
+//! - for a FHIR server, a transaction: every Observation is created only if none with its
+//!   identifier exists (`ifNoneExist`), so a POST retried after a lost answer creates nothing
+//!   twice. `derivedFrom` names each vital sign both by `urn:uuid` (resolved by the server
+//!   within the transaction) and by identifier (so a reader can still resolve it where a server
+//!   keeps the `urn:uuid` as written);
+//! - for NHN's Pasientens måledata (PMD), a `collection` tagged with the municipality number,
+//!   with a Bundle identifier and a timestamp, the patient named by national identity number,
+//!   and `derivedFrom` by identifier only (a collection's `urn:uuid`s are not resolved). Both
+//!   identifiers are made from the entry's id, so a resend is the same Bundle and PMD can refuse
+//!   to store it twice.
+//!
+//! Every Observation carries a stable identifier made from the entry's id, and the set's
+//! provenance (performer, role, organisation, kind of service) as the host gave it.
 
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::codes::{LOINC, NEWS2_TOTAL, SNOMED, SPO2_SCALE_2_SUB_SCORE, UCUM};
+use super::codes::{self, LOINC, NEWS2_TOTAL, SNOMED, SPO2_SCALE_2_SUB_SCORE, UCUM};
+use super::national_id;
 use crate::clinical::observation_set::ObservationSet;
+use crate::clinical::provenance::Provenance;
 use crate::clinical::time::Timestamp;
 use crate::clinical::{Consciousness, News2, Parameter, Reading, Spo2Scale};
 
@@ -23,9 +34,170 @@ pub const ENTRY_SYSTEM: &str = "urn:news2-widget:entry";
 pub struct NewEntry<'a> {
     /// A fresh UUID per entry, kept across retries of the same entry.
     pub entry_id: &'a str,
-    /// The subject, as a reference (`Patient/123`).
+    /// The subject, as a reference (`Patient/123`); PMD's collection names the patient by
+    /// national identity number instead.
     pub patient: &'a str,
     pub set: &'a ObservationSet,
+}
+
+/// A municipality number (kommunenummer): four digits, as Kartverket's register writes them
+/// (`0301` Oslo, `4601` Bergen), with the name when the host gives it. PMD refuses a Bundle
+/// without one; a number in another form is refused here, never padded or guessed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Municipality {
+    code: String,
+    name: Option<String>,
+}
+
+impl Municipality {
+    pub fn new(code: &str, name: Option<&str>) -> Result<Municipality, String> {
+        let code = code.trim();
+        if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!(
+                "{code:?} is not a municipality number (kommunenummer: four digits, as 0301)"
+            ));
+        }
+        Ok(Municipality {
+            code: code.to_string(),
+            name: name
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned),
+        })
+    }
+
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+/// Who writes new entries, as the host says: the service, the person and the municipality.
+/// It fills each new set's provenance and, for PMD, the Bundle's municipality tag.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Author {
+    /// The organisation, kind of service, person, role and system; the entry form's "taken
+    /// by", when filled in, names the person instead.
+    pub provenance: Provenance,
+    /// Required for PMD.
+    pub municipality: Option<Municipality>,
+}
+
+impl Author {
+    /// A new set's provenance: the host's, with the person the nurse typed (if she did) as
+    /// the performer.
+    pub fn provenance_of(&self, typed: Option<&Provenance>) -> Provenance {
+        let mut provenance = typed.cloned().unwrap_or_default();
+        provenance.fill_from(&self.provenance);
+        provenance
+    }
+}
+
+/// Where and how new entries are written, from the source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WriteTo {
+    /// A transaction to a FHIR server, for a `Patient/…`.
+    Fhir { base: String, patient: String },
+    /// A collection to PMD.
+    Pmd {
+        base: String,
+        national_id: String,
+        municipality: Municipality,
+    },
+}
+
+/// Why an entry cannot be written where its source is: shown with the kept entry, never lost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WriteRefusal {
+    /// PMD refuses a Bundle without the municipality number; the host did not give one.
+    NoMunicipality,
+}
+
+impl WriteRefusal {
+    pub fn message(&self) -> &'static str {
+        match self {
+            WriteRefusal::NoMunicipality => {
+                "not sent: Pasientens måledata needs the municipality number, which the host did                  not give (author.municipality); the entry is kept"
+            }
+        }
+    }
+}
+
+impl WriteTo {
+    /// Where entries for `source` go: `None` where the widget does not write (a Bundle's URL,
+    /// a search by national identity number on a generic server, which names no
+    /// `Patient/…` to write for).
+    pub fn of(
+        source: &super::client::Source,
+        author: &Author,
+    ) -> Option<Result<WriteTo, WriteRefusal>> {
+        use super::client::Source;
+        match source {
+            Source::Patient { base, patient } => Some(Ok(WriteTo::Fhir {
+                base: base.clone(),
+                patient: patient_reference(patient),
+            })),
+            Source::Pmd { base, national_id } => Some(match &author.municipality {
+                Some(municipality) => Ok(WriteTo::Pmd {
+                    base: base.clone(),
+                    national_id: national_id.clone(),
+                    municipality: municipality.clone(),
+                }),
+                None => Err(WriteRefusal::NoMunicipality),
+            }),
+            Source::BundleUrl(_) | Source::NationalId { .. } => None,
+        }
+    }
+
+    /// The server's base URL.
+    pub fn base(&self) -> &str {
+        match self {
+            WriteTo::Fhir { base, .. } | WriteTo::Pmd { base, .. } => base,
+        }
+    }
+
+    /// The Bundle for one entry. `now` stamps a PMD collection; the rest is the same for every
+    /// send of the entry, so a resend creates nothing twice.
+    pub fn bundle(&self, entry_id: &str, set: &ObservationSet, now: Timestamp) -> Value {
+        match self {
+            WriteTo::Fhir { patient, .. } => NewEntry {
+                entry_id,
+                patient,
+                set,
+            }
+            .transaction(),
+            WriteTo::Pmd {
+                national_id,
+                municipality,
+                ..
+            } => NewEntry {
+                entry_id,
+                patient: "",
+                set,
+            }
+            .pmd_collection(&PmdTarget {
+                national_id,
+                municipality,
+                now,
+            }),
+        }
+    }
+}
+
+/// `Patient/123` from a `patient` attribute written as `123` or as a reference.
+fn patient_reference(patient: &str) -> String {
+    if patient.contains('/') {
+        patient.to_string()
+    } else {
+        format!("Patient/{patient}")
+    }
+}
+
+/// Where a PMD collection goes: the patient, and the municipality it is written for.
+pub struct PmdTarget<'a> {
+    pub national_id: &'a str,
+    pub municipality: &'a Municipality,
+    /// When the Bundle is made (its `timestamp`).
+    pub now: Timestamp,
 }
 
 fn instant(t: Timestamp) -> String {
@@ -69,6 +241,9 @@ impl NewEntry<'_> {
         });
         if !value.0.is_empty() {
             resource[value.0] = value.1;
+        }
+        if let Some(provenance) = self.set.details.provenance.first() {
+            write_provenance(&mut resource, provenance);
         }
         resource
     }
@@ -175,22 +350,14 @@ impl NewEntry<'_> {
         parts
     }
 
-    /// The transaction Bundle. An incomplete set is written without a total: a NEWS2 total is
-    /// never written for a set that has none.
-    pub fn transaction(&self) -> Value {
+    /// The entry's Observations with their part names: the vital signs and, for a complete set,
+    /// the total. An incomplete set is written without a total: a NEWS2 total is never written
+    /// for a set that has none.
+    fn resources(&self) -> Vec<(&'static str, Value)> {
         let parts = self.parts();
-        let full_url = |part: &str| format!("urn:uuid:{}", uuid_like(self.entry_id, part));
-        let mut entries: Vec<Value> = parts
+        let mut resources: Vec<(&'static str, Value)> = parts
             .iter()
-            .map(|part| {
-                let name = part_name(part.parameter);
-                json!({
-                    "fullUrl": full_url(name),
-                    "resource": part.resource,
-                    "request": {"method": "POST", "url": "Observation",
-                                "ifNoneExist": format!("identifier={ENTRY_SYSTEM}|{}", self.identifier(name))}
-                })
-            })
+            .map(|part| (part_name(part.parameter), part.resource.clone()))
             .collect();
         if let News2::Complete(score) = self.set.score() {
             let components: Vec<Value> = score
@@ -209,7 +376,7 @@ impl NewEntry<'_> {
                 .iter()
                 .map(|part| {
                     let name = part_name(part.parameter);
-                    json!({"reference": full_url(name), "identifier": {"system": ENTRY_SYSTEM, "value": self.identifier(name)}})
+                    json!({"reference": self.full_url(name), "identifier": {"system": ENTRY_SYSTEM, "value": self.identifier(name)}})
                 })
                 .collect();
             let mut total = self.observation(
@@ -222,14 +389,90 @@ impl NewEntry<'_> {
             );
             total["component"] = Value::Array(components);
             total["derivedFrom"] = Value::Array(derived_from);
-            entries.push(json!({
-                "fullUrl": full_url("news2"),
-                "resource": total,
-                "request": {"method": "POST", "url": "Observation",
-                            "ifNoneExist": format!("identifier={ENTRY_SYSTEM}|{}", self.identifier("news2"))}
-            }));
+            resources.push(("news2", total));
         }
+        resources
+    }
+
+    fn full_url(&self, part: &str) -> String {
+        format!("urn:uuid:{}", uuid_like(self.entry_id, part))
+    }
+
+    /// The transaction Bundle, for a FHIR server.
+    pub fn transaction(&self) -> Value {
+        let entries: Vec<Value> = self
+            .resources()
+            .into_iter()
+            .map(|(name, resource)| {
+                json!({
+                    "fullUrl": self.full_url(name),
+                    "resource": resource,
+                    "request": {"method": "POST", "url": "Observation",
+                                "ifNoneExist": format!("identifier={ENTRY_SYSTEM}|{}", self.identifier(name))}
+                })
+            })
+            .collect();
         json!({"resourceType": "Bundle", "type": "transaction", "entry": entries})
+    }
+
+    /// The `collection` Bundle PMD takes: tagged with the municipality number, identified by a
+    /// UUID made from the entry's id (a resend is the same Bundle), stamped with when it was
+    /// made; the patient by national identity number; `derivedFrom` by identifier only.
+    pub fn pmd_collection(&self, target: &PmdTarget) -> Value {
+        let subject = json!({"identifier": {
+            "system": national_id::identifier_system(target.national_id),
+            "value": target.national_id.trim(),
+        }});
+        let entries: Vec<Value> = self
+            .resources()
+            .into_iter()
+            .map(|(name, mut resource)| {
+                resource["subject"] = subject.clone();
+                if let Some(links) = resource["derivedFrom"].as_array_mut() {
+                    for link in links {
+                        if let Some(link) = link.as_object_mut() {
+                            link.remove("reference");
+                        }
+                    }
+                }
+                json!({"fullUrl": self.full_url(name), "resource": resource})
+            })
+            .collect();
+        let mut tag = json!({"system": codes::MUNICIPALITY, "code": target.municipality.code});
+        if let Some(name) = &target.municipality.name {
+            tag["display"] = json!(name);
+        }
+        json!({
+            "resourceType": "Bundle",
+            "type": "collection",
+            "meta": {"tag": [tag]},
+            "identifier": {"system": codes::PMD_BUNDLE_IDENTIFIER, "value": uuid_like(self.entry_id, "bundle")},
+            "timestamp": instant(target.now),
+            "entry": entries,
+        })
+    }
+}
+
+/// Who recorded the set, where and with what, as [`super::observation::provenance`] reads it
+/// back: the person, their role and the organisation as typed `performer` references (display
+/// only), the kind of service as a `meta.tag`, the system as `meta.source`.
+fn write_provenance(resource: &mut Value, provenance: &Provenance) {
+    let performers: Vec<Value> = [
+        ("Practitioner", &provenance.performer),
+        ("PractitionerRole", &provenance.role),
+        ("Organization", &provenance.organisation),
+    ]
+    .into_iter()
+    .filter_map(|(kind, display)| Some(json!({"type": kind, "display": display.as_deref()?})))
+    .collect();
+    if !performers.is_empty() {
+        resource["performer"] = Value::Array(performers);
+    }
+    if let Some(kind) = provenance.service {
+        resource["meta"]["tag"] = json!([{"system": codes::SERVICE_KIND, "code": kind.name()}]);
+    }
+    if let Some(system) = &provenance.system {
+        resource["meta"]["source"] = json!(system);
     }
 }
 

@@ -5,6 +5,7 @@
 //! - [`format`]: times, durations and numbers as Norwegians write them (24-hour clock, decimal
 //!   comma), in the browser's time zone.
 //!
+//! - [`provenance`]: which service, who and which system recorded a set.
 //! - [`errors`]: every kind of failure as a title and what to do.
 //! - [`banner`]: the escalation decision in words. The engine decides in kinds with data; Chart
 //!   4's response and monitoring texts are the engine's data (`clinical::escalation::texts`,
@@ -14,6 +15,7 @@
 pub mod banner;
 pub mod errors;
 pub mod format;
+pub mod provenance;
 pub mod words;
 
 pub use crate::clinical::escalation::texts::Language;

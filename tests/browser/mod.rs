@@ -283,3 +283,49 @@ pub async fn put(url: &str, body: &Value) {
         .await
         .unwrap();
 }
+
+/// Queues faults on the test server (see tests/fhir-server/server.mjs).
+pub async fn faults(list: Value) {
+    post(&format!("{}/__faults", server()), &list).await;
+}
+
+/// The test server's log of requests.
+pub async fn log() -> Vec<Value> {
+    let response = gloo_net::http::Request::get(&format!("{}/__log", server()))
+        .send()
+        .await
+        .unwrap();
+    response.json::<Vec<Value>>().await.unwrap()
+}
+
+/// A unique id, in hexadecimal: never 11 decimal digits in a row, which the URL rules would
+/// take for a national identity number.
+pub fn unique(prefix: &str) -> String {
+    format!("{prefix}-{:x}", (js_sys::Math::random() * 1e12) as u64)
+}
+
+/// A synthetic national identity number (month + 80, as in the tax authority's test
+/// population), random and checksum-valid, so the URL rules see it as the real thing.
+pub fn synthetic_national_id() -> String {
+    loop {
+        let random = |n: f64| (js_sys::Math::random() * n) as u32;
+        let body = format!(
+            "{:02}{:02}{:02}{:03}",
+            1 + random(28.0),
+            81 + random(12.0),
+            random(100.0),
+            random(1000.0)
+        );
+        let digits: Vec<u32> = body.chars().filter_map(|c| c.to_digit(10)).collect();
+        let control = |weights: &[u32], digits: &[u32]| {
+            let sum: u32 = weights.iter().zip(digits).map(|(w, d)| w * d).sum();
+            (11 - sum % 11) % 11
+        };
+        let k1 = control(&[3, 7, 6, 1, 8, 9, 4, 5, 2], &digits);
+        let with_k1: Vec<u32> = digits.iter().copied().chain([k1]).collect();
+        let k2 = control(&[5, 4, 3, 2, 7, 6, 5, 4, 3, 2], &with_k1);
+        if k1 < 10 && k2 < 10 {
+            return format!("{body}{k1}{k2}");
+        }
+    }
+}

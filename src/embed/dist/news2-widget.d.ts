@@ -73,7 +73,7 @@ export interface News2EntryDetail {
   /** A fresh UUID per entry, kept across resends (the Observations' identifiers use it). */
   entryId: string;
   set: News2SetSummary;
-  /** The FHIR transaction Bundle for the set, when the patient is known (fhir-base + patient). */
+  /** The FHIR Bundle for the set where the widget writes it: a transaction (fhir-base + patient), or PMD's collection (source-kind="pmd"). */
   bundle: object | null;
 }
 
@@ -133,6 +133,31 @@ export interface News2Scale2Decision {
   until?: string;
 }
 
+/** The kind of service that records sets. */
+export type News2ServiceKind =
+  | "home-care"
+  | "nursing-home"
+  | "out-of-hours"
+  | "general-practice"
+  | "hospital";
+
+/** Who writes new entries; every field optional (PMD needs `municipality`). */
+export interface News2Author {
+  /** Kommunenummer: four digits, as "0301". */
+  municipality?: string;
+  /** The municipality's name, as "Oslo". */
+  municipalityName?: string;
+  /** The organisation or unit, as "Bergen kommune, hjemmesykepleien Årstad". */
+  organisation?: string;
+  service?: News2ServiceKind;
+  /** The person recording (the entry form's "taken by" replaces it when filled in). */
+  performer?: string;
+  /** Their role, as "Sykepleier". */
+  role?: string;
+  /** The recording system, as a URI (written as meta.source). */
+  system?: string;
+}
+
 export interface News2WidgetElement extends HTMLElement {
   /** A FHIR Bundle (searchset) handed over by the host; wins over every attribute source. */
   history: object | null | undefined;
@@ -142,6 +167,8 @@ export interface News2WidgetElement extends HTMLElement {
   nationalId: string | null | undefined;
   responseTexts: News2ResponseTexts | null | undefined;
   scale2Decision: News2Scale2Decision | null | undefined;
+  /** Who writes new entries: service, person, municipality. */
+  author: News2Author | null | undefined;
 }
 
 export interface News2WidgetEventMap {

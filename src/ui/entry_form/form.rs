@@ -8,6 +8,7 @@ use time::{Date, Month, PrimitiveDateTime, Time};
 use crate::clinical::observation_set::{
     CLOCK_SKEW, ObservationSet, Scale2Decision, Spo2ScaleBasis,
 };
+use crate::clinical::provenance::Provenance;
 use crate::clinical::time::Timestamp;
 use crate::clinical::{
     Consciousness, InvalidReading, News2, Parameter, Quantity, Reading, VitalSigns,
@@ -220,7 +221,12 @@ impl EntryDraft {
         }
         let mut set = ObservationSet::new(taken_at, vitals, evaluation.basis.clone());
         let who = self.recorded_by.trim();
-        set.details.recorded_by = (!who.is_empty()).then(|| who.to_string());
+        if !who.is_empty() {
+            set.details.provenance = vec![Provenance {
+                performer: Some(who.to_string()),
+                ..Provenance::default()
+            }];
+        }
         Ok(set)
     }
 }

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 
 use crate::clinical::Parameter;
 use crate::clinical::observation_set::CLOCK_SKEW;
+use crate::clinical::provenance::ServiceKind;
 use crate::clinical::time::Timestamp;
 use crate::fhir::pending::SaveState;
 use crate::i18n::format::{LocalZone, clock, date_time, iso_utc};
-use crate::i18n::{Language, words};
+use crate::i18n::{Language, provenance, words};
 use crate::ui::set_view::{TotalView, parameters};
 use types::{Row, page, page_count};
 
@@ -192,13 +193,25 @@ fn table_row(
         TotalView::Stated { total, .. } => format!("{total} ({})", w.not_recomputed),
         TotalView::None => "—".to_string(),
     };
+    // Which service, who and which system: the information shared services exist to share.
+    let sources = provenance::lines(language, &set.details.provenance);
+    let services: Vec<&str> = set
+        .details
+        .provenance
+        .iter()
+        .filter_map(|p| p.service.map(ServiceKind::name))
+        .collect();
     view! {
         <tr
+            data-services=services.join(" ")
             class:news2-history__row--unsaved=row.flags.unsaved.is_some()
             class:news2-history__row--incomplete=row.flags.incomplete
         >
             <th scope="row">
                 <time datetime=iso_utc(set.taken_at())>{date_time(set.taken_at(), zone)}</time>
+                {sources.into_iter().map(|line| view! {
+                    <span class="news2-history__source">{line}</span>
+                }).collect_view()}
             </th>
             {cells}
             <td class="news2-history__total" data-risk=total.risk_name()>{total_text}</td>

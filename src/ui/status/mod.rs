@@ -8,7 +8,7 @@ use crate::clinical::News2;
 use crate::clinical::escalation::Decision;
 use crate::clinical::observation_set::ObservationSet;
 use crate::i18n::format::{LocalZone, clock, date_time, duration, iso_utc};
-use crate::i18n::{Language, words};
+use crate::i18n::{Language, provenance, words};
 use crate::ui::set_view::{TotalView, parameters, scale_basis};
 use crate::ui::sub_score::SubScoreBadge;
 
@@ -63,8 +63,8 @@ pub fn LatestSet(
             .into_any()
         }
     };
-    let who = set.details.recorded_by.clone();
-    let source = set.details.source.clone();
+    let sources = provenance::lines(language, &set.details.provenance);
+    let known = !set.details.provenance.is_empty();
     let due = match (decision.overdue_by, decision.due_at) {
         (Some(by), _) => Some((w.overdue_by, duration(by, language), true)),
         (None, Some(at)) => Some((w.next_due, date_time(at, zone), false)),
@@ -106,8 +106,10 @@ pub fn LatestSet(
                     <dt>{w.taken_at}</dt>
                     <dd><time datetime=iso_utc(set.taken_at())>{date_time(set.taken_at(), zone)}</time></dd>
                 </div>
-                {who.map(|who| view! { <div><dt>{w.recorded_by}</dt><dd>{who}</dd></div> })}
-                {source.map(|source| view! { <div><dt>{w.source}</dt><dd>{source}</dd></div> })}
+                <div class="news2-status__provenance" data-known=known.to_string()>
+                    <dt>{w.recorded_by}</dt>
+                    {sources.into_iter().map(|line| view! { <dd>{line}</dd> }).collect_view()}
+                </div>
                 <div><dt>{w.spo2_scale}</dt><dd>{scale_basis(&set, language)}</dd></div>
                 {due.map(|(label, text, overdue)| view! {
                     <div class:news2-status__overdue=overdue><dt>{label}</dt><dd>{text}</dd></div>

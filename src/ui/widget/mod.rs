@@ -24,16 +24,16 @@ use std::time::Duration;
 use js_sys::Function;
 use leptos::prelude::*;
 use serde_json::Value;
-use wasm_bindgen::JsCast;
 
 use crate::clinical::escalation::texts::ResponseTexts;
 use crate::clinical::escalation::{Decision, PatientContext, Settings, decide};
 use crate::clinical::observation_set::{History, ObservationSet, Scale2Decision};
 use crate::clinical::time::Timestamp;
 use crate::fhir::abort;
-use crate::fhir::client::{ClientOptions, Source, load, save};
+use crate::fhir::client::{ClientOptions, Source, load, random_id, save};
+use crate::fhir::retry::FetchError;
 use crate::fhir::retry::FetchErrorKind;
-use crate::fhir::write::NewEntry;
+use crate::fhir::write::{Author, WriteRefusal, WriteTo};
 use crate::i18n::banner::{BannerWords, banner};
 use crate::i18n::format::{BrowserZone, LocalZone, date_time};
 use crate::i18n::{Language, words};
@@ -92,6 +92,8 @@ pub struct WidgetInputs {
     pub reload: RwSignal<u32>,
     /// The host's per-request auth-headers callback (kept in this widget's memory only).
     pub auth: StoredValue<Option<Function>, LocalStorage>,
+    /// Who writes new entries: service, person, municipality.
+    pub author: RwSignal<Author>,
 }
 
 impl WidgetInputs {
@@ -107,6 +109,7 @@ impl WidgetInputs {
             texts: RwSignal::new(ResponseTexts::default()),
             reload: RwSignal::new(0),
             auth: StoredValue::new_local(None),
+            author: RwSignal::new(Author::default()),
         }
     }
 }
@@ -131,36 +134,6 @@ static BROWSER_ZONE: BrowserZone = BrowserZone;
 fn move_loads(loads: RwSignal<Loads>, transition: impl FnOnce(&mut Loads) -> bool) {
     if loads.try_update_untracked(transition) == Some(true) {
         loads.notify();
-    }
-}
-
-/// A fresh entry id: a random UUID from the browser, so retries of one entry share it and two
-/// entries never do.
-fn new_entry_id() -> String {
-    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok();
-    let uuid = crypto.and_then(|crypto| {
-        let random_uuid: Function = js_sys::Reflect::get(&crypto, &"randomUUID".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        random_uuid.call0(&crypto).ok()?.as_string()
-    });
-    uuid.unwrap_or_else(|| {
-        // Without a secure context there is no randomUUID; time and Math.random still make
-        // collisions between two entries of one nurse practically impossible.
-        format!(
-            "{:x}-{:x}",
-            js_sys::Date::now() as u64,
-            (js_sys::Math::random() * 1e15) as u64
-        )
-    })
-}
-
-fn patient_reference(patient: &str) -> String {
-    if patient.contains('/') {
-        patient.to_string()
-    } else {
-        format!("Patient/{patient}")
     }
 }
 
@@ -190,6 +163,7 @@ pub fn Widget(
         texts,
         reload,
         auth,
+        author,
     } = inputs;
 
     // The clock: fixed, or the browser's, ticking each half minute for due and overdue times.
@@ -225,6 +199,9 @@ pub fn Widget(
         auth: auth.try_get_value().flatten(),
         page_size: PAGE_SIZE,
         cancel: cancel.try_get_value().flatten(),
+        correlation_ids: source
+            .try_with_untracked(|s| matches!(s, DataSource::Fhir(Source::Pmd { .. })))
+            .unwrap_or(false),
         ..ClientOptions::default()
     };
 
@@ -388,13 +365,22 @@ pub fn Widget(
         emit(events::acknowledged(&d, &words.title, now.get_untracked()));
     });
 
-    let save_target = move || match source.get() {
-        DataSource::Fhir(Source::Patient { base, patient }) => {
-            Some((base, patient_reference(&patient)))
-        }
+    // Where entries go, decided by the source and the host's author (fhir::write).
+    let write_to = move || match source.get_untracked() {
+        DataSource::Fhir(source) => WriteTo::of(&source, &author.get_untracked()),
         _ => None,
     };
-    let send = move |entry_id: String, bundle: Value, base: String| {
+    let send = move |entry_id: String, target: WriteTo| {
+        let Some(set) = outbox.with_untracked(|o| {
+            o.current()
+                .entries()
+                .iter()
+                .find(|e| e.entry_id == entry_id)
+                .map(|e| e.set.clone())
+        }) else {
+            return;
+        };
+        let bundle = target.bundle(&entry_id, &set, now.get_untracked());
         outbox.update(|o| {
             o.current_mut().start_saving(&entry_id);
         });
@@ -405,6 +391,7 @@ pub fn Widget(
             ..options()
         };
         let outlives_view = sink.try_get_value();
+        let base = target.base().to_string();
         leptos::task::spawn_local(async move {
             let result = save(&base, &bundle, &options).await;
             let event = match &result {
@@ -421,42 +408,49 @@ pub fn Widget(
             }
         });
     };
-    let on_submit = Callback::new(move |set: ObservationSet| {
-        let entry_id = new_entry_id();
-        outbox.update(|o| o.current_mut().add(entry_id.clone(), set.clone()));
-        let target = save_target();
-        let bundle = target.as_ref().map(|(_, patient)| {
-            NewEntry {
-                entry_id: &entry_id,
-                patient,
-                set: &set,
-            }
-            .transaction()
-        });
-        let event = events::entry(&entry_id, &set, bundle.clone());
-        // The save starts before the host hears of the entry: a listener may remove the widget.
-        if let (Some((base, _)), Some(bundle)) = (target, bundle) {
-            send(entry_id, bundle, base);
-        }
+    // Refused before sending (PMD without a municipality number): kept, with why, and the
+    // host told.
+    let refuse = move |entry_id: &str, why: WriteRefusal| {
+        let error = FetchError {
+            kind: FetchErrorKind::Config,
+            status: None,
+            message: why.message().to_string(),
+        };
+        let event = events::save_failed(entry_id, &error);
+        outbox.update(|o| o.current_mut().finished(entry_id, Err(error)));
         emit(event);
-    });
-    let resend = move |entry_id: String| {
-        let found = outbox.with_untracked(|o| {
-            o.current()
-                .entries()
-                .iter()
-                .find(|e| e.entry_id == entry_id)
-                .map(|e| e.set.clone())
-        });
-        if let (Some(set), Some((base, patient))) = (found, save_target()) {
-            let bundle = NewEntry {
-                entry_id: &entry_id,
-                patient: &patient,
-                set: &set,
+    };
+    let on_submit = Callback::new(move |mut set: ObservationSet| {
+        let entry_id = random_id();
+        let provenance = author.with_untracked(|a| a.provenance_of(set.details.provenance.first()));
+        set.details.provenance = (!provenance.is_unknown())
+            .then_some(provenance)
+            .into_iter()
+            .collect();
+        outbox.update(|o| o.current_mut().add(entry_id.clone(), set.clone()));
+        let target = write_to();
+        let bundle = match &target {
+            Some(Ok(target)) => Some(target.bundle(&entry_id, &set, now.get_untracked())),
+            _ => None,
+        };
+        let event = events::entry(&entry_id, &set, bundle);
+        // The save starts before the host hears of the entry: a listener may remove the widget.
+        match target {
+            Some(Ok(target)) => {
+                send(entry_id, target);
+                emit(event);
             }
-            .transaction();
-            send(entry_id, bundle, base);
+            Some(Err(why)) => {
+                emit(event);
+                refuse(&entry_id, why);
+            }
+            None => emit(event),
         }
+    });
+    let resend = move |entry_id: String| match write_to() {
+        Some(Ok(target)) => send(entry_id, target),
+        Some(Err(why)) => refuse(&entry_id, why),
+        None => {}
     };
 
     let table_rows = Signal::derive(move || {
@@ -535,7 +529,7 @@ pub fn Widget(
                     scale_2=scale_2.into()
                     now
                     zone
-                    saves_to_server=Signal::derive(move || save_target().is_some())
+                    saves_to_server=Signal::derive(move || { source.track(); author.track(); write_to().is_some() })
                     on_submit
                 />
             })}
@@ -543,7 +537,7 @@ pub fn Widget(
                 outbox
                 zone
                 language=language.into()
-                can_send=Signal::derive(move || save_target().is_some())
+                can_send=Signal::derive(move || { source.track(); author.track(); write_to().is_some() })
                 resend
             />
             {move || (state.get() == ViewState::Ready).then(|| view! {
