@@ -9,11 +9,12 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::{T0, Vitals, history, hours, minutes};
+use news2_widget::chart_option::services::service_legend;
 use news2_widget::chart_option::{CHART_HEIGHT_PX, ChartInput, TimeRange, observation_chart};
 use news2_widget::clinical::chart1;
 use news2_widget::clinical::escalation::texts::Language;
 use news2_widget::clinical::observation_set::{History, ObservationSet, Spo2ScaleBasis};
-use news2_widget::clinical::provenance::Provenance;
+use news2_widget::clinical::provenance::{Provenance, ServiceKind};
 use news2_widget::clinical::time::Timestamp;
 use serde_json::Value;
 
@@ -654,4 +655,60 @@ fn the_chart_container_is_as_tall_as_the_chart() {
     let css = include_str!("../style/chart.css");
     let rule = format!("height: {CHART_HEIGHT_PX}px;");
     assert!(css.contains(&rule), "style/chart.css must set {rule}");
+}
+
+fn from(kind: Option<ServiceKind>, organisation: &str) -> Provenance {
+    Provenance {
+        organisation: Some(organisation.into()),
+        service: kind,
+        ..Provenance::default()
+    }
+}
+
+// Issue 13: sets from several services are told apart on the chart by a mark beside each total,
+// not by colour, and the legend says what each mark means.
+#[test]
+fn services_are_marked_beside_the_totals_when_there_are_several() {
+    let mut home = Vitals::total(2).at(0);
+    home.details.provenance = vec![from(Some(ServiceKind::HomeCare), "Hjemmesykepleien Årstad")];
+    let mut legevakt = Vitals::total(5).at(60);
+    legevakt.details.provenance = vec![from(Some(ServiceKind::OutOfHours), "Bergen legevakt")];
+    let mut copied = Vitals::total(3).at(120);
+    copied.details.provenance = vec![
+        from(Some(ServiceKind::HomeCare), "Hjemmesykepleien Årstad"),
+        from(None, "Fjellsiden legekontor"),
+    ];
+    let unknown = Vitals::total(0).at(180);
+    let sets = vec![home, legevakt, copied, unknown];
+    let legend = service_legend(&sets, Language::Nb).expect("three services");
+    assert_eq!(legend.marks, ["HJT", "LV", "HJT+1", "?"]);
+    assert_eq!(
+        legend.entries,
+        [
+            ("HJT".to_string(), "Hjemmesykepleien Årstad".to_string()),
+            ("LV".to_string(), "Bergen legevakt".to_string()),
+            ("1".to_string(), "Fjellsiden legekontor".to_string()),
+        ]
+    );
+    let option = chart_at(
+        &history(sets.clone()),
+        hours(4),
+        TimeRange::Hours24,
+        Language::Nb,
+    );
+    assert_eq!(point(&option, TOTAL, 1)["label"]["formatter"], "5 LV");
+    assert_eq!(point(&option, TOTAL, 3)["label"]["formatter"], "?");
+    // One service, or none, needs no marks.
+    assert_eq!(service_legend(&sets[..1], Language::Nb), None);
+    assert_eq!(service_legend(&sets[3..], Language::Nb), None);
+}
+
+#[test]
+fn two_organisations_of_one_kind_are_numbered_apart() {
+    let mut a = Vitals::total(1).at(0);
+    a.details.provenance = vec![from(Some(ServiceKind::HomeCare), "Sone nord")];
+    let mut b = Vitals::total(1).at(60);
+    b.details.provenance = vec![from(Some(ServiceKind::HomeCare), "Sone sør")];
+    let legend = service_legend(&[a, b], Language::En).unwrap();
+    assert_eq!(legend.marks, ["HC1", "HC2"]);
 }

@@ -22,6 +22,7 @@
 mod bands;
 mod canvas;
 mod points;
+pub mod services;
 
 use std::time::Duration;
 
@@ -252,6 +253,15 @@ pub fn observation_chart(input: &ChartInput) -> Value {
         let set_points = points::of_set(set, language, input.format_time);
         for (column, point) in columns.iter_mut().zip(set_points) {
             column.push(point);
+        }
+    }
+    // Several services: each total carries its service's mark beside its number (the legend
+    // under the chart spells the marks out), so services are told apart without colour.
+    if let Some(legend) = services::service_legend(sets, language)
+        && let Some(totals) = columns.last_mut()
+    {
+        for (point, mark) in totals.iter_mut().zip(legend.marks) {
+            point.mark_service(&mark);
         }
     }
 

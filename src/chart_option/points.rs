@@ -73,6 +73,17 @@ fn risk_rank(risk: ClinicalRisk) -> u8 {
 }
 
 impl Point {
+    /// Adds the mark of the service that recorded its set to its label (a gap has none).
+    pub(super) fn mark_service(&mut self, mark: &str) {
+        if self.value.is_none() {
+            return;
+        }
+        self.cue.label = Some(match self.cue.label.take() {
+            Some(label) => format!("{label} {mark}"),
+            None => mark.to_string(),
+        });
+    }
+
     /// The ECharts data item: `[time in ms, value]`, with the tooltip text as its `name` and
     /// the cue as its own symbol and label. A gap is a bare `[time, null]`.
     pub(super) fn to_json(&self) -> Value {

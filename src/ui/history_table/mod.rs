@@ -14,7 +14,7 @@ use crate::fhir::pending::SaveState;
 use crate::i18n::format::{LocalZone, clock, date_time, iso_utc};
 use crate::i18n::{Language, provenance, words};
 use crate::ui::set_view::{TotalView, parameters};
-use types::{Row, page, page_count};
+use types::{Row, ServiceFilter, filtered, page, page_count, service_filters};
 
 #[component]
 pub fn HistoryTable(
@@ -33,16 +33,36 @@ pub fn HistoryTable(
         before.remove();
         after.remove();
     });
-    let pages = Memo::new(move |_| rows.with(|r| page_count(r.len())));
-    // A new history (a reload, a new entry) starts again at the newest sets.
+    // Filtered by service (sets from several services): a plain filter over the rows.
+    let filter = RwSignal::new(ServiceFilter::All);
+    let filters = Memo::new(move |_| rows.with(|r| service_filters(r)));
+    // A filter the rows no longer offer (another patient) goes back to all.
     Effect::new(move |_| {
-        rows.track();
+        if !filters.with(|f| filter.with_untracked(|current| f.contains(current))) {
+            filter.set(ServiceFilter::All);
+        }
+    });
+    let shown_rows = Memo::new(move |_| {
+        filter.with(|f| {
+            rows.with(|r| {
+                if *f == ServiceFilter::All {
+                    r.clone()
+                } else {
+                    filtered(r, f)
+                }
+            })
+        })
+    });
+    let pages = Memo::new(move |_| shown_rows.with(|r| page_count(r.len())));
+    // A new history (a reload, a new entry) or another filter starts again at the newest sets.
+    Effect::new(move |_| {
+        shown_rows.track();
         current.set(0);
     });
     let body = move || {
         let lang = language.get();
         let now = now.get();
-        rows.with(|rows| {
+        shown_rows.with(|rows| {
             let shown = if printing.get() {
                 rows
             } else {
@@ -64,6 +84,51 @@ pub fn HistoryTable(
     view! {
         <section class="news2-history" aria-labelledby="news2-history-heading">
             <h2 id="news2-history-heading" class="news2-heading">{heading}</h2>
+            {move || {
+                let lang = language.get();
+                let offered = filters.get();
+                // Worth a choice only with two services or more (or one and sets of none).
+                (offered.len() > 2).then(|| {
+                    let options = offered
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| {
+                            let text = match f {
+                                ServiceFilter::All => provenance::all_services(lang).to_string(),
+                                ServiceFilter::Service(key) => provenance::service(lang, key),
+                                ServiceFilter::Unknown => provenance::unknown(lang).to_string(),
+                            };
+                            let selected = filter.with_untracked(|current| current == f);
+                            view! { <option value=i.to_string() selected=selected>{text}</option> }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class="news2-history__filter">
+                            <label for="news2-history-filter">{provenance::filter_label(lang)}</label>
+                            <select
+                                id="news2-history-filter"
+                                on:change=move |ev| {
+                                    let chosen = event_target_value(&ev).parse::<usize>().ok();
+                                    let next = chosen
+                                        .and_then(|i| filters.with_untracked(|f| f.get(i).cloned()))
+                                        .unwrap_or_default();
+                                    filter.set(next);
+                                }
+                            >
+                                {options}
+                            </select>
+                        </div>
+                    }
+                })
+            }}
+            <p class="news2-history__filtered" aria-live="polite">
+                {move || {
+                    let lang = language.get();
+                    let all = rows.with(Vec::len);
+                    let shown = shown_rows.with(Vec::len);
+                    (filter.with(|f| *f != ServiceFilter::All)).then(|| provenance::shown_of(lang, shown, all))
+                }}
+            </p>
             <div class="news2-history__scroll" tabindex="0" role="region" aria-labelledby="news2-history-heading">
                 <table class="news2-history__table">
                     <caption>{move || words(language.get()).table_caption}</caption>

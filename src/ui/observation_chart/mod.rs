@@ -13,11 +13,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+use crate::chart_option::services::service_legend;
 use crate::chart_option::{CHART_HEIGHT_PX, ChartInput, TimeRange, observation_chart};
 use crate::clinical::observation_set::History;
 use crate::clinical::time::Timestamp;
 use crate::i18n::format::{LocalZone, date_time};
-use crate::i18n::{Language, Words, words};
+use crate::i18n::{Language, Words, provenance, words};
 use crate::ui::timing;
 use echarts::ECharts;
 
@@ -121,6 +122,22 @@ pub fn ObservationChart(
                 node_ref=container
                 aria-hidden="true"
             ></div>
+            {move || {
+                let lang = language.get();
+                let now = now.get();
+                history.with(|h| service_legend(h.as_of(now).sets(), lang)).map(|legend| {
+                    let entries: Vec<String> = legend
+                        .entries
+                        .iter()
+                        .map(|(mark, service)| format!("{mark} = {service}"))
+                        .collect();
+                    view! {
+                        <p class="news2-chart__services">
+                            {provenance::legend_heading(lang)}": "{entries.join(" · ")}
+                        </p>
+                    }
+                })
+            }}
             <p class="news2-chart__attribution">{move || w().attribution}</p>
         </section>
     }
