@@ -688,6 +688,7 @@ fn services_are_marked_beside_the_totals_when_there_are_several() {
             ("HJT".to_string(), "Hjemmesykepleien Årstad".to_string()),
             ("LV".to_string(), "Bergen legevakt".to_string()),
             ("1".to_string(), "Fjellsiden legekontor".to_string()),
+            ("?".to_string(), "Ukjent kilde".to_string()),
         ]
     );
     let option = chart_at(
@@ -711,4 +712,149 @@ fn two_organisations_of_one_kind_are_numbered_apart() {
     b.details.provenance = vec![from(Some(ServiceKind::HomeCare), "Sone sør")];
     let legend = service_legend(&[a, b], Language::En).unwrap();
     assert_eq!(legend.marks, ["HC1", "HC2"]);
+}
+
+fn of_kind(kind: ServiceKind) -> Provenance {
+    Provenance {
+        service: Some(kind),
+        ..Provenance::default()
+    }
+}
+
+/// The label beside every total point of `option`, in set order (`None` for a gap).
+fn total_labels(option: &Value) -> Vec<Option<String>> {
+    series(option, TOTAL)["data"]
+        .as_array()
+        .expect("the total's points")
+        .iter()
+        .map(|p| p["label"]["formatter"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn two_services_give_each_total_its_mark_and_a_legend_in_words() {
+    let mut home = Vitals::total(0).at(0);
+    home.details.provenance = vec![of_kind(ServiceKind::HomeCare)];
+    let mut legevakt = Vitals::total(6).at(60);
+    legevakt.details.provenance = vec![of_kind(ServiceKind::OutOfHours)];
+    let mut home_again = Vitals::total(1).at(120);
+    home_again.details.provenance = vec![of_kind(ServiceKind::HomeCare)];
+    let sets = vec![home, legevakt, home_again];
+    let legend = service_legend(&sets, Language::Nb).expect("two services");
+    assert_eq!(legend.marks, ["HJT", "LV", "HJT"]);
+    assert_eq!(
+        legend.entries,
+        [
+            ("HJT".to_string(), "Hjemmetjenesten".to_string()),
+            ("LV".to_string(), "Legevakt".to_string()),
+        ],
+        "no unknown entry when every set names its service"
+    );
+    let en = service_legend(&sets, Language::En).expect("two services");
+    assert_eq!(en.marks, ["HC", "OOH", "HC"]);
+    assert_eq!(en.entries[0], ("HC".to_string(), "Home care".to_string()));
+    // On the total's panel, beside the symbol that keeps saying the risk band.
+    let option = chart_at(&history(sets), hours(3), TimeRange::Hours24, Language::Nb);
+    assert_eq!(
+        total_labels(&option),
+        [
+            Some("HJT".to_string()),
+            Some("6 LV".to_string()),
+            Some("1 HJT".to_string())
+        ]
+    );
+    assert_eq!(point(&option, TOTAL, 0)["symbol"], "circle");
+    assert_eq!(
+        point(&option, TOTAL, 1)["symbol"],
+        "diamond",
+        "NEWS2 6: medium"
+    );
+    assert_eq!(point(&option, TOTAL, 2)["symbol"], "circle");
+    // Only the total's panel carries the marks.
+    for panel in 0..TOTAL {
+        for set in 0..3 {
+            let label = point(&option, panel, set)["label"]["formatter"].as_str();
+            assert!(
+                !label.is_some_and(|l| l.contains("HJT") || l.contains("LV")),
+                "panel {panel} set {set}: {label:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn one_service_gives_no_marks_and_no_legend() {
+    let mut a = Vitals::total(2).at(0);
+    a.details.provenance = vec![from(Some(ServiceKind::HomeCare), "Sone nord")];
+    let mut b = Vitals::total(3).at(60);
+    // The same service read with more fields (a person, a system) is still one service.
+    b.details.provenance = vec![Provenance {
+        performer: Some("Kari Nordmann".into()),
+        system: Some("Gerica".into()),
+        ..from(Some(ServiceKind::HomeCare), "Sone nord")
+    }];
+    let sets = vec![a, b];
+    assert_eq!(service_legend(&sets, Language::Nb), None);
+    let option = chart_at(&history(sets), hours(2), TimeRange::Hours24, Language::Nb);
+    assert_eq!(
+        total_labels(&option),
+        [Some("2".to_string()), Some("3".to_string())]
+    );
+    assert_eq!(service_legend(&[], Language::Nb), None);
+}
+
+#[test]
+fn a_merged_set_joins_its_services_marks() {
+    let mut home = Vitals::total(1).at(0);
+    home.details.provenance = vec![of_kind(ServiceKind::HomeCare)];
+    let mut merged = Vitals::total(2).at(60);
+    merged.details.provenance = vec![
+        of_kind(ServiceKind::HomeCare),
+        of_kind(ServiceKind::OutOfHours),
+    ];
+    let legend = service_legend(&[home.clone(), merged.clone()], Language::Nn).unwrap();
+    assert_eq!(legend.marks, ["HJT", "HJT+LV"]);
+    assert_eq!(
+        legend.entries,
+        [
+            ("HJT".to_string(), "Heimetenesta".to_string()),
+            ("LV".to_string(), "Legevakt".to_string()),
+        ]
+    );
+    let option = chart_at(
+        &history(vec![home, merged]),
+        hours(2),
+        TimeRange::Hours24,
+        Language::Nn,
+    );
+    assert_eq!(point(&option, TOTAL, 1)["label"]["formatter"], "2 HJT+LV");
+}
+
+#[test]
+fn a_set_of_no_known_service_is_marked_with_a_question_mark() {
+    let mut home = Vitals::total(1).at(0);
+    home.details.provenance = vec![of_kind(ServiceKind::HomeCare)];
+    let mut legevakt = Vitals::total(1).at(60);
+    legevakt.details.provenance = vec![from(None, "Bergen legevakt")];
+    let none = Vitals::total(1).at(120);
+    let mut system_only = Vitals::total(1).at(180);
+    system_only.details.provenance = vec![Provenance {
+        system: Some("Gerica".into()),
+        ..Provenance::default()
+    }];
+    let sets = vec![home, legevakt, none, system_only];
+    let legend = service_legend(&sets, Language::En).unwrap();
+    assert_eq!(legend.marks, ["HC", "1", "?", "?"]);
+    assert_eq!(
+        legend.entries.last(),
+        Some(&("?".to_string(), "Unknown source".to_string())),
+        "the legend spells out every mark on the chart, \"?\" too"
+    );
+    let option = chart_at(&history(sets), hours(4), TimeRange::Hours24, Language::En);
+    assert_eq!(point(&option, TOTAL, 2)["label"]["formatter"], "1 ?");
+    // Unknown sets alone are not several services.
+    assert_eq!(
+        service_legend(&[Vitals::total(1).at(0)], Language::Nb),
+        None
+    );
 }

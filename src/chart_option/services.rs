@@ -6,14 +6,19 @@ use std::collections::BTreeMap;
 
 use crate::clinical::observation_set::ObservationSet;
 use crate::clinical::provenance::ServiceKey;
-use crate::i18n::{Language, provenance};
+use crate::i18n::{Language, provenance, words};
+
+/// The mark of a set whose sources name no service.
+pub const UNKNOWN_MARK: &str = "?";
 
 /// The marks of a history's sets, when it holds sets from two services or more.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ServiceLegend {
     /// Per set, in the order given: its services' marks joined by "+", "?" when it names none.
     pub marks: Vec<String>,
-    /// Each mark with the service it stands for, in the order services first appear.
+    /// Each mark with the service it stands for, in the order services first appear; last,
+    /// "?" with the unknown source when some set names no service, so every mark on the chart
+    /// is spelled out.
     pub entries: Vec<(String, String)>,
 }
 
@@ -60,7 +65,7 @@ pub fn service_legend(sets: &[ObservationSet], language: Language) -> Option<Ser
             (key.clone(), text)
         })
         .collect();
-    let marks = sets
+    let marks: Vec<String> = sets
         .iter()
         .map(|set| {
             let mut of_set: Vec<&str> = Vec::new();
@@ -77,15 +82,22 @@ pub fn service_legend(sets: &[ObservationSet], language: Language) -> Option<Ser
                 }
             }
             if of_set.is_empty() {
-                "?".to_string()
+                UNKNOWN_MARK.to_string()
             } else {
                 of_set.join("+")
             }
         })
         .collect();
+    let unknown = marks.iter().any(|m| m == UNKNOWN_MARK).then(|| {
+        (
+            UNKNOWN_MARK.to_string(),
+            words(language).unknown_source.to_string(),
+        )
+    });
     let entries = named
         .into_iter()
         .map(|(key, mark)| (mark, provenance::service(language, &key)))
+        .chain(unknown)
         .collect();
     Some(ServiceLegend { marks, entries })
 }

@@ -45,42 +45,6 @@ pub fn service_mark(language: Language, kind: ServiceKind) -> &'static str {
     }
 }
 
-/// The label of the history table's filter by service.
-pub fn filter_label(language: Language) -> &'static str {
-    match language {
-        Language::Nb => "Vis målinger fra",
-        Language::Nn => "Vis målingar frå",
-        Language::En => "Show sets from",
-    }
-}
-
-/// The filter's first choice.
-pub fn all_services(language: Language) -> &'static str {
-    match language {
-        Language::Nb => "Alle tjenester",
-        Language::Nn => "Alle tenester",
-        Language::En => "All services",
-    }
-}
-
-/// Said while a filter hides sets, so a filtered table is never taken for the whole history.
-pub fn shown_of(language: Language, shown: usize, all: usize) -> String {
-    match language {
-        Language::Nb => format!("Viser {shown} av {all} målinger"),
-        Language::Nn => format!("Viser {shown} av {all} målingar"),
-        Language::En => format!("Showing {shown} of {all} sets"),
-    }
-}
-
-/// Before the chart's legend of service marks.
-pub fn legend_heading(language: Language) -> &'static str {
-    match language {
-        Language::Nb => "Tjenester i grafen (merket ved NEWS2-totalen)",
-        Language::Nn => "Tenester i grafen (merkte ved NEWS2-totalen)",
-        Language::En => "Services in the chart (marked beside the NEWS2 total)",
-    }
-}
-
 /// What a set says when no source names where it came from (no service, person or system).
 pub fn unknown(language: Language) -> &'static str {
     match language {

@@ -106,6 +106,16 @@ pub struct Words {
     pub first_page: &'static str,
     pub last_page: &'static str,
     pub page_of: &'static str,
+    /// The label of the history table's filter by service.
+    pub service_filter: &'static str,
+    /// The filter's first choice: every set.
+    pub all_services: &'static str,
+    /// The filter's choice of the sets whose source names no service.
+    pub unknown_source: &'static str,
+    /// Said while a filter hides sets: `{shown}` of `{all}` (see [`shown_of`]).
+    pub shown_of: &'static str,
+    /// Before the chart's legend of the service marks beside its totals.
+    pub chart_services: &'static str,
 
     pub entry_heading: &'static str,
     pub entry_intro: &'static str,
@@ -216,6 +226,11 @@ const NB: Words = Words {
     first_page: "Nyeste",
     last_page: "Eldste",
     page_of: "Side {page} av {pages}",
+    service_filter: "Vis målinger fra",
+    all_services: "Alle tjenester",
+    unknown_source: "Ukjent kilde",
+    shown_of: "Viser {shown} av {all} målinger",
+    chart_services: "Tjenester i grafen (merket ved NEWS2-totalen)",
 
     entry_heading: "Ny måling",
     entry_intro: "Skriv inn målingene. Delskårene, totalskåren og klinisk risiko oppdateres mens du skriver.",
@@ -326,6 +341,11 @@ const NN: Words = Words {
     first_page: "Nyaste",
     last_page: "Eldste",
     page_of: "Side {page} av {pages}",
+    service_filter: "Vis målingar frå",
+    all_services: "Alle tenester",
+    unknown_source: "Ukjend kjelde",
+    shown_of: "Viser {shown} av {all} målingar",
+    chart_services: "Tenester i grafen (merkte ved NEWS2-totalen)",
 
     entry_heading: "Ny måling",
     entry_intro: "Skriv inn målingane. Delskårane, totalskåren og klinisk risiko blir oppdaterte medan du skriv.",
@@ -436,6 +456,11 @@ const EN: Words = Words {
     first_page: "Newest",
     last_page: "Oldest",
     page_of: "Page {page} of {pages}",
+    service_filter: "Show sets from",
+    all_services: "All services",
+    unknown_source: "Unknown source",
+    shown_of: "Showing {shown} of {all} sets",
+    chart_services: "Services in the chart (marked beside the NEWS2 total)",
 
     entry_heading: "New observation set",
     entry_intro: "Enter the observations. Sub-scores, the total and the clinical risk update as you type.",
@@ -485,6 +510,15 @@ pub fn page_of(language: Language, page: usize, pages: usize) -> String {
         .page_of
         .replace("{page}", &page.to_string())
         .replace("{pages}", &pages.to_string())
+}
+
+/// "Viser 12 av 40 målinger": said while the history table's filter hides sets, so a filtered
+/// table is never taken for the whole history.
+pub fn shown_of(language: Language, shown: usize, all: usize) -> String {
+    words(language)
+        .shown_of
+        .replace("{shown}", &shown.to_string())
+        .replace("{all}", &all.to_string())
 }
 
 /// "2 målinger for en annen pasient er ikke lagret": entries set aside when the source changed.
@@ -758,6 +792,9 @@ mod tests {
     fn page_numbers_are_filled_in() {
         assert_eq!(page_of(Language::Nb, 2, 5), "Side 2 av 5");
         assert_eq!(page_of(Language::En, 1, 1), "Page 1 of 1");
+        assert_eq!(shown_of(Language::Nb, 12, 40), "Viser 12 av 40 målinger");
+        assert_eq!(shown_of(Language::Nn, 1, 2), "Viser 1 av 2 målingar");
+        assert_eq!(shown_of(Language::En, 3, 9), "Showing 3 of 9 sets");
     }
 
     #[test]

@@ -1,20 +1,25 @@
 //! Every set, newest first: values with their sub-scores numbered and coloured, the total, and
 //! marks for incomplete, flagged, disagreeing and unsaved sets. It is also the accessible
-//! alternative to the chart, so it holds everything the chart shows, as text.
+//! alternative to the chart, so it holds everything the chart shows, as text: under each time,
+//! the set's sources (the service marks on the chart are spelled out here in full).
+//!
+//! With sets from several services it can be filtered by service ([`filter`]); it then says
+//! how many sets it shows of how many, and never hides an entry not yet saved.
 
+pub mod filter;
 pub mod types;
 
 use leptos::prelude::*;
 
 use crate::clinical::Parameter;
 use crate::clinical::observation_set::CLOCK_SKEW;
-use crate::clinical::provenance::ServiceKind;
 use crate::clinical::time::Timestamp;
 use crate::fhir::pending::SaveState;
 use crate::i18n::format::{LocalZone, clock, date_time, iso_utc};
 use crate::i18n::{Language, provenance, words};
 use crate::ui::set_view::{TotalView, parameters};
-use types::{Row, ServiceFilter, filtered, page, page_count, service_filters};
+use filter::{ServiceFilter, service_choices, service_names, still_chosen, worth_offering};
+use types::{Row, page, page_count};
 
 #[component]
 pub fn HistoryTable(
@@ -33,36 +38,41 @@ pub fn HistoryTable(
         before.remove();
         after.remove();
     });
-    // Filtered by service (sets from several services): a plain filter over the rows.
-    let filter = RwSignal::new(ServiceFilter::All);
-    let filters = Memo::new(move |_| rows.with(|r| service_filters(r)));
-    // A filter the rows no longer offer (another patient) goes back to all.
+    // The filter by service (a plain type, `filter`): what the nurse chose, and what is in
+    // force, which falls back to All at once when the rows no longer offer the choice, before
+    // any row is drawn with it.
+    let choice = RwSignal::new(ServiceFilter::All);
+    let choices = Memo::new(move |_| rows.with(|r| service_choices(r)));
+    let active = Memo::new(move |_| choices.with(|c| choice.with(|f| still_chosen(f, c))));
+    // A choice once dropped stays dropped: it must not come back by itself with the next
+    // reload, hiding sets the nurse no longer expects to be hidden.
     Effect::new(move |_| {
-        if !filters.with(|f| filter.with_untracked(|current| f.contains(current))) {
-            filter.set(ServiceFilter::All);
+        let kept = active.get();
+        if choice.with_untracked(|f| *f != kept) {
+            choice.set(kept);
         }
     });
-    let shown_rows = Memo::new(move |_| {
-        filter.with(|f| {
-            rows.with(|r| {
-                if *f == ServiceFilter::All {
-                    r.clone()
-                } else {
-                    filtered(r, f)
-                }
-            })
-        })
+    // The filtered rows, or `None` for all of them: a year's 2,190 rows are not copied to be
+    // shown unfiltered.
+    let kept_rows = Memo::new(move |_| {
+        active.with(|f| (*f != ServiceFilter::All).then(|| rows.with(|r| filter::filter(r, f))))
     });
-    let pages = Memo::new(move |_| shown_rows.with(|r| page_count(r.len())));
+    let shown_count = move || {
+        kept_rows
+            .with(|kept| kept.as_ref().map(Vec::len))
+            .unwrap_or_else(|| rows.with(Vec::len))
+    };
+    let pages = Memo::new(move |_| page_count(shown_count()));
     // A new history (a reload, a new entry) or another filter starts again at the newest sets.
     Effect::new(move |_| {
-        shown_rows.track();
+        rows.track();
+        active.track();
         current.set(0);
     });
     let body = move || {
         let lang = language.get();
         let now = now.get();
-        shown_rows.with(|rows| {
+        let draw = |rows: &[Row]| {
             let shown = if printing.get() {
                 rows
             } else {
@@ -72,11 +82,16 @@ pub fn HistoryTable(
                 .iter()
                 .map(|row| table_row(row, lang, now, zone))
                 .collect_view()
+        };
+        kept_rows.with(|kept| match kept {
+            Some(kept) => draw(kept),
+            None => rows.with(|all| draw(all)),
         })
     };
     // Runs after the rows are in the document.
     Effect::new(move |_| {
         rows.track();
+        active.track();
         current.track();
         crate::ui::timing::mark(crate::ui::timing::TABLE_DRAWN);
     });
@@ -86,47 +101,54 @@ pub fn HistoryTable(
             <h2 id="news2-history-heading" class="news2-heading">{heading}</h2>
             {move || {
                 let lang = language.get();
-                let offered = filters.get();
-                // Worth a choice only with two services or more (or one and sets of none).
-                (offered.len() > 2).then(|| {
+                let w = words(lang);
+                choices.with(|offered| worth_offering(offered).then(|| {
+                    // Rendered once per set of choices; the select keeps the nurse's choice
+                    // itself (re-rendering it on each choice would take her focus away).
+                    let chosen = active.get_untracked();
                     let options = offered
                         .iter()
                         .enumerate()
                         .map(|(i, f)| {
                             let text = match f {
-                                ServiceFilter::All => provenance::all_services(lang).to_string(),
+                                ServiceFilter::All => w.all_services.to_string(),
                                 ServiceFilter::Service(key) => provenance::service(lang, key),
-                                ServiceFilter::Unknown => provenance::unknown(lang).to_string(),
+                                ServiceFilter::Unknown => w.unknown_source.to_string(),
                             };
-                            let selected = filter.with_untracked(|current| current == f);
-                            view! { <option value=i.to_string() selected=selected>{text}</option> }
+                            // The option's value is its place in `choices`, read back from the
+                            // same memo: no name from the data goes into an attribute.
+                            view! { <option value=i.to_string() selected=*f == chosen>{text}</option> }
                         })
                         .collect_view();
                     view! {
                         <div class="news2-history__filter">
-                            <label for="news2-history-filter">{provenance::filter_label(lang)}</label>
+                            <label for="news2-history-filter">{w.service_filter}</label>
                             <select
                                 id="news2-history-filter"
                                 on:change=move |ev| {
-                                    let chosen = event_target_value(&ev).parse::<usize>().ok();
-                                    let next = chosen
-                                        .and_then(|i| filters.with_untracked(|f| f.get(i).cloned()))
+                                    let index = event_target_value(&ev).parse::<usize>().ok();
+                                    let next = index
+                                        .and_then(|i| choices.with_untracked(|c| c.get(i).cloned()))
                                         .unwrap_or_default();
-                                    filter.set(next);
+                                    choice.set(next);
                                 }
                             >
                                 {options}
                             </select>
                         </div>
                     }
-                })
+                }))
             }}
+            // Always in the document, so screen readers hear it change; empty (and hidden)
+            // while every set is shown.
             <p class="news2-history__filtered" aria-live="polite">
                 {move || {
                     let lang = language.get();
                     let all = rows.with(Vec::len);
-                    let shown = shown_rows.with(Vec::len);
-                    (filter.with(|f| *f != ServiceFilter::All)).then(|| provenance::shown_of(lang, shown, all))
+                    let shown = shown_count();
+                    active
+                        .with(|f| *f != ServiceFilter::All)
+                        .then(|| words::shown_of(lang, shown, all))
                 }}
             </p>
             <div class="news2-history__scroll" tabindex="0" role="region" aria-labelledby="news2-history-heading">
@@ -260,15 +282,10 @@ fn table_row(
     };
     // Which service, who and which system: the information shared services exist to share.
     let sources = provenance::lines(language, &set.details.provenance);
-    let services: Vec<&str> = set
-        .details
-        .provenance
-        .iter()
-        .filter_map(|p| p.service.map(ServiceKind::name))
-        .collect();
+    let services = service_names(set).join(" ");
     view! {
         <tr
-            data-services=services.join(" ")
+            data-services=services
             class:news2-history__row--unsaved=row.flags.unsaved.is_some()
             class:news2-history__row--incomplete=row.flags.incomplete
         >

@@ -2,7 +2,6 @@
 
 use crate::clinical::News2;
 use crate::clinical::observation_set::{History, ObservationSet};
-use crate::clinical::provenance::ServiceKey;
 use crate::fhir::pending::{PendingEntries, SaveState};
 
 /// Rows per page: a year of 4-hourly sets is 2,190 rows, which would make the page sluggish
@@ -130,62 +129,4 @@ mod tests {
         assert_eq!(page_count(0), 1);
         assert!(page(&[], 0).is_empty());
     }
-}
-
-/// Which sets the table shows.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum ServiceFilter {
-    #[default]
-    All,
-    /// The sets one service recorded (a set two services sent is in both).
-    Service(ServiceKey),
-    /// The sets whose source names no service.
-    Unknown,
-}
-
-impl ServiceFilter {
-    fn keeps(&self, row: &Row) -> bool {
-        let provenance = &row.set.details.provenance;
-        match self {
-            ServiceFilter::All => true,
-            // An entry not yet saved is never filtered away: it would look lost.
-            _ if row.flags.unsaved.is_some() => true,
-            ServiceFilter::Service(key) => provenance
-                .iter()
-                .any(|p| p.service_key().as_ref() == Some(key)),
-            ServiceFilter::Unknown => provenance.iter().all(|p| p.service_key().is_none()),
-        }
-    }
-}
-
-/// The filters the rows offer: all, each service in the order the rows name them, and the sets
-/// that name none, if any.
-pub fn service_filters(rows: &[Row]) -> Vec<ServiceFilter> {
-    let mut filters = vec![ServiceFilter::All];
-    let mut unknown = false;
-    for row in rows.iter().filter(|r| r.flags.unsaved.is_none()) {
-        let keys: Vec<ServiceKey> = row
-            .set
-            .details
-            .provenance
-            .iter()
-            .filter_map(|p| p.service_key())
-            .collect();
-        unknown |= keys.is_empty();
-        for key in keys {
-            let filter = ServiceFilter::Service(key);
-            if !filters.contains(&filter) {
-                filters.push(filter);
-            }
-        }
-    }
-    if unknown {
-        filters.push(ServiceFilter::Unknown);
-    }
-    filters
-}
-
-/// The rows `filter` keeps, in their order.
-pub fn filtered(rows: &[Row], filter: &ServiceFilter) -> Vec<Row> {
-    rows.iter().filter(|r| filter.keeps(r)).cloned().collect()
 }

@@ -18,7 +18,7 @@ use crate::chart_option::{CHART_HEIGHT_PX, ChartInput, TimeRange, observation_ch
 use crate::clinical::observation_set::History;
 use crate::clinical::time::Timestamp;
 use crate::i18n::format::{LocalZone, date_time};
-use crate::i18n::{Language, Words, provenance, words};
+use crate::i18n::{Language, Words, words};
 use crate::ui::timing;
 use echarts::ECharts;
 
@@ -96,6 +96,14 @@ pub fn ObservationChart(
         }
     });
 
+    // The legend of the service marks, from the same sets as the drawing and at the same
+    // moments (a quarter hour), so it never names a service the chart does not mark.
+    let legend = Memo::new(move |_| {
+        quarter_hour.track();
+        let lang = language.get();
+        history.with(|h| service_legend(h.as_of(now.get_untracked()).sets(), lang))
+    });
+
     let w = move || words(language.get());
     view! {
         <section class="news2-chart" aria-labelledby="news2-chart-heading">
@@ -122,22 +130,20 @@ pub fn ObservationChart(
                 node_ref=container
                 aria-hidden="true"
             ></div>
-            {move || {
-                let lang = language.get();
-                let now = now.get();
-                history.with(|h| service_legend(h.as_of(now).sets(), lang)).map(|legend| {
-                    let entries: Vec<String> = legend
-                        .entries
-                        .iter()
-                        .map(|(mark, service)| format!("{mark} = {service}"))
-                        .collect();
-                    view! {
-                        <p class="news2-chart__services">
-                            {provenance::legend_heading(lang)}": "{entries.join(" · ")}
-                        </p>
-                    }
-                })
-            }}
+            // The canvas is hidden from screen readers; the marks beside its totals are
+            // spelled out here as visible text, for everyone.
+            {move || legend.with(|legend| legend.as_ref().map(|legend| {
+                let entries: Vec<String> = legend
+                    .entries
+                    .iter()
+                    .map(|(mark, service)| format!("{mark} = {service}"))
+                    .collect();
+                view! {
+                    <p class="news2-chart__services">
+                        {w().chart_services}": "{entries.join(" · ")}
+                    </p>
+                }
+            }))}
             <p class="news2-chart__attribution">{move || w().attribution}</p>
         </section>
     }
