@@ -226,8 +226,8 @@ proptest! {
         prop_assert_eq!(&without_future.to_complete, &decision.to_complete);
         prop_assert_eq!(&without_future.last_complete, &decision.last_complete);
         prop_assert_eq!(
-            (without_future.due_at, without_future.overdue_after, without_future.overdue_by),
-            (decision.due_at, decision.overdue_after, decision.overdue_by)
+            (without_future.due_at, without_future.overdue_after, without_future.schedule),
+            (decision.due_at, decision.overdue_after, decision.schedule)
         );
         prop_assert_eq!(without_future.row, decision.row);
         // The newest set, when incomplete and not only a stated total, is to be completed.

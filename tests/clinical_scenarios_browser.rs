@@ -11,6 +11,7 @@ mod embedded;
 mod scenarios;
 
 use embedded::Embedded;
+use wasm_bindgen::JsCast;
 
 use wasm_bindgen_test::*;
 
@@ -140,4 +141,101 @@ async fn a_fixed_clock_only_with_demo_and_never_silently() {
         Some("none")
     );
     demo.element.remove();
+}
+
+/// Issue 14: the compact variant for patient lists says what the full view's banner says (the
+/// same level for every clinical scenario, never a calmer one), in at most 160 px from a 320 px
+/// phone to a desktop column, and asks the host for the full view.
+#[wasm_bindgen_test]
+async fn every_scenario_in_the_compact_variant_keeps_its_level_within_160_px() {
+    let body = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap();
+    for width in ["320px", "768px"] {
+        for scenario in scenarios::all() {
+            let name = format!("{} at {width}", scenario.name);
+            let mut attributes = vec![
+                ("lang", "nb"),
+                ("demo", ""),
+                ("now", scenario.now),
+                ("variant", "compact"),
+            ];
+            if let Some((by, at, until)) = scenario.scale_2 {
+                attributes.extend([("spo2-scale-by", by), ("spo2-scale-at", at)]);
+                if let Some(until) = until {
+                    attributes.push(("spo2-scale-until", until));
+                }
+                attributes.push(("spo2-scale", "2"));
+            }
+            let widget = Embedded::new(&attributes);
+            widget.element.style().set_property("width", width).unwrap();
+            let history = js_sys::JSON::parse(&scenario.bundle.to_string()).unwrap();
+            js_sys::Reflect::set(&widget.element, &"history".into(), &history).unwrap();
+            body.append_child(&widget.element).unwrap();
+            widget.until_drawn(&name).await;
+
+            let compact = widget
+                .shadow_find(".news2-compact")
+                .unwrap_or_else(|| panic!("{name}: no compact view"));
+            let text = compact.text_content().unwrap_or_default();
+            assert_eq!(
+                compact.get_attribute("data-level").as_deref(),
+                Some(scenario.expect.level),
+                "{name}: {text}"
+            );
+            assert!(
+                widget.shadow_find(".news2-history").is_none()
+                    && widget.shadow_find(".news2-chart").is_none(),
+                "{name}: only the compact view"
+            );
+            if scenario.expect.band.is_some() {
+                assert!(
+                    text.contains("NEWS2") && text.contains("Målt"),
+                    "{name}: the total and when measured: {text}"
+                );
+            }
+            // From the compact view's top: the fixed clock's note above it is for demo pages
+            // only, where it must be said.
+            let height = |selector: &str| {
+                widget
+                    .shadow_find(selector)
+                    .map_or(0.0, |e| e.get_bounding_client_rect().height())
+            };
+            let tall = widget.element.get_bounding_client_rect().bottom()
+                - compact.get_bounding_client_rect().top();
+            assert!(
+                tall <= 160.0,
+                "{name}: {tall} px tall: {:?} {text}",
+                [
+                    ".news2-compact__level",
+                    ".news2-compact__when",
+                    ".news2-compact__foot",
+                    ".news2-widget__attribution"
+                ]
+                .map(height)
+            );
+            // Nothing inside runs out of it.
+            let outer = widget.element.get_bounding_client_rect();
+            let inner = compact.get_bounding_client_rect();
+            assert!(
+                inner.right() <= outer.right() + 0.5 && inner.left() >= outer.left() - 0.5,
+                "{name}: the compact view runs out of the widget"
+            );
+
+            let open = widget
+                .shadow_find(".news2-compact__open")
+                .expect("the button to the full view");
+            open.unchecked_ref::<web_sys::HtmlElement>().click();
+            // Events reach the host in a later task, as the element dispatches them.
+            widget
+                .until("news2-open", |w| w.last_event("news2-open").is_some())
+                .await;
+            let asked = widget.last_event("news2-open").expect("news2-open");
+            assert_eq!(asked["level"], scenario.expect.level, "{name}");
+            widget.element.remove();
+        }
+    }
 }

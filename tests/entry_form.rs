@@ -184,7 +184,7 @@ async fn the_autumn_nights_repeated_hour_asks_which_before_saving() {
         "{choice}"
     );
     page.click(".news2-entry__form button[type=submit]").await;
-    assert!(page.text(".news2-entry__error").contains("to ganger"));
+    assert!(page.text(TIME_MESSAGE).contains("to ganger"));
     assert!(
         page.last_event("news2-entry").is_none(),
         "nothing saved yet"
@@ -209,9 +209,106 @@ async fn the_spring_nights_missing_hour_and_a_future_time_are_refused() {
             .contains("finnes ikke")
     );
     page.click(".news2-entry__form button[type=submit]").await;
-    assert!(page.text(".news2-entry__error").contains("finnes ikke"));
+    assert!(page.text(TIME_MESSAGE).contains("finnes ikke"));
     page.type_into("takenAt", "26.11.2026 15:00").await;
     page.click(".news2-entry__form button[type=submit]").await;
-    assert!(page.text(".news2-entry__error").contains("fram i tid"));
+    assert!(page.text(TIME_MESSAGE).contains("fram i tid"));
     assert!(page.last_event("news2-entry").is_none());
+}
+
+/// The message under the time field: how to write the time, or what is wrong with it.
+const TIME_MESSAGE: &str = ".news2-entry__time .news2-field__message";
+
+fn focused_name() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .get_attribute("name")
+}
+
+/// Regression (issue 14): a time typed as digits was refused at submit with a general message,
+/// the field was not marked and the focus stayed on the button.
+#[wasm_bindgen_test]
+async fn a_wrong_time_marks_its_field_says_why_and_takes_the_focus() {
+    let page = mount_in_oslo().await;
+    fill_normal_values(&page).await;
+    page.type_into("takenAt", "26.11 14").await;
+    page.click(".news2-entry__form button[type=submit]").await;
+    assert_eq!(
+        page.attribute("input[name=takenAt]", "aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(
+        page.text(TIME_MESSAGE).contains("dd.mm.åååå tt:mm"),
+        "{}",
+        page.text(TIME_MESSAGE)
+    );
+    assert!(
+        page.find(".news2-entry__time.news2-field--invalid")
+            .is_some()
+    );
+    assert_eq!(focused_name().as_deref(), Some("takenAt"));
+    // The message is the field's description, so it is read where the focus is.
+    let described = page
+        .attribute("input[name=takenAt]", "aria-describedby")
+        .unwrap();
+    assert!(page.find(&format!("#{described}")).is_some());
+    assert!(page.last_event("news2-entry").is_none());
+    // Digits alone, where they mean one time, are a time; the mark goes with the edit.
+    page.type_into("takenAt", "26112026 1400").await;
+    assert_eq!(
+        page.attribute("input[name=takenAt]", "aria-invalid")
+            .as_deref(),
+        Some("false")
+    );
+    page.click(".news2-entry__form button[type=submit]").await;
+    let entry = page.last_event("news2-entry").expect("entered");
+    assert_eq!(entry["set"]["time"], "2026-11-26T13:00:00Z");
+}
+
+#[wasm_bindgen_test]
+async fn a_value_to_correct_takes_the_focus_to_its_field() {
+    let page = mount_in_oslo().await;
+    fill_normal_values(&page).await;
+    page.type_into("pulse", "7x").await;
+    page.click(".news2-entry__form button[type=submit]").await;
+    assert_eq!(focused_name().as_deref(), Some("pulse"));
+    assert!(
+        page.text(".news2-entry__error")
+            .to_lowercase()
+            .contains("puls"),
+        "{}",
+        page.text(".news2-entry__error")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn now_sets_the_time_to_the_clock_and_no_further() {
+    let page = mount_in_oslo().await;
+    page.type_into("takenAt", "").await;
+    page.click(".news2-entry__now").await;
+    assert_eq!(
+        page.input("input[name=takenAt]").value(),
+        "26.11.2026 14:05"
+    );
+    // Its accessible name contains its visible text (WCAG 2.5.3).
+    let name = page.attribute(".news2-entry__now", "aria-label").unwrap();
+    assert!(
+        name.to_lowercase()
+            .contains(&page.text(".news2-entry__now").to_lowercase())
+    );
+}
+
+/// Regression (issue 14): with no server to save to, the form said "sent to the record" above
+/// a red box saying the set was not saved. Its one status now says what is true.
+#[wasm_bindgen_test]
+async fn without_a_server_the_form_does_not_claim_the_set_is_saved() {
+    let page = mount_in_oslo().await;
+    fill_normal_values(&page).await;
+    page.click(".news2-entry__form button[type=submit]").await;
+    assert!(page.last_event("news2-entry").is_some());
+    let status = page.text(".news2-entry__done");
+    assert!(status.contains("ikke lagret herfra"), "{status}");
+    assert!(!status.contains("er lagret"), "{status}");
 }

@@ -12,7 +12,8 @@ use news2_widget::clinical::escalation::{
     Basis, DataStatus, Decision, Level, Notice, PatientContext, Settings, decide,
 };
 use news2_widget::clinical::observation_set::{ObservationSet, StatedScore};
-use news2_widget::clinical::time::HOUR;
+use news2_widget::clinical::schedule::ScheduleStatus;
+use news2_widget::clinical::time::{HOUR, MINUTE};
 use news2_widget::i18n::banner::{BannerWords, banner as words_of};
 use news2_widget::i18n::format::FixedZone;
 
@@ -116,21 +117,24 @@ fn each_clinical_band_gives_its_level_and_chart_4_texts() {
 #[test]
 fn due_and_overdue_times_come_with_the_decision() {
     let d = banner(vec![Vitals::total(2).at(0)], 60);
-    assert_eq!((d.due_at, d.overdue_by), (Some(hours(4)), None));
+    assert_eq!((d.due_at, d.overdue_by()), (Some(hours(4)), None));
     let d = banner(vec![Vitals::total(2).at(0)], 7 * 60);
     assert_eq!(
-        (d.level, d.also.as_slice(), d.overdue_by),
+        (d.level, d.also.as_slice(), d.overdue_by()),
         (Level::Overdue, &[Level::Information][..], Some(HOUR))
     );
     let w = nb(&d);
     assert_eq!(w.title, "Ny NEWS2-måling er forsinket");
     assert_eq!(w.level, "Måling forsinket");
     assert_eq!(w.monitoring, defaults(ResponseRow::Low).1);
-    assert_eq!(w.due.as_deref(), Some("Forsinket med 1 t 0 min"));
+    assert_eq!(
+        w.due.as_deref(),
+        Some("Forsinket med 1 t 0 min (skulle vært tatt senest 01.01.2026 06:00).")
+    );
     assert_eq!(d.overdue_after, Some(hours(6)));
     let d = banner(vec![Vitals::total(7).at(0)], 30);
     assert_eq!(
-        (d.level, d.due_at, d.overdue_by),
+        (d.level, d.due_at, d.overdue_by()),
         (Level::High, Some(hours(1)), None)
     );
 }
@@ -560,4 +564,52 @@ fn a_calmer_re_check_is_said() {
         at: minutes(0),
     });
     assert!(banner(vec![same], 10).notices.is_empty());
+}
+
+/// Regression (issue 14): the banner said when the next set was due but not how far away that
+/// was, and said nothing between "due" and "overdue" in the 4–6-hour window.
+#[test]
+fn the_banner_says_when_the_next_set_is_due_and_in_how_long_in_every_language() {
+    let sets = || vec![Vitals::total(2).at(0)];
+    // 4–6-hourly: due at 04:00, overdue after 06:00.
+    let on_time = banner(sets(), 60 + 15);
+    assert_eq!(
+        on_time.schedule,
+        Some(ScheduleStatus::OnTime {
+            due_in: 2 * HOUR + 45 * MINUTE
+        })
+    );
+    let due = banner(sets(), 5 * 60);
+    assert_eq!(due.schedule, Some(ScheduleStatus::Due));
+    assert_eq!(due.overdue_by(), None);
+    let overdue = banner(sets(), 6 * 60 + 20);
+    assert_eq!(overdue.overdue_by(), Some(20 * MINUTE));
+    let said = |d: &Decision, language| words(d, language).due.unwrap_or_default();
+    assert_eq!(
+        [Language::Nb, Language::Nn, Language::En].map(|l| said(&on_time, l)),
+        [
+            "Neste måling: 01.01.2026 04:00 (om 2 t 45 min).",
+            "Neste måling: 01.01.2026 04:00 (om 2 t 45 min).",
+            "Next set due: 01.01.2026 04:00 (in 2 h 45 min).",
+        ]
+    );
+    assert_eq!(
+        [Language::Nb, Language::Nn, Language::En].map(|l| said(&due, l)),
+        [
+            "Neste måling skal tas nå (senest 01.01.2026 06:00).",
+            "Neste måling skal takast no (seinast 01.01.2026 06:00).",
+            "The next set is due now (at the latest 01.01.2026 06:00).",
+        ]
+    );
+    assert_eq!(
+        [Language::Nb, Language::Nn, Language::En].map(|l| said(&overdue, l)),
+        [
+            "Forsinket med 20 min (skulle vært tatt senest 01.01.2026 06:00).",
+            "Forseinka med 20 min (skulle vore teken seinast 01.01.2026 06:00).",
+            "Overdue by 20 min (due at the latest 01.01.2026 06:00).",
+        ]
+    );
+    // With no sets there is no schedule and nothing is said about one.
+    let none = banner(vec![], 60);
+    assert_eq!((none.schedule, nb(&none).due), (None, None));
 }

@@ -17,8 +17,9 @@ use serde_json::Value;
 
 use news2_widget::clinical::ClinicalRisk;
 use news2_widget::clinical::escalation::Level;
-use news2_widget::embed::attributes::OBSERVED;
+use news2_widget::embed::attributes::{self, OBSERVED};
 use news2_widget::fhir::retry::FetchErrorKind;
+use news2_widget::ui::widget::Variant;
 use news2_widget::ui::widget::events::INTERNAL;
 
 const DTS: &str = include_str!("../src/embed/dist/news2-widget.d.ts");
@@ -174,7 +175,27 @@ fn every_event() -> Vec<WidgetEvent> {
         events::error(&failure),
         events::config_error("refused"),
         events::internal_error(),
+        events::open(&decision),
     ]
+}
+
+#[test]
+fn the_variants_agree() {
+    let rust: BTreeSet<String> = Variant::ALL
+        .iter()
+        .map(|variant| variant.name().to_string())
+        .collect();
+    assert_eq!(union("News2Variant"), rust, "news2-widget.d.ts");
+    assert_eq!(documented("Variant"), rust, "docs/embedding.md");
+    for variant in Variant::ALL {
+        assert_eq!(
+            attributes::variant(Some(variant.name())),
+            variant,
+            "the attribute reads its own name"
+        );
+    }
+    assert_eq!(attributes::variant(Some("kompakt")), Variant::Full);
+    assert_eq!(attributes::variant(None), Variant::Full);
 }
 
 #[test]

@@ -73,6 +73,11 @@ async fn a_refused_save_is_kept_with_send_again_and_the_resent_set_arrives() {
         "rejected"
     );
     assert!(page.text(".news2-pending").contains("Lagring feilet"));
+    // The form's one status agrees with the box below it (issue 14).
+    assert!(
+        page.text(".news2-entry__done")
+            .contains("Målingen er ikke lagret")
+    );
     assert_eq!(
         page.all(".news2-history__row--unsaved").len(),
         1,
@@ -87,6 +92,7 @@ async fn a_refused_save_is_kept_with_send_again_and_the_resent_set_arrives() {
     .await;
     assert_eq!(page.all(".news2-history tbody tr").len(), 1, "saved once");
     assert!(page.find(".news2-pending").is_none());
+    assert_eq!(page.text(".news2-entry__done"), "Målingen er lagret.");
 }
 
 // Issue 13: a set entered for a patient in Pasientens måledata goes there as PMD's collection,

@@ -75,11 +75,13 @@ async fn a_high_score_interrupts_with_words_and_symbol_not_colour_alone() {
     assert!(!page.text(".news2-banner__symbol").is_empty());
     assert!(!page.text(".news2-banner__response").is_empty());
     assert!(!page.text(".news2-banner__monitoring").is_empty());
-    assert_eq!(
-        page.attribute(".news2-status__total", "data-risk")
-            .as_deref(),
-        Some("high")
+    // The total is the banner's to say; the block below does not repeat it.
+    assert!(
+        page.text(".news2-banner__title").contains("NEWS2"),
+        "{}",
+        page.text(".news2-banner__title")
     );
+    assert!(page.find(".news2-status__total").is_none());
     // The host heard it: loaded with the latest set's facts, then the escalation.
     let loaded = page.last_event("news2-loaded").expect("news2-loaded");
     assert_eq!(loaded["latest"]["risk"], "high");
@@ -108,7 +110,22 @@ async fn a_medium_score_interrupts() {
         page.attribute(".news2-banner [role]", "role").as_deref(),
         Some("alert")
     );
-    assert!(page.text(".news2-status__total").contains('5'));
+    assert!(page.text(".news2-banner__title").contains("NEWS2 5"));
+    assert!(
+        page.text(".news2-banner__basis")
+            .contains("09:00 (10 min siden)"),
+        "when measured, and how long ago: {}",
+        page.text(".news2-banner__basis")
+    );
+    assert!(
+        page.text(".news2-banner__due").contains("(om 50 min)"),
+        "when next due, and in how long: {}",
+        page.text(".news2-banner__due")
+    );
+    assert!(
+        page.find(".news2-status__total").is_none(),
+        "the block below does not repeat the banner's total"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -123,8 +140,10 @@ async fn a_single_red_score_is_low_medium() {
         Some("low-medium")
     );
     assert!(
-        page.text(".news2-status__total")
-            .contains("Skår 3 i én parameter")
+        page.text(".news2-banner__title")
+            .contains("skår 3 i respirasjonsfrekvens"),
+        "{}",
+        page.text(".news2-banner__title")
     );
     // The table numbers the sub-score beside the value and marks its band.
     let cell = page.find("td[data-score='3']").expect("a red cell");
@@ -152,8 +171,10 @@ async fn a_score_of_zero_is_calm_and_does_not_interrupt() {
     );
     assert!(page.find(".news2-banner__acknowledge").is_none());
     assert!(
-        page.text(".news2-banner__due").contains("26.11.2026 21:00"),
-        "12-hourly, Oslo time"
+        page.text(".news2-banner__due")
+            .contains("26.11.2026 21:00 (om 11 t 50 min)"),
+        "12-hourly, Oslo time: {}",
+        page.text(".news2-banner__due")
     );
 }
 
@@ -173,7 +194,16 @@ async fn an_overdue_set_says_by_how_long() {
         "{}",
         page.text(".news2-banner__due")
     );
-    assert!(page.find(".news2-status__overdue").is_some());
+    assert!(
+        page.text(".news2-banner__due")
+            .contains("senest 26.11.2026 21:00"),
+        "{}",
+        page.text(".news2-banner__due")
+    );
+    assert!(
+        !page.text(".news2-status").contains("Forsinket"),
+        "said once, in the banner"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -9,16 +9,17 @@ use crate::clinical::time::Timestamp;
 use crate::fhir::client::Source;
 use crate::fhir::{datetime, national_id};
 use crate::i18n::Language;
-use crate::ui::widget::{DataSource, Mode};
+use crate::ui::widget::{DataSource, Mode, Variant};
 
 /// The attributes the element observes; a change to any of them updates the widget.
-pub const OBSERVED: [&str; 14] = [
+pub const OBSERVED: [&str; 15] = [
     "src",
     "fhir-base",
     "source-kind",
     "patient",
     "lang",
     "mode",
+    "variant",
     "demo",
     "now",
     "under-16",
@@ -45,6 +46,16 @@ pub fn mode(value: Option<&str>) -> Mode {
         Some("entry") => Mode::Entry,
         _ => Mode::View,
     }
+}
+
+/// `compact` shows the compact view for patient lists; anything else the full view, so a typo
+/// never takes the chart and table away.
+pub fn variant(value: Option<&str>) -> Variant {
+    let value = value.map(str::trim).unwrap_or_default();
+    Variant::ALL
+        .into_iter()
+        .find(|v| v.name().eq_ignore_ascii_case(value))
+        .unwrap_or_default()
 }
 
 /// A fixed clock from an RFC 3339 time, honoured only on a page that says it is a demo or a

@@ -437,6 +437,10 @@ fn apply_attributes(
     if inputs.mode.get_untracked() != mode {
         inputs.mode.set(mode);
     }
+    let variant = attributes::variant(get("variant").as_deref());
+    if inputs.variant.get_untracked() != variant {
+        inputs.variant.set(variant);
+    }
     let demo = attributes::flag(get("demo").as_deref());
     let now = attributes::now(get("now").as_deref(), demo).unwrap_or_else(|why| {
         refused.push(why);

@@ -66,6 +66,15 @@ impl PendingEntries {
         }
     }
 
+    /// Where the save of `entry_id`, once added here, stands. An entry leaves only when the
+    /// history shows it ([`PendingEntries::forget_arrived`]), so one no longer here is saved.
+    pub fn state_of(&self, entry_id: &str) -> SaveState {
+        self.entries
+            .iter()
+            .find(|e| e.entry_id == entry_id)
+            .map_or(SaveState::Saved, |e| e.state.clone())
+    }
+
     /// Drops the entries (saved, or failed but arrived all the same) that `contains` (asked with an Observation identifier, as
     /// `system|value`) finds in the history just loaded: from now on they show from there.
     pub fn forget_arrived(&mut self, contains: impl Fn(&str) -> bool) {
@@ -137,6 +146,33 @@ mod tests {
         assert_eq!(pending.entries().len(), 1);
         pending.forget_arrived(|id| id == "urn:news2-widget:entry|e1/pulse");
         assert!(pending.entries().is_empty());
+    }
+
+    /// Regression (issue 14): the form said "saved" the moment it was submitted, above a box
+    /// saying the save had failed. Its status now follows the entry's state.
+    #[test]
+    fn the_state_of_an_entry_is_what_its_save_says_and_saved_once_arrived() {
+        let mut pending = PendingEntries::default();
+        pending.add("e1".into(), set(10));
+        assert_eq!(pending.state_of("e1"), SaveState::NotSaved);
+        pending.start_saving("e1");
+        assert_eq!(pending.state_of("e1"), SaveState::Saving);
+        let error = FetchError {
+            kind: FetchErrorKind::Server,
+            status: Some(500),
+            message: String::new(),
+        };
+        pending.finished("e1", Err(error.clone()));
+        assert_eq!(pending.state_of("e1"), SaveState::Failed(error));
+        pending.start_saving("e1");
+        pending.finished("e1", Ok(()));
+        assert_eq!(pending.state_of("e1"), SaveState::Saved);
+        pending.forget_arrived(|id| id.starts_with("urn:news2-widget:entry|e1/"));
+        assert_eq!(
+            pending.state_of("e1"),
+            SaveState::Saved,
+            "in the history now"
+        );
     }
 }
 

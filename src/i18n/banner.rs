@@ -8,12 +8,13 @@
 use std::time::Duration;
 
 use super::Language;
-use super::format::{LocalZone, date_time, duration};
+use super::format::{LocalZone, date_time, duration, short_date_time};
 use super::words::{self, capitalised, measured_value, parameter_list, parameter_name, risk_word};
 use crate::clinical::ClinicalRisk;
 use crate::clinical::escalation::texts::ResponseTexts;
 use crate::clinical::escalation::{Basis, Decision, Level, Notice, Standing};
 use crate::clinical::observation_set::Disagreement;
+use crate::clinical::schedule::ScheduleStatus;
 use crate::clinical::time::Timestamp;
 use crate::clinical::trend::RisingSignal;
 
@@ -27,6 +28,16 @@ pub struct BannerWords {
     pub monitoring: String,
     /// Which set the band stands on, and how old it is.
     pub stands_on: Option<String>,
+    /// The total and band the banner stands on in a few words, for the compact view beside the
+    /// level's words: what those do not already say ("NEWS2 5" beside "Middels risiko",
+    /// "NEWS2 2 · lav risiko" beside "Måling forsinket").
+    pub score: Option<String>,
+    /// When the set the band stands on was measured, and how long ago, as short as it reads
+    /// without doubt ("Målt 07:04 (30 min siden)"); without a band, when the newest
+    /// (incomplete) set was.
+    pub measured: Option<String>,
+    /// [`BannerWords::due`] in a few words ("Neste om 3 t 56 min", "Forsinket med 1 t 0 min").
+    pub due_short: Option<String>,
     /// The last complete set, when the band stands on another.
     pub last_complete: Option<String>,
     /// The newest set when it is incomplete: what it lacks.
@@ -57,7 +68,7 @@ pub fn banner(
             .as_ref()
             .is_none_or(|s| s.band < ClinicalRisk::LowMedium);
     let monitoring = match (&row, decision.has_sets) {
-        _ if completing && decision.overdue_by.is_some() => l
+        _ if completing && decision.overdue_by().is_some() => l
             .pick(
                 "Målingen skulle vært fullført innen en time.",
                 "Målinga skulle vore fullført innan ein time.",
@@ -169,25 +180,115 @@ pub fn banner(
             ),
         )
     });
-    let due = match (decision.overdue_by, decision.due_at) {
-        (Some(by), _) => Some(format!(
-            "{} {}",
+    // When the next set is due and how far away that is, so the nurse need not count.
+    let due = match (decision.schedule, decision.due_at, decision.overdue_after) {
+        (Some(ScheduleStatus::Overdue { by }), _, Some(after)) => Some(format!(
+            "{} {} ({} {}).",
             words::words(l).overdue_by,
-            duration(by, l)
+            duration(by, l),
+            l.pick(
+                "skulle vært tatt senest",
+                "skulle vore teken seinast",
+                "due at the latest"
+            ),
+            date_time(after, zone)
         )),
-        (None, Some(at)) => Some(format!(
-            "{}: {}",
+        (Some(ScheduleStatus::Due), _, Some(after)) => Some(format!(
+            "{} ({} {}).",
+            l.pick(
+                "Neste måling skal tas nå",
+                "Neste måling skal takast no",
+                "The next set is due now"
+            ),
+            l.pick("senest", "seinast", "at the latest"),
+            date_time(after, zone)
+        )),
+        (Some(ScheduleStatus::OnTime { due_in }), Some(at), _) => Some(format!(
+            "{}: {} ({} {}).",
             words::words(l).next_due,
-            date_time(at, zone)
+            date_time(at, zone),
+            l.pick("om", "om", "in"),
+            duration(due_in, l)
         )),
-        (None, None) => None,
+        _ => None,
     };
+    // Beside the level's words, only what they do not already say: a band level names the
+    // band (and whether the total is the source's, or there is none), "none" names NEWS2 0.
+    let level_names_band = matches!(
+        decision.level,
+        Level::LowMedium
+            | Level::Medium
+            | Level::High
+            | Level::IncompleteMinimum(_)
+            | Level::SourceStated(_)
+    );
+    let score = decision.standing.as_ref().and_then(|standing| {
+        let band = format!(
+            "{} {}",
+            risk_word(l, standing.band),
+            l.pick("risiko", "risiko", "risk")
+        );
+        match standing.basis {
+            _ if decision.level == Level::None => None,
+            Basis::Computed { total, .. } | Basis::Stated { total } if level_names_band => {
+                Some(format!("NEWS2 {total}"))
+            }
+            Basis::Certain { .. } if level_names_band => None,
+            Basis::Computed { total, .. } => Some(format!("NEWS2 {total} · {band}")),
+            Basis::Stated { total } => Some(format!(
+                "NEWS2 {total} ({}) · {band}",
+                l.pick(
+                    "oppgitt av kilden",
+                    "oppgitt av kjelda",
+                    "stated by the source"
+                )
+            )),
+            Basis::Certain { .. } => Some(format!(
+                "{} · {} {band}",
+                l.pick("Ingen totalskår", "Ingen totalskår", "No total"),
+                l.pick("minst", "minst", "at least")
+            )),
+        }
+    });
+    let measured = decision
+        .standing
+        .as_ref()
+        .map(|s| (s.at, s.age))
+        .or_else(|| decision.to_complete.as_ref().map(|t| (t.set.at, t.set.age)))
+        .map(|(at, age)| {
+            let ago = if age.as_secs() < 60 {
+                l.pick("nå", "no", "now").to_string()
+            } else {
+                format!("{} {}", duration(age, l), l.pick("siden", "sidan", "ago"))
+            };
+            format!(
+                "{} {} ({ago})",
+                l.pick("Målt", "Målt", "Measured"),
+                short_date_time(at, at.plus(age), zone)
+            )
+        });
+    let due_short = decision.schedule.map(|status| match status {
+        ScheduleStatus::OnTime { due_in } => format!(
+            "{} {}",
+            l.pick("Neste om", "Neste om", "Next in"),
+            duration(due_in, l)
+        ),
+        ScheduleStatus::Due => l
+            .pick("Neste måling nå", "Neste måling no", "Next set now")
+            .into(),
+        ScheduleStatus::Overdue { by } => {
+            format!("{} {}", words::words(l).overdue_by, duration(by, l))
+        }
+    });
     BannerWords {
         level: level(l, decision.level),
         title,
         response,
         monitoring,
         stands_on,
+        score,
+        measured,
+        due_short,
         last_complete,
         to_complete,
         due,

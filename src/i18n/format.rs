@@ -84,6 +84,22 @@ pub fn clock(at: Timestamp, zone: &dyn LocalZone) -> String {
     )
 }
 
+/// As short as it can be read without doubt beside `now`: `14:05` on the same local day,
+/// `26.11. 14:05` in the same year, else the whole [`date_time`].
+pub fn short_date_time(at: Timestamp, now: Timestamp, zone: &dyn LocalZone) -> String {
+    match (local(at, zone), local(now, zone)) {
+        (Some(t), Some(n)) if t.date() == n.date() => clock(at, zone),
+        (Some(t), Some(n)) if t.year() == n.year() => format!(
+            "{:02}.{:02}. {:02}:{:02}",
+            t.day(),
+            u8::from(t.month()),
+            t.hour(),
+            t.minute()
+        ),
+        _ => date_time(at, zone),
+    }
+}
+
 /// `2 t 5 min` / `2 h 5 min`; under a minute counts as `0 min`, days beyond 48 hours as days.
 pub fn duration(span: Duration, language: Language) -> String {
     let minutes = span.as_secs() / 60;
@@ -154,6 +170,23 @@ mod tests {
         assert_eq!(clock(last_hour, &FixedZone(60)), "?");
         assert_eq!(date_time(last_hour, &FixedZone(0)), "31.12.9999 23:30");
         assert_eq!(iso_utc(Timestamp::from_millis(i64::MAX)), "");
+    }
+
+    #[test]
+    fn a_short_time_drops_only_what_the_reader_already_knows() {
+        let oslo = FixedZone(60);
+        // 2026-11-26 13:05 UTC is 14:05 in Oslo.
+        let at = Timestamp::from_millis(1_795_698_300_000);
+        assert_eq!(short_date_time(at, at.plus(HOUR * 9), &oslo), "14:05");
+        // 23:05 UTC is the next day in Oslo: the date is said.
+        assert_eq!(
+            short_date_time(at, at.plus(HOUR * 10), &oslo),
+            "26.11. 14:05"
+        );
+        assert_eq!(
+            short_date_time(at, at.plus(HOUR * 24 * 40), &oslo),
+            "26.11.2026 14:05"
+        );
     }
 
     #[test]

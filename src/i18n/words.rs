@@ -142,7 +142,17 @@ pub struct Words {
     pub occurrence_second: &'static str,
     pub entry_needs_values: &'static str,
     pub entry_saved: &'static str,
+    /// No server to save to: the host got the set, and whether its record keeps it the widget
+    /// cannot know.
     pub entry_handed_over: &'static str,
+    pub entry_not_saved: &'static str,
+    /// The button beside the time field, and its accessible name (which contains its text).
+    pub now: &'static str,
+    pub set_time_now: &'static str,
+    /// The compact variant's region, its trend line in words, and its button.
+    pub compact_label: &'static str,
+    pub compact_trend: &'static str,
+    pub open_full_view: &'static str,
     pub pending_heading: &'static str,
     pub send_again: &'static str,
 
@@ -257,7 +267,13 @@ const NB: Words = Words {
     occurrence_second: "Andre gang (vintertid, {offset})",
     entry_needs_values: "Skriv inn minst én måling.",
     entry_saved: "Målingen er lagret.",
-    entry_handed_over: "Målingen er sendt til journalen.",
+    entry_handed_over: "Målingen er gitt videre til journalsystemet, men ikke lagret herfra. Se at den kommer i journalen.",
+    entry_not_saved: "Målingen er ikke lagret. Se «Målinger som ikke er lagret» nedenfor.",
+    now: "Nå",
+    set_time_now: "Sett tidspunktet til nå",
+    compact_label: "NEWS2 kort",
+    compact_trend: "NEWS2 i de siste fullstendige målingene, eldst først",
+    open_full_view: "Åpne NEWS2",
     pending_heading: "Målinger som ikke er lagret",
     send_again: "Send på nytt",
 
@@ -372,7 +388,13 @@ const NN: Words = Words {
     occurrence_second: "Andre gong (vintertid, {offset})",
     entry_needs_values: "Skriv inn minst éi måling.",
     entry_saved: "Målinga er lagra.",
-    entry_handed_over: "Målinga er send til journalen.",
+    entry_handed_over: "Målinga er gitt vidare til journalsystemet, men ikkje lagra herifrå. Sjå at ho kjem i journalen.",
+    entry_not_saved: "Målinga er ikkje lagra. Sjå «Målingar som ikkje er lagra» nedanfor.",
+    now: "No",
+    set_time_now: "Set tidspunktet til no",
+    compact_label: "NEWS2 kort",
+    compact_trend: "NEWS2 i dei siste fullstendige målingane, eldst først",
+    open_full_view: "Opne NEWS2",
     pending_heading: "Målingar som ikkje er lagra",
     send_again: "Send på nytt",
 
@@ -487,7 +509,13 @@ const EN: Words = Words {
     occurrence_second: "The second time (standard time, {offset})",
     entry_needs_values: "Enter at least one observation.",
     entry_saved: "The set is saved.",
-    entry_handed_over: "The set has been sent to the record.",
+    entry_handed_over: "The set was handed to the record system but not saved from here. Check that it appears in the record.",
+    entry_not_saved: "The set is not saved. See “Sets not saved” below.",
+    now: "Now",
+    set_time_now: "Set the time to now",
+    compact_label: "NEWS2 summary",
+    compact_trend: "NEWS2 of the last complete sets, oldest first",
+    open_full_view: "Open NEWS2",
     pending_heading: "Sets not saved",
     send_again: "Send again",
 

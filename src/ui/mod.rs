@@ -6,6 +6,7 @@
 //! - [`set_view`], [`sub_score`]: how one set and one sub-score are shown, shared by the parts.
 
 pub mod banner;
+pub mod compact;
 pub mod entry_form;
 pub mod history_table;
 pub mod observation_chart;

@@ -45,6 +45,7 @@ impl Embedded {
             "news2-error",
             "news2-loaded",
             "news2-entry",
+            "news2-open",
         ]
         .into_iter()
         .map(|name| {

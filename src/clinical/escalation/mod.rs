@@ -257,7 +257,9 @@ pub struct Decision {
     pub due_at: Option<Timestamp>,
     /// When it becomes overdue (later than `due_at` only for "4–6-hourly").
     pub overdue_after: Option<Timestamp>,
-    pub overdue_by: Option<Duration>,
+    /// Where the schedule stands at the decision's moment (due in how long, due now, or
+    /// overdue by how long); `None` only with no sets at all.
+    pub schedule: Option<ScheduleStatus>,
     /// The other levels that apply, most urgent first.
     pub also: Vec<Level>,
     pub notices: Vec<Notice>,
@@ -476,14 +478,21 @@ pub fn decide(history: &History, now: Timestamp, settings: &Settings) -> Decisio
         row,
         due_at: schedule.map(|s| s.due_at),
         overdue_after: schedule.map(|s| s.overdue_after),
-        overdue_by: match status {
-            Some(ScheduleStatus::Overdue { by }) => Some(by),
-            _ => None,
-        },
+        schedule: status,
         also,
         notices,
         disagreeing_sets: disagreeing.iter().map(|set| set.taken_at()).collect(),
         has_sets: !history.sets().is_empty(),
+    }
+}
+
+impl Decision {
+    /// How long the next set is overdue, if it is.
+    pub fn overdue_by(&self) -> Option<Duration> {
+        match self.schedule {
+            Some(ScheduleStatus::Overdue { by }) => Some(by),
+            _ => None,
+        }
     }
 }
 

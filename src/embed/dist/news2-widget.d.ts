@@ -115,6 +115,14 @@ export interface News2ErrorDetail {
   message: string;
 }
 
+/** The compact variant's request for the full view, with the level the nurse saw. */
+export interface News2OpenDetail {
+  level: News2Level;
+}
+
+/** The `variant` attribute: the full view (default) or the compact one for patient lists. */
+export type News2Variant = "full" | "compact";
+
 /** Asked before every request; returns (or resolves to) header names and values. */
 export type News2AuthHeaders = (
   method: "GET" | "POST",
@@ -179,6 +187,7 @@ export interface News2WidgetEventMap {
   "news2-save-failed": CustomEvent<News2SaveFailedDetail>;
   "news2-acknowledged": CustomEvent<News2AcknowledgedDetail>;
   "news2-error": CustomEvent<News2ErrorDetail>;
+  "news2-open": CustomEvent<News2OpenDetail>;
 }
 
 declare global {

@@ -187,6 +187,27 @@ pub enum DraftError {
     Invalid(Vec<Parameter>),
 }
 
+/// The form field that holds the time, by its `name`.
+pub const TIME_FIELD: &str = "takenAt";
+
+impl DraftError {
+    /// The `name` of the field the nurse must go to: the time, the first value to correct, or
+    /// the first value of the form when there is none.
+    pub fn field_name(&self) -> &'static str {
+        match self {
+            DraftError::NoTime
+            | DraftError::NonexistentTime
+            | DraftError::AmbiguousTime
+            | DraftError::FutureTime => TIME_FIELD,
+            DraftError::Invalid(parameters) => parameters
+                .first()
+                .unwrap_or(&Parameter::RespiratoryRate)
+                .name(),
+            DraftError::NoValues => Parameter::RespiratoryRate.name(),
+        }
+    }
+}
+
 impl EntryDraft {
     /// The set this draft records, as the engine will score and the FHIR layer will write it:
     /// on the same scale [`EntryDraft::evaluate`] showed, since both come from the same time.
@@ -270,23 +291,25 @@ fn local_time(text: &str, zone: &dyn LocalZone) -> EntryTime {
 }
 
 /// The typed date and time as milliseconds, as if the local time were UTC.
+///
+/// Besides `dd.mm.åååå tt:mm`, digits alone are read where they can mean one thing only, since
+/// a phone's number pad may lack the separators: a clock of three or four digits (`0704`, `704`:
+/// hours then two digits of minutes), a date of eight (`05122026`), or both run together in
+/// twelve (`051220260704`). A clock without a date is not read: near midnight it could mean
+/// two days.
 fn naive_local(text: &str) -> Option<i64> {
     let text = text.trim().replace("kl.", " ");
     let mut parts = text.split_whitespace();
-    let (date, clock) = (parts.next()?, parts.next()?);
-    if parts.next().is_some() {
+    let (date, clock) = match (parts.next()?, parts.next(), parts.next()) {
+        (date, Some(clock), None) => (date, clock),
+        (both, None, None) if both.len() == 12 && all_digits(both) => both.split_at(8),
+        _ => return None,
+    };
+    let (day, month, year) = read_date(date)?;
+    if year < 1000 {
         return None;
     }
-    let mut date = date.split('.').map(|p| p.parse::<i32>().ok());
-    let (day, month, year) = (date.next()??, date.next()??, date.next()??);
-    if date.next().is_some() || year < 1000 {
-        return None;
-    }
-    let mut clock = clock.split([':', '.']).map(|p| p.parse::<u8>().ok());
-    let (hour, minute) = (clock.next()??, clock.next()??);
-    if clock.next().is_some() {
-        return None;
-    }
+    let (hour, minute) = read_clock(clock)?;
     let date = Date::from_calendar_date(
         year,
         Month::try_from(u8::try_from(month).ok()?).ok()?,
@@ -295,6 +318,33 @@ fn naive_local(text: &str) -> Option<i64> {
     .ok()?;
     let naive = PrimitiveDateTime::new(date, Time::from_hms(hour, minute, 0).ok()?).assume_utc();
     i64::try_from(naive.unix_timestamp_nanos() / 1_000_000).ok()
+}
+
+fn all_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `05.12.2026` or `05122026`: (day, month, year).
+fn read_date(text: &str) -> Option<(i32, i32, i32)> {
+    if text.len() == 8 && all_digits(text) {
+        let (day, rest) = text.split_at(2);
+        let (month, year) = rest.split_at(2);
+        return Some((day.parse().ok()?, month.parse().ok()?, year.parse().ok()?));
+    }
+    let mut parts = text.split('.').map(|p| p.parse::<i32>().ok());
+    let date = (parts.next()??, parts.next()??, parts.next()??);
+    parts.next().is_none().then_some(date)
+}
+
+/// `07:04`, `07.04`, `0704` or `704`: (hour, minute).
+fn read_clock(text: &str) -> Option<(u8, u8)> {
+    if all_digits(text) && (3..=4).contains(&text.len()) {
+        let (hour, minute) = text.split_at(text.len() - 2);
+        return Some((hour.parse().ok()?, minute.parse().ok()?));
+    }
+    let mut parts = text.split([':', '.']).map(|p| p.parse::<u8>().ok());
+    let clock = (parts.next()??, parts.next()??);
+    parts.next().is_none().then_some(clock)
 }
 
 impl Evaluation {
@@ -489,9 +539,43 @@ mod tests {
             "26.11.2026 24:00",
             "26.11.2026 14:05 x",
             "2026-11-26T14:05",
+            // A clock alone could mean today or, near midnight, yesterday.
+            "1405",
+            // Digits that split more than one way, or are no clock at all.
+            "26.11.2026 14",
+            "26.11.2026 14055",
+            "26.11.2026 1465",
+            "2611202614",
+            "26112026140",
+            "2611202614055",
+            "261120261405x",
+            "26.11.2026 +405",
+            "26.11.2026 ١٤٠٥",
         ] {
             assert_eq!(local_time(wrong, &oslo), EntryTime::Unreadable, "{wrong}");
         }
+    }
+
+    /// Regression (issue 14): on a phone's number pad a nurse types `0704`, and the form refused
+    /// it at submit with a general message.
+    #[test]
+    fn digits_alone_are_read_where_they_mean_one_time() {
+        let oslo = FixedZone(60);
+        let expected = EntryTime::At(NOW);
+        for typed in [
+            "26.11.2026 1405",
+            "26112026 14:05",
+            "26112026 1405",
+            "261120261405",
+            " 26.11.2026 kl. 1405 ",
+        ] {
+            assert_eq!(local_time(typed, &oslo), expected, "{typed}");
+        }
+        let seven = EntryTime::At(
+            NOW.minus(crate::clinical::time::HOUR * 7 + crate::clinical::time::MINUTE),
+        );
+        assert_eq!(local_time("26.11.2026 704", &oslo), seven);
+        assert_eq!(local_time("26.11.2026 0704", &oslo), seven);
     }
 
     #[test]

@@ -17,7 +17,22 @@ use crate::clinical::{Consciousness, News2, Parameter, Quantity};
 use crate::i18n::format::LocalZone;
 use crate::i18n::{Language, words};
 use crate::ui::sub_score::SubScoreBadge;
-use form::{DraftError, EntryDraft, EntryTime, Evaluation, Occurrence};
+use form::{DraftError, EntryDraft, EntryTime, Evaluation, Occurrence, TIME_FIELD};
+use wasm_bindgen::JsCast;
+
+use crate::fhir::pending::SaveState;
+
+/// What is wrong with the typed time, said under the time field.
+fn time_error_text(error: &DraftError, language: Language) -> Option<&'static str> {
+    let w = words(language);
+    match error {
+        DraftError::NoTime => Some(w.entry_needs_time),
+        DraftError::NonexistentTime => Some(w.entry_time_nonexistent),
+        DraftError::AmbiguousTime => Some(w.entry_time_ambiguous),
+        DraftError::FutureTime => Some(w.entry_time_future),
+        DraftError::NoValues | DraftError::Invalid(_) => None,
+    }
+}
 
 /// A page-unique id prefix per form, so that labels, descriptions and radio groups of two
 /// widgets on one page never point at each other.
@@ -35,6 +50,9 @@ pub fn EntryForm(
     zone: &'static dyn LocalZone,
     /// True when a FHIR server is configured: the button says "save", else "send to record".
     saves_to_server: Signal<bool>,
+    /// Where the save of the last set submitted here stands, as the widget knows it: the form's
+    /// one status says that and nothing more hopeful.
+    last_save: Signal<Option<SaveState>>,
     on_submit: Callback<ObservationSet>,
 ) -> impl IntoView {
     let fresh = move || {
@@ -50,7 +68,7 @@ pub fn EntryForm(
     });
     let confirming = RwSignal::new(None::<ObservationSet>);
     let error = RwSignal::new(None::<DraftError>);
-    let done = RwSignal::new(false);
+    let form = NodeRef::<leptos::html::Form>::new();
     let id = next_instance();
     let heading_id = format!("{id}-heading");
     // A confirmation is for the values it showed: any edit withdraws it, so the set saved is
@@ -76,16 +94,25 @@ pub fn EntryForm(
         on_submit.run(set);
         confirming.set(None);
         error.set(None);
-        done.set(true);
         draft.set(fresh());
+    };
+    // An error takes the nurse to the field it is about, where its message is read out.
+    let focus_field = move |name: &str| {
+        if let Some(form) = form.get_untracked()
+            && let Ok(Some(field)) = form.query_selector(&format!("[name=\"{name}\"]"))
+            && let Ok(field) = field.dyn_into::<web_sys::HtmlElement>()
+        {
+            // Focus fails only on a detached form, which is then gone anyway.
+            let _ = field.focus();
+        }
     };
     let try_submit = move || {
         let result =
             draft.with(|d| scale_2.with(|s| d.to_set(s.as_ref(), zone, now.get_untracked())));
         match result {
             Err(e) => {
+                focus_field(e.field_name());
                 error.set(Some(e));
-                done.set(false);
             }
             Ok(set) if set.score().response_band().is_some() => {
                 error.set(None);
@@ -97,26 +124,48 @@ pub fn EntryForm(
 
     let time_id = format!("{id}-takenAt");
     let time_help_id = format!("{id}-takenAt-help");
+    let time_error =
+        move || error.with(|e| e.as_ref().and_then(|e| time_error_text(e, language.get())));
     let who_id = format!("{id}-recordedBy");
     let w = move || words(language.get());
     view! {
         <section class="news2-entry" aria-labelledby=labelled_by>
             <h2 id=heading_id class="news2-heading">{move || w().entry_heading}</h2>
             <p class="news2-entry__intro">{move || w().entry_intro}</p>
-            <form class="news2-entry__form" on:submit=move |ev| { ev.prevent_default(); try_submit(); }>
-                <div class="news2-field">
+            <form class="news2-entry__form" node_ref=form on:submit=move |ev| { ev.prevent_default(); try_submit(); }>
+                <div class="news2-field news2-entry__time" class:news2-field--invalid=move || time_error().is_some()>
                     <label class="news2-field__label" for=time_id.clone()>{move || w().entry_taken_at}</label>
-                    <input
-                        id=time_id
-                        name="takenAt"
-                        type="text"
-                        inputmode="numeric"
-                        autocomplete="off"
-                        aria-describedby=time_help_id.clone()
-                        prop:value=move || draft.with(|d| d.taken_at_text().to_owned())
-                        on:input=move |ev| draft.update(|d| d.set_taken_at(event_target_value(&ev)))
-                    />
-                    <p id=time_help_id class="news2-field__message">{move || w().time_format}</p>
+                    // A text keyboard, which has the separators; digits alone are read too.
+                    <span class="news2-field__control">
+                        <input
+                            id=time_id
+                            name=TIME_FIELD
+                            type="text"
+                            autocomplete="off"
+                            aria-describedby=time_help_id.clone()
+                            aria-invalid=move || if time_error().is_some() { "true" } else { "false" }
+                            prop:value=move || draft.with(|d| d.taken_at_text().to_owned())
+                            on:input=move |ev| {
+                                draft.update(|d| d.set_taken_at(event_target_value(&ev)));
+                                // The message was about the time as it was: it goes when that does.
+                                if time_error().is_some() {
+                                    error.set(None);
+                                }
+                            }
+                        />
+                        <button
+                            type="button"
+                            class="news2-button news2-entry__now"
+                            aria-label=move || w().set_time_now
+                            on:click=move |_| draft.update(|d| {
+                                d.set_taken_at(crate::i18n::format::date_time(now.get_untracked(), zone));
+                            })
+                        >
+                            {move || w().now}
+                        </button>
+                    </span>
+                    // What is wrong with the time, else how to write it.
+                    <p id=time_help_id class="news2-field__message">{move || time_error().unwrap_or(w().time_format)}</p>
                 </div>
                 <TimeCheck id=id.clone() draft zone language />
                 <div class="news2-field">
@@ -158,21 +207,27 @@ pub fn EntryForm(
                 <NumericField id=id.clone() quantity=Quantity::Temperature draft evaluation language />
                 <Summary evaluation language />
                 <p class="news2-entry__error" role="alert">
-                    {move || error.get().map(|e| match e {
-                        DraftError::NoTime => w().entry_needs_time.to_string(),
-                        DraftError::NonexistentTime => w().entry_time_nonexistent.to_string(),
-                        DraftError::AmbiguousTime => w().entry_time_ambiguous.to_string(),
-                        DraftError::FutureTime => w().entry_time_future.to_string(),
-                        DraftError::NoValues => w().entry_needs_values.to_string(),
-                        DraftError::Invalid(parameters) => format!(
+                    // A time error is said under the time field, which has the focus.
+                    {move || error.get().and_then(|e| match e {
+                        DraftError::NoTime
+                        | DraftError::NonexistentTime
+                        | DraftError::AmbiguousTime
+                        | DraftError::FutureTime => None,
+                        DraftError::NoValues => Some(w().entry_needs_values.to_string()),
+                        DraftError::Invalid(parameters) => Some(format!(
                             "{}: {}",
                             w().to_correct,
                             parameters.iter().map(|&p| crate::i18n::words::parameter(language.get(), p)).collect::<Vec<_>>().join(", ")
-                        ),
+                        )),
                     })}
                 </p>
                 <p class="news2-entry__done" role="status">
-                    {move || done.get().then(|| if saves_to_server.get() { w().entry_saved } else { w().entry_handed_over })}
+                    {move || last_save.get().map(|state| match state {
+                        SaveState::Saving => w().saving,
+                        SaveState::Saved => w().entry_saved,
+                        SaveState::Failed(_) => w().entry_not_saved,
+                        SaveState::NotSaved => w().entry_handed_over,
+                    })}
                 </p>
                 <button type="submit" class="news2-button news2-button--primary">
                     {move || if saves_to_server.get() { w().save } else { w().hand_over }}

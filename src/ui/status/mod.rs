@@ -1,13 +1,14 @@
 //! The latest set at a glance: total and clinical risk (or why there is none), each parameter
 //! with its value, charted value and sub-score, the SpO2 scale and why, when and by whom it
-//! was taken, and when the next set is due.
+//! was taken. When the next set is due, and the total of the set the banner stands on, are the
+//! banner's to say.
 
 use leptos::prelude::*;
 
 use crate::clinical::News2;
-use crate::clinical::escalation::Decision;
+use crate::clinical::escalation::{Basis, Decision};
 use crate::clinical::observation_set::ObservationSet;
-use crate::i18n::format::{LocalZone, clock, date_time, duration, iso_utc};
+use crate::i18n::format::{LocalZone, clock, date_time, iso_utc};
 use crate::i18n::{Language, provenance, words};
 use crate::ui::set_view::{TotalView, parameters, scale_basis};
 use crate::ui::sub_score::SubScoreBadge;
@@ -20,7 +21,13 @@ pub fn LatestSet(
     zone: &'static dyn LocalZone,
 ) -> impl IntoView {
     let w = words(language);
+    // The banner above names the total and band of the set it stands on: when that is this
+    // set, saying it again here only makes the nurse read twice.
+    let in_banner = decision.standing.as_ref().is_some_and(|standing| {
+        standing.at == set.taken_at() && matches!(standing.basis, Basis::Computed { .. })
+    });
     let summary = match (TotalView::of(&set), set.score()) {
+        (TotalView::Computed { .. }, News2::Complete(_)) if in_banner => ().into_any(),
         (TotalView::Computed { total, risk }, News2::Complete(score)) => view! {
             <p class="news2-status__total" data-risk=risk.name()>
                 <span>{w.total}" "</span><strong>{total}</strong>
@@ -65,11 +72,6 @@ pub fn LatestSet(
     };
     let sources = provenance::lines(language, &set.details.provenance);
     let known = !set.details.provenance.is_empty();
-    let due = match (decision.overdue_by, decision.due_at) {
-        (Some(by), _) => Some((w.overdue_by, duration(by, language), true)),
-        (None, Some(at)) => Some((w.next_due, date_time(at, zone), false)),
-        (None, None) => None,
-    };
     let rows = parameters(&set, language)
         .into_iter()
         .map(|p| {
@@ -111,9 +113,6 @@ pub fn LatestSet(
                     {sources.into_iter().map(|line| view! { <dd>{line}</dd> }).collect_view()}
                 </div>
                 <div><dt>{w.spo2_scale}</dt><dd>{scale_basis(&set, language)}</dd></div>
-                {due.map(|(label, text, overdue)| view! {
-                    <div class:news2-status__overdue=overdue><dt>{label}</dt><dd>{text}</dd></div>
-                })}
             </dl>
             <table class="news2-status__parameters">
                 <caption class="news2-visually-hidden">{w.latest_heading}</caption>

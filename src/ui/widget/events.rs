@@ -56,6 +56,10 @@ pub enum WidgetEvent {
     Error {
         detail: Value,
     },
+    /// The nurse asked for the full view from the compact one.
+    Open {
+        detail: Value,
+    },
 }
 
 impl WidgetEvent {
@@ -68,6 +72,7 @@ impl WidgetEvent {
             WidgetEvent::SaveFailed { .. } => "news2-save-failed",
             WidgetEvent::Acknowledged { .. } => "news2-acknowledged",
             WidgetEvent::Error { .. } => "news2-error",
+            WidgetEvent::Open { .. } => "news2-open",
         }
     }
 
@@ -79,7 +84,8 @@ impl WidgetEvent {
             | WidgetEvent::Saved { detail }
             | WidgetEvent::SaveFailed { detail }
             | WidgetEvent::Acknowledged { detail }
-            | WidgetEvent::Error { detail } => detail,
+            | WidgetEvent::Error { detail }
+            | WidgetEvent::Open { detail } => detail,
         }
     }
 }
@@ -178,6 +184,13 @@ pub fn acknowledged(
             "title": title,
             "at": iso_utc(at),
         }),
+    }
+}
+
+/// The nurse asked for the full view, with the level she saw.
+pub fn open(decision: &Decision) -> WidgetEvent {
+    WidgetEvent::Open {
+        detail: json!({"level": decision.level.name()}),
     }
 }
 

@@ -38,6 +38,7 @@ use crate::i18n::banner::{BannerWords, banner};
 use crate::i18n::format::{BrowserZone, LocalZone, date_time};
 use crate::i18n::{Language, words};
 use crate::ui::banner::EscalationBanner;
+use crate::ui::compact::CompactView;
 use crate::ui::entry_form::EntryForm;
 use crate::ui::history_table::HistoryTable;
 use crate::ui::history_table::types::rows;
@@ -74,12 +75,36 @@ pub enum Mode {
     Entry,
 }
 
+/// How much of the widget is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Variant {
+    /// Banner, latest set, chart, table (and the form in entry mode).
+    #[default]
+    Full,
+    /// For patient lists: the banner's essentials and a trend line of the total, in about
+    /// 160 px, with a way to ask the host for the full view.
+    Compact,
+}
+
+impl Variant {
+    pub const ALL: [Variant; 2] = [Variant::Full, Variant::Compact];
+
+    /// The `variant` attribute's value, and the CSS modifier's suffix.
+    pub fn name(self) -> &'static str {
+        match self {
+            Variant::Full => "full",
+            Variant::Compact => "compact",
+        }
+    }
+}
+
 /// Everything the host can set, as signals the widget follows.
 #[derive(Clone, Copy, Debug)]
 pub struct WidgetInputs {
     pub source: RwSignal<DataSource>,
     pub language: RwSignal<Language>,
     pub mode: RwSignal<Mode>,
+    pub variant: RwSignal<Variant>,
     /// A fixed clock for demos and tests; `None` follows the browser's clock. The widget says
     /// on screen when it is fixed.
     pub fixed_now: RwSignal<Option<Timestamp>>,
@@ -103,6 +128,7 @@ impl WidgetInputs {
             source: RwSignal::new(DataSource::None),
             language: RwSignal::new(Language::Nb),
             mode: RwSignal::new(Mode::View),
+            variant: RwSignal::new(Variant::Full),
             fixed_now: RwSignal::new(None),
             scale_2: RwSignal::new(None),
             patient: RwSignal::new(PatientContext::default()),
@@ -157,6 +183,7 @@ pub fn Widget(
         source,
         language,
         mode,
+        variant,
         fixed_now,
         scale_2,
         patient,
@@ -180,6 +207,14 @@ pub fn Widget(
     // The sets whose disagreement with the source a nurse has acknowledged, for this patient.
     let acknowledged_disagreements = RwSignal::new(Vec::<Timestamp>::new());
     let outbox = RwSignal::new(Outbox::default());
+    // The entry last submitted from the form, for the form's status; forgotten with its patient.
+    let last_entry = RwSignal::new(None::<String>);
+    let last_save = Signal::derive(move || {
+        last_entry.with(|id| {
+            id.as_deref()
+                .map(|id| outbox.with(|o| o.current().state_of(id)))
+        })
+    });
 
     // Aborts this widget's requests when it goes: a removed widget leaves nothing running.
     let unmounted = web_sys::AbortController::new().ok();
@@ -211,6 +246,7 @@ pub fn Widget(
         let source = source.get();
         if outbox.try_update(|o| o.follow(&source)) == Some(true) {
             acknowledged_disagreements.set(Vec::new());
+            last_entry.set(None);
         }
         let mut start = Start::Settled;
         move_loads(loads, |l| {
@@ -422,6 +458,7 @@ pub fn Widget(
     };
     let on_submit = Callback::new(move |mut set: ObservationSet| {
         let entry_id = random_id();
+        last_entry.set(Some(entry_id.clone()));
         let provenance = author.with_untracked(|a| a.provenance_of(set.details.provenance.first()));
         set.details.provenance = (!provenance.is_unknown())
             .then_some(provenance)
@@ -503,6 +540,17 @@ pub fn Widget(
             }
             .into_any()
         }
+        ViewState::Empty | ViewState::Ready if variant.get() == Variant::Compact => view! {
+            <CompactView
+                decision=decision.into()
+                words=banner_words.into()
+                history=shown.into()
+                now
+                language=language.into()
+                on_open=Callback::new(move |()| emit(decision.with_untracked(events::open)))
+            />
+        }
+        .into_any(),
         ViewState::Empty | ViewState::Ready => view! {
             <EscalationBanner
                 decision=decision.into()
@@ -530,6 +578,7 @@ pub fn Widget(
                     now
                     zone
                     saves_to_server=Signal::derive(move || { source.track(); author.track(); write_to().is_some() })
+                    last_save
                     on_submit
                 />
             })}
@@ -560,7 +609,7 @@ pub fn Widget(
         })
     };
     view! {
-        <div class="news2-widget" lang=lang_code data-state=move || state.get().name() aria-label=move || w().widget_label role="region">
+        <div class=move || format!("news2-widget news2-widget--{}", variant.get().name()) lang=lang_code data-state=move || state.get().name() aria-label=move || w().widget_label role="region">
             {fixed_clock}
             {body}
             <p class="news2-widget__attribution">{move || w().attribution}</p>
