@@ -3,13 +3,14 @@
 // also runs under a strict Content-Security-Policy.
 //
 // The page can be opened on a fixed state for screenshots and tests:
-//   ?scenario=deteriorating&lang=en&mode=entry
+//   ?scenario=deteriorating&lang=en&mode=entry&variant=compact
 
 const widget = document.getElementById("widget");
 const scenarioSelect = document.getElementById("scenario");
 const description = document.getElementById("scenario-description");
 const languageSelect = document.getElementById("language");
 const modeSelect = document.getElementById("mode");
+const variantSelect = document.getElementById("variant");
 const log = document.getElementById("event-log");
 
 const EVENTS = [
@@ -20,6 +21,7 @@ const EVENTS = [
   "news2-save-failed",
   "news2-acknowledged",
   "news2-error",
+  "news2-open",
 ];
 
 for (const name of EVENTS) {
@@ -89,6 +91,12 @@ languageSelect.addEventListener("change", () => {
   showScenario(scenarioSelect.value);
 });
 modeSelect.addEventListener("change", () => widget.setAttribute("mode", modeSelect.value));
+variantSelect.addEventListener("change", () => widget.setAttribute("variant", variantSelect.value));
+// What a host does when the nurse asks the compact view for more: here, the full view in place.
+widget.addEventListener("news2-open", () => {
+  variantSelect.value = "full";
+  widget.setAttribute("variant", "full");
+});
 scenarioSelect.addEventListener("change", () => showScenario(scenarioSelect.value));
 document.getElementById("demo-panel").addEventListener("submit", (event) => {
   event.preventDefault();
@@ -129,8 +137,10 @@ document.getElementById("demo-panel").addEventListener("submit", (event) => {
 
 languageSelect.value = ["nb", "nn", "en"].includes(params.get("lang")) ? params.get("lang") : "nb";
 modeSelect.value = params.get("mode") === "entry" ? "entry" : "view";
+variantSelect.value = params.get("variant") === "compact" ? "compact" : "full";
 widget.setAttribute("lang", language());
 widget.setAttribute("mode", modeSelect.value);
+widget.setAttribute("variant", variantSelect.value);
 document.documentElement.lang = language();
 
 const response = await fetch("public/scenarios/index.json");

@@ -66,6 +66,36 @@ async function check(scenario, lang, mode) {
   console.log(`ok ${name}: ${level}, ${result.passes.length} axe rules passed`);
 }
 
+/// The compact variant (issue 14): the same level as the full view, axe-clean, and its button
+/// asks the host (the demo page) for the full view, which then shows the chart.
+async function compact(scenario, lang) {
+  const name = `${scenario.id}-${lang}-compact`;
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${origin}/?scenario=${scenario.id}&lang=${lang}&variant=compact`);
+  await widgetState(page, "ready");
+  const view = page.locator("news2-widget .news2-compact");
+  const level = await view.getAttribute("data-level");
+  if (level !== scenario.expect) fail(`${name}: compact ${level}, expected ${scenario.expect}`);
+  const height = await page.locator("news2-widget .news2-widget").evaluate((el) => el.getBoundingClientRect().height
+    - (el.querySelector(".news2-fixed-clock")?.getBoundingClientRect().height ?? 0));
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    }));
+  for (const v of result.violations) {
+    fail(`${name}: axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  }
+  await page.screenshot({ path: join(shots, `${name}.jpg`), type: "jpeg", quality: 80 });
+  await page.locator("news2-widget .news2-compact__open").click();
+  await page.locator("news2-widget .news2-chart").first().waitFor({ timeout: 30_000 });
+  if (errors.length) fail(`${name}: page errors: ${errors.join(" / ")}`);
+  await page.close();
+  console.log(`ok ${name}: ${level}, ${Math.round(height)} px below the demo's clock note, opens the full view`);
+}
+
 /// Every action by keyboard: Tab reaches the chart's time ranges and Enter picks one; the focus
 /// ring is drawn. On paper: the chart and the table, without buttons (saved as a PDF).
 async function keyboardAndPrint() {
@@ -116,6 +146,8 @@ try {
   for (const scenario of scenarios) await check(scenario, "nb", "entry");
   await check(scenarios[0], "nn", "entry");
   await check(scenarios[0], "en", "entry");
+  for (const scenario of scenarios) await compact(scenario, "nb");
+  await compact(scenarios[0], "en");
 } finally {
   await context.close();
   server.close();
