@@ -96,6 +96,19 @@ async function compact(scenario, lang) {
   console.log(`ok ${name}: ${level}, ${Math.round(height)} px below the demo's clock note, opens the full view`);
 }
 
+/// Regression (issue 14): on a 375 px phone the demo page itself scrolled sideways (its
+/// settings' long options widened the panel).
+async function phone() {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`${origin}/?scenario=deteriorating&lang=nb`);
+  await widgetState(page, "ready");
+  const wide = await page.evaluate(() => document.scrollingElement.scrollWidth);
+  if (wide > 375) fail(`phone: the demo page is ${wide} px wide at 375 px`);
+  await page.close();
+  console.log(`ok phone: the demo page is ${wide} px wide at 375 px`);
+}
+
 /// Every action by keyboard: Tab reaches the chart's time ranges and Enter picks one; the focus
 /// ring is drawn. On paper: the chart and the table, without buttons (saved as a PDF).
 async function keyboardAndPrint() {
@@ -137,6 +150,7 @@ async function keyboardAndPrint() {
 
 try {
   await keyboardAndPrint();
+  await phone();
   for (const scenario of scenarios) {
     for (const lang of ["nb", "nn", "en"]) {
       await check(scenario, lang, "view");
