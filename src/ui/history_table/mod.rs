@@ -156,11 +156,12 @@ pub fn HistoryTable(
                     <caption>{move || words(language.get()).table_caption}</caption>
                     <thead>
                         <tr>
+                            // Time and total first: what a nurse reads before the parameters.
                             <th scope="col">{move || words(language.get()).time}</th>
+                            <th scope="col">{move || words(language.get()).total}</th>
                             {Parameter::ALL.into_iter().map(|p| view! {
                                 <th scope="col">{move || words::parameter(language.get(), p)}</th>
                             }).collect_view()}
-                            <th scope="col">{move || words(language.get()).total}</th>
                             <th scope="col">{move || words(language.get()).flags}</th>
                         </tr>
                     </thead>
@@ -228,6 +229,7 @@ fn table_row(
             view! {
                 <td
                     class="news2-history__value"
+                    data-label=words::parameter(language, p.parameter)
                     class:news2-history__value--verify=p.verify
                     data-score=p.sub_score.map(|s| s.to_string()).unwrap_or_default()
                 >
@@ -295,9 +297,9 @@ fn table_row(
                     <span class="news2-history__source">{line}</span>
                 }).collect_view()}
             </th>
+            <td class="news2-history__total" data-risk=total.risk_name() data-label=w.total>{total_text}</td>
             {cells}
-            <td class="news2-history__total" data-risk=total.risk_name()>{total_text}</td>
-            <td class="news2-history__notes">{notes.join(" · ")}</td>
+            <td class="news2-history__notes" data-label=w.flags>{notes.join(" · ")}</td>
         </tr>
     }
 }
