@@ -10,7 +10,7 @@ use std::process::Command;
 
 use common::{T0, Vitals, history, hours, minutes};
 use news2_widget::chart_option::services::service_legend;
-use news2_widget::chart_option::{CHART_HEIGHT_PX, ChartInput, TimeRange, observation_chart};
+use news2_widget::chart_option::{ChartInput, Layout, TimeRange, observation_chart};
 use news2_widget::clinical::chart1;
 use news2_widget::clinical::escalation::texts::Language;
 use news2_widget::clinical::observation_set::{History, ObservationSet, Spo2ScaleBasis};
@@ -33,12 +33,23 @@ fn fixed_time(at: Timestamp) -> String {
 }
 
 fn chart_at(history: &History, now: Timestamp, range: TimeRange, language: Language) -> Value {
+    chart_wide(history, now, range, language, 0)
+}
+
+fn chart_wide(
+    history: &History,
+    now: Timestamp,
+    range: TimeRange,
+    language: Language,
+    width_px: u32,
+) -> Value {
     observation_chart(&ChartInput {
         history,
         now,
         range,
         language,
         format_time: &fixed_time,
+        width_px,
     })
 }
 
@@ -553,7 +564,7 @@ fn a_fixed_layout_of_still_panels_with_attribution_and_aria() {
         assert!(top > bottom, "grids overlap");
         bottom = top + grid["height"].as_f64().unwrap();
     }
-    assert!(bottom + 60.0 < f64::from(CHART_HEIGHT_PX));
+    assert!(bottom + 60.0 < f64::from(Layout::for_width(0).height_px()));
     assert_eq!(
         option["title"][0]["text"],
         "NEWS2 © Royal College of Physicians 2017"
@@ -567,9 +578,9 @@ fn a_fixed_layout_of_still_panels_with_attribution_and_aria() {
     );
 }
 
-#[test]
-fn a_year_of_4_hourly_sets_is_drawn_whole() {
-    let sets: Vec<ObservationSet> = (0..2190)
+/// A year of 4-hourly sets, totals 0 to 7 in turn, with a red parameter every 97th.
+fn year_of_sets() -> Vec<ObservationSet> {
+    (0..2190)
         .map(|i| {
             let v = if i % 97 == 0 {
                 Vitals::red()
@@ -578,9 +589,13 @@ fn a_year_of_4_hourly_sets_is_drawn_whole() {
             };
             v.at(i * 240)
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn a_year_of_4_hourly_sets_is_drawn_whole() {
     let option = chart_at(
-        &history(sets),
+        &history(year_of_sets()),
         hours(2190 * 4),
         TimeRange::All,
         Language::Nb,
@@ -625,7 +640,7 @@ fn echarts_renders_the_option() {
         .arg(&script)
         .arg(&option_path)
         .arg(&svg_path)
-        .arg(CHART_HEIGHT_PX.to_string())
+        .arg(Layout::for_width(0).height_px().to_string())
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap_or_else(|e| {
@@ -648,13 +663,105 @@ fn echarts_renders_the_option() {
     assert!(!svg.contains("<b>Nurse"));
 }
 
-/// Guards the container's fixed height: the widget reserves exactly the chart's height, so the
-/// host page neither jumps when the chart draws nor shows an empty strip below it.
+/// The container takes its height from the layout (set on the element), never from a fixed
+/// rule that would disagree with it at another width.
 #[test]
-fn the_chart_container_is_as_tall_as_the_chart() {
+fn the_chart_container_has_no_fixed_height_of_its_own() {
     let css = include_str!("../style/chart.css");
-    let rule = format!("height: {CHART_HEIGHT_PX}px;");
-    assert!(css.contains(&rule), "style/chart.css must set {rule}");
+    let canvas = &css[css.find(".news2-chart__canvas {").unwrap()..];
+    let rule = &canvas[..canvas.find('}').unwrap()];
+    assert!(!rule.contains("height"), "{rule}");
+}
+
+/// Regression (issue 14): the chart was 1,010 px tall at every width, its time labels ran
+/// together below 480 px, its texts were 10 px and its zoom handles under 24 px.
+#[test]
+fn the_chart_follows_its_width_with_readable_labels_and_handles() {
+    let h = history(vec![Vitals::baseline().at(0), Vitals::total(5).at(60)]);
+    let at = |width| chart_wide(&h, hours(2), TimeRange::Hours24, Language::Nb, width);
+    let heights: Vec<u32> = [320, 480, 768, 1400]
+        .map(|w| Layout::for_width(w).height_px())
+        .to_vec();
+    assert!(heights.windows(2).all(|w| w[0] <= w[1]), "{heights:?}");
+    assert!(heights[0] < heights[3], "{heights:?}");
+    for width in [320, 480, 768, 1400] {
+        let option = at(width);
+        let layout = Layout::for_width(width);
+        // The grids fit in the height the container is given.
+        let last = option["grid"].as_array().unwrap().last().unwrap().clone();
+        let bottom = last["top"].as_f64().unwrap() + last["height"].as_f64().unwrap();
+        assert!(bottom + 80.0 <= f64::from(layout.height_px()), "{width}");
+        // Time labels: at most one per 110 px of plot, never overlapping.
+        let axis = &option["xAxis"][TOTAL];
+        let labels = axis["splitNumber"].as_f64().unwrap();
+        assert!(labels >= 2.0 && labels * 110.0 <= f64::from(layout.plot_width_px.max(220)));
+        assert_eq!(axis["axisLabel"]["hideOverlap"], true);
+        // No text under 12 px anywhere in the option.
+        let text = option.to_string();
+        for small in 1..12 {
+            assert!(
+                !text.contains(&format!("\"fontSize\":{small},"))
+                    && !text.contains(&format!("\"fontSize\":{small}}}")),
+                "{width}: a {small} px text"
+            );
+        }
+        let slider = option["dataZoom"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|z| z["type"] == "slider")
+            .unwrap();
+        assert!(slider["height"].as_f64().unwrap() >= 24.0);
+        assert_eq!(slider["handleSize"], "100%");
+        assert_eq!(slider["handleIcon"], "path://M0,0H24V32H0Z");
+    }
+}
+
+/// Regression (issue 14): "Alt" over a year drew solid black bars of symbols and labels. Thinned
+/// by density now, but a sub-score of 3 and a total of medium or high risk keep their symbol and
+/// label at every density.
+#[test]
+fn a_crowded_chart_thins_its_labels_but_never_a_three_or_a_red_total() {
+    let h = history(year_of_sets());
+    let now = hours(2190 * 4);
+    for (width, range) in [
+        (320, TimeRange::All),
+        (1400, TimeRange::All),
+        (320, TimeRange::Days30),
+        (1400, TimeRange::Hours72),
+    ] {
+        let option = chart_wide(&h, now, range, Language::Nb, width);
+        let mut kept = 0;
+        let mut thinned = 0;
+        for index in 0..=TOTAL {
+            for item in series(&option, index)["data"].as_array().unwrap() {
+                let Some(label) = item.get("label") else {
+                    continue;
+                };
+                let severe = item["symbol"] == "triangle"
+                    || item["symbol"] == "emptyTriangle"
+                    || item["symbol"] == "emptyCircle"
+                    || (index == TOTAL
+                        && (item["symbol"] == "diamond" || item["symbol"] == "emptyDiamond"));
+                if severe {
+                    assert_eq!(label["show"], true, "{width} {range:?}: {item}");
+                    assert!(item.get("symbolSize").is_none(), "{item}");
+                    kept += 1;
+                } else if label["show"] == false && item["symbolSize"].is_number() {
+                    thinned += 1;
+                }
+            }
+        }
+        assert!(kept > 0, "{width} {range:?}: the year has threes");
+        if range == TimeRange::All {
+            assert!(thinned > 1000, "{width}: a year is thinned ({thinned})");
+        }
+    }
+    // Room for every label: nothing thinned.
+    let few = history(vec![Vitals::baseline().at(0), Vitals::total(3).at(240)]);
+    let option = chart_wide(&few, hours(5), TimeRange::Hours24, Language::Nb, 1400);
+    let total = series(&option, TOTAL)["data"].as_array().unwrap();
+    assert!(total.iter().all(|item| item.get("symbolSize").is_none()));
 }
 
 fn from(kind: Option<ServiceKind>, organisation: &str) -> Provenance {

@@ -81,6 +81,7 @@ proptest! {
                 range,
                 language: Language::Nb,
                 format_time: &format_time,
+                width_px: 0,
             });
         }
     }

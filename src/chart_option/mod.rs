@@ -44,7 +44,7 @@ use crate::i18n::Language;
 use crate::i18n::format::iso_utc;
 use crate::i18n::words::{self, words};
 use bands::Band;
-use points::Point;
+use points::{Density, Point};
 
 /// The time span the chart opens on, ending now.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -91,6 +91,10 @@ pub struct ChartInput<'a> {
     /// Formats a time for tooltips in the browser's time zone (the UI supplies it; tests pass a
     /// fixed one).
     pub format_time: &'a dyn Fn(Timestamp) -> String,
+    /// The chart's width in CSS px, as its container was measured; `0` before it is known
+    /// (laid out as [`DEFAULT_WIDTH_PX`]). Heights, time labels and how much each point writes
+    /// beside itself follow it.
+    pub width_px: u32,
 }
 
 /// A panel of the chart, top to bottom: the Chart 1 rows in chart order, as
@@ -112,43 +116,76 @@ const PANELS: [Panel; 8] = [
     Panel::Total,
 ];
 
-// The layout is fixed in pixels, so the panels never move as data arrive and the UI can give
-// its container a fixed height.
+// The layout is in pixels and depends on the width alone, so the panels never move as data
+// arrive and the UI can give its container the chart's height before it draws.
+/// The width laid out for before the container is measured.
+pub const DEFAULT_WIDTH_PX: u32 = 1000;
 /// Above the first panel.
 const TOP_PX: u32 = 8;
 /// Above each grid, for the panel's title (the y axis name).
 const TITLE_PX: u32 = 22;
 /// Below each grid but the last.
 const GAP_PX: u32 = 6;
-/// Below the last grid: its time labels, the zoom slider and the attribution.
-const BOTTOM_PX: u32 = 96;
-const SLIDER_BOTTOM_PX: u32 = 24;
+/// Below the last grid: its time labels (two lines), the zoom slider and the attribution.
+const BOTTOM_PX: u32 = 104;
+const SLIDER_BOTTOM_PX: u32 = 22;
+/// The zoom slider's height, and so its handles' (WCAG 2.2: targets of at least 24 px).
+const SLIDER_HEIGHT_PX: u32 = 32;
 const LEFT_PX: u32 = 64;
 const RIGHT_PX: u32 = 24;
+/// The line of a dense chart: grey, at 4.5:1 on white.
+const DENSE_LINE: &str = "#6b6b76";
+/// A zoom handle: a bar 24 wide and 32 high (ECharts keeps the path's proportions).
+const SLIDER_HANDLE_ICON: &str = "path://M0,0H24V32H0Z";
+/// Every text on the chart: no smaller than 12 px.
+const TEXT_PX: u32 = 12;
+/// About this much room per time label, so that labels never run together.
+const PX_PER_TIME_LABEL: u32 = 110;
 
-const fn grid_height(panel: Panel) -> u32 {
-    match panel {
-        Panel::Row(Parameter::AirOrOxygen) => 36,
-        Panel::Row(Parameter::Consciousness) => 76,
-        _ => 96,
-    }
+/// The chart laid out for one width.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// The width of the panels' plotting area.
+    pub plot_width_px: u32,
+    /// A measured row's panel height: lower on a narrow screen, so a phone does not scroll
+    /// through a metre of chart; never so low that a band's score cannot be read.
+    pub row_height_px: u32,
+    /// How many time labels the bottom axis aims for.
+    pub time_labels: u32,
 }
 
-const fn layout_height() -> u32 {
-    let mut height = TOP_PX + BOTTOM_PX;
-    let mut i = 0;
-    while i < PANELS.len() {
-        height += TITLE_PX + grid_height(PANELS[i]);
-        if i + 1 < PANELS.len() {
-            height += GAP_PX;
+impl Layout {
+    pub fn for_width(width_px: u32) -> Self {
+        let width = if width_px == 0 {
+            DEFAULT_WIDTH_PX
+        } else {
+            width_px
+        };
+        let plot_width_px = width.saturating_sub(LEFT_PX + RIGHT_PX).max(80);
+        Layout {
+            plot_width_px,
+            row_height_px: (plot_width_px / 7).clamp(64, 96),
+            time_labels: (plot_width_px / PX_PER_TIME_LABEL).clamp(2, 10),
         }
-        i += 1;
     }
-    height
-}
 
-/// The chart's height: the UI gives its container exactly this.
-pub const CHART_HEIGHT_PX: u32 = layout_height();
+    fn grid_height(&self, panel: Panel) -> u32 {
+        match panel {
+            Panel::Row(Parameter::AirOrOxygen) => 36,
+            Panel::Row(Parameter::Consciousness) => 76,
+            _ => self.row_height_px,
+        }
+    }
+
+    /// The chart's height: the UI gives its container exactly this.
+    pub fn height_px(&self) -> u32 {
+        let panels: u32 = PANELS
+            .iter()
+            .map(|&panel| TITLE_PX + self.grid_height(panel))
+            .sum();
+        TOP_PX + panels + GAP_PX * (PANELS.len() as u32 - 1) + BOTTOM_PX
+    }
+}
 
 /// The default axis range of a measured row, in chart units (temperature in tenths). Values
 /// outside it widen it.
@@ -279,6 +316,9 @@ pub fn observation_chart(input: &ChartInput) -> Value {
         (None, None) => input.now.minus(24 * HOUR),
     };
     let zoom_start = range_start.unwrap_or(axis_start);
+    let layout = Layout::for_width(input.width_px);
+    let in_view = sets.iter().filter(|s| s.taken_at() >= zoom_start).count();
+    let density = Density::of(in_view, layout.plot_width_px);
     let runs = scale_runs(sets, axis_start, last);
     let parts: Vec<PanelParts> = PANELS
         .into_iter()
@@ -296,7 +336,7 @@ pub fn observation_chart(input: &ChartInput) -> Value {
                 .text(canvas::ATTRIBUTION)
                 .right(f64::from(RIGHT_PX))
                 .bottom(2)
-                .text_style(TextStyle::new().font_size(10).color("#555")),
+                .text_style(TextStyle::new().font_size(TEXT_PX).color("#555")),
         )
         .tooltip(
             Tooltip::new()
@@ -310,7 +350,7 @@ pub fn observation_chart(input: &ChartInput) -> Value {
     let mut drawn = Vec::with_capacity(PANELS.len());
     for (index, (panel, part)) in PANELS.into_iter().zip(parts).enumerate() {
         top += TITLE_PX;
-        let height = grid_height(panel);
+        let height = layout.grid_height(panel);
         chart = chart.grid(
             Grid::new()
                 .left(f64::from(LEFT_PX))
@@ -328,9 +368,12 @@ pub fn observation_chart(input: &ChartInput) -> Value {
                 .grid_index(index as f64)
                 .min(axis_start.millis())
                 .max(last.millis())
+                // As many labels as the width holds without running together.
+                .split_number(layout.time_labels)
                 .axis_label(
                     AxisLabel::new()
                         .show(is_last)
+                        .font_size(TEXT_PX)
                         .formatter("{dd}.{MM}.\n{HH}:{mm}"),
                 )
                 .axis_tick(AxisTick::new().show(is_last))
@@ -349,7 +392,7 @@ pub fn observation_chart(input: &ChartInput) -> Value {
                 .name(part.title.as_str())
                 .name_location(NameLocation::End)
                 .name_gap(6)
-                .name_text_style(TextStyle::new().color(INK).font_size(12).align("left"))
+                .name_text_style(TextStyle::new().color(INK).font_size(TEXT_PX).align("left"))
         };
         match part.label_axis {
             Some(label_axis) => {
@@ -378,7 +421,7 @@ pub fn observation_chart(input: &ChartInput) -> Value {
                     Label::new()
                         .position(LabelPosition::Top)
                         .color(INK)
-                        .font_size(10),
+                        .font_size(TEXT_PX),
                 )
                 .mark_area(
                     MarkArea::new().silent(true).label(
@@ -386,7 +429,7 @@ pub fn observation_chart(input: &ChartInput) -> Value {
                             .show(true)
                             .position(LabelPosition::InsideLeft)
                             .color(INK)
-                            .font_size(10),
+                            .font_size(TEXT_PX),
                     ),
                 )
                 .mark_line(markers(
@@ -420,7 +463,7 @@ pub fn observation_chart(input: &ChartInput) -> Value {
         });
     }
 
-    complete_option(&chart, drawn, language, sets.len())
+    complete_option(&chart, drawn, language, sets.len(), density)
 }
 
 /// A panel's y axes, bands and title.
@@ -436,7 +479,7 @@ fn panel_parts(
             .min(min)
             .max(max)
             .split_number(4)
-            .axis_label(AxisLabel::new().font_size(10))
+            .axis_label(AxisLabel::new().font_size(TEXT_PX))
             .split_line(
                 SplitLine::new()
                     .show(true)
@@ -484,7 +527,7 @@ fn panel_parts(
                     .boundary_gap(true)
                     .axis_tick(AxisTick::new().show(false))
                     .axis_line(AxisLine::new().show(false))
-                    .axis_label(AxisLabel::new().font_size(10)),
+                    .axis_label(AxisLabel::new().font_size(TEXT_PX)),
             ),
             bands: bands::category_bands(parameter, count),
             points,
@@ -605,6 +648,7 @@ fn complete_option(
     panels: Vec<(Vec<Band>, Vec<Point>)>,
     language: Language,
     sets: usize,
+    density: Density,
 ) -> Value {
     // charming's structs serialise to plain maps with string keys: there is no failure path.
     let mut option = serde_json::to_value(chart).unwrap_or(Value::Null);
@@ -612,7 +656,12 @@ fn complete_option(
         for (series, (bands, points)) in series.iter_mut().zip(panels) {
             // charming's data item has only a value, a name and an item style: ECharts also
             // reads a symbol and a label per item, which carry the sub-score.
-            series["data"] = points.iter().map(Point::to_json).collect();
+            series["data"] = points.iter().map(|p| p.to_json(density)).collect();
+            // A dense line is drawn thin and grey, so the black symbols of the points that
+            // never give way (a 3, a red total) stand out from it.
+            if density == Density::Dense {
+                series["lineStyle"] = json!({"color": DENSE_LINE, "width": 1});
+            }
             // charming's mark area takes its bounds as strings and has no per-piece style; each
             // piece here has both bounds as numbers, its colour, and its score as its label.
             series["markArea"]["data"] = bands
@@ -636,9 +685,21 @@ fn complete_option(
     }
     // charming's axis label has no `lineHeight`: without it ECharts draws the time under the
     // date too tightly, and the two lines of the bottom axis overlap.
+    // Nor `hideOverlap`: a label that would overlap another is left out, never drawn over it.
     if let Some(axes) = option.get_mut("xAxis").and_then(Value::as_array_mut) {
         for axis in axes {
             axis["axisLabel"]["lineHeight"] = json!(15);
+            axis["axisLabel"]["hideOverlap"] = json!(true);
+        }
+    }
+    // charming's slider has no height or handle settings: handles as tall as the slider and 24 px wide
+    // (a plain bar), so each is a target of at least 24 × 24 px.
+    if let Some(zooms) = option.get_mut("dataZoom").and_then(Value::as_array_mut) {
+        for zoom in zooms.iter_mut().filter(|z| z["type"] == "slider") {
+            zoom["height"] = json!(SLIDER_HEIGHT_PX);
+            zoom["handleIcon"] = json!(SLIDER_HANDLE_ICON);
+            zoom["handleSize"] = json!("100%");
+            zoom["textStyle"] = json!({"fontSize": TEXT_PX});
         }
     }
     // charming's tooltip has no `renderMode`: richText draws the tooltip on the canvas, so no

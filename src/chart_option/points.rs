@@ -37,6 +37,9 @@ pub(super) struct Point {
 pub(super) struct Cue {
     pub symbol: &'static str,
     pub label: Option<String>,
+    /// Drawn in full however crowded the chart: a sub-score of 3, a sub-score that cannot be
+    /// known, a total of medium or high risk.
+    pub always: bool,
 }
 
 impl Cue {
@@ -45,14 +48,46 @@ impl Cue {
             None => Cue {
                 symbol: "emptyCircle",
                 label: Some("?".into()),
+                always: true,
             },
             Some(score) => Cue {
                 symbol: shape(score.value()),
                 label: (score != SubScore::ZERO).then(|| score.value().to_string()),
+                always: score.value() >= 3,
             },
         }
     }
 }
+
+/// How crowded the points are across the chart's width, and so what each draws beside itself.
+/// However crowded, a point whose cue is [`Cue::always`] keeps its symbol and its label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Density {
+    /// Room for every label.
+    Roomy,
+    /// Labels only on the points that must never be missed.
+    Crowded,
+    /// As crowded, and the other symbols drawn small, so that a year reads as a line and not
+    /// as a solid bar of symbols.
+    Dense,
+}
+
+impl Density {
+    /// For `sets` in view across `plot_width_px`.
+    pub(crate) fn of(sets: usize, plot_width_px: u32) -> Self {
+        let px_per_set = f64::from(plot_width_px) / sets.max(1) as f64;
+        if px_per_set >= 14.0 {
+            Density::Roomy
+        } else if px_per_set >= 5.0 {
+            Density::Crowded
+        } else {
+            Density::Dense
+        }
+    }
+}
+
+/// A small symbol, for points that give way on a dense chart (still there for a tooltip).
+const SMALL_SYMBOL_PX: u32 = 2;
 
 fn shape(rank: u8) -> &'static str {
     match rank {
@@ -86,20 +121,25 @@ impl Point {
 
     /// The ECharts data item: `[time in ms, value]`, with the tooltip text as its `name` and
     /// the cue as its own symbol and label. A gap is a bare `[time, null]`.
-    pub(super) fn to_json(&self) -> Value {
+    pub(super) fn to_json(&self, density: Density) -> Value {
         let Some(value) = self.value else {
             return json!([self.at.millis(), null]);
         };
+        let gives_way = !self.cue.always && density != Density::Roomy;
         let label = match &self.cue.label {
-            Some(text) => json!({"show": true, "formatter": text}),
-            None => json!({"show": false}),
+            Some(text) if !gives_way => json!({"show": true, "formatter": text}),
+            _ => json!({"show": false}),
         };
-        json!({
+        let mut item = json!({
             "value": [self.at.millis(), value],
             "name": self.text,
             "symbol": self.cue.symbol,
             "label": label,
-        })
+        });
+        if gives_way && density == Density::Dense {
+            item["symbolSize"] = json!(SMALL_SYMBOL_PX);
+        }
+        item
     }
 }
 
@@ -312,6 +352,7 @@ fn total_point(set: &ObservationSet, score: &News2, lines: &SetLines, language: 
                 cue: Cue {
                     symbol: shape(risk_rank(risk)),
                     label: (total > 0).then(|| total.to_string()),
+                    always: risk >= ClinicalRisk::Medium,
                 },
                 text: lines.text(&said),
             }
@@ -324,6 +365,7 @@ fn total_point(set: &ObservationSet, score: &News2, lines: &SetLines, language: 
                 cue: Cue {
                     symbol: hollow(risk_rank(risk)),
                     label: Some(format!("{total} ({})", words(language).chart_source_label)),
+                    always: risk >= ClinicalRisk::Medium,
                 },
                 text: lines.text(&[
                     format!("NEWS2: {total} ({})", words(language).not_recomputed),
@@ -356,6 +398,7 @@ fn gap(at: Timestamp) -> Point {
         cue: Cue {
             symbol: "none",
             label: None,
+            always: false,
         },
         text: String::new(),
     }

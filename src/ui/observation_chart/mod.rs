@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use crate::chart_option::services::service_legend;
-use crate::chart_option::{CHART_HEIGHT_PX, ChartInput, TimeRange, observation_chart};
+use crate::chart_option::{ChartInput, Layout, TimeRange, observation_chart};
 use crate::clinical::observation_set::History;
 use crate::clinical::time::Timestamp;
 use crate::i18n::format::{LocalZone, date_time};
@@ -47,12 +47,23 @@ pub fn ObservationChart(
     let instance = StoredValue::new_local(None::<ECharts>);
     let observer = StoredValue::new_local(None::<SizeWatch>);
     let unavailable = RwSignal::new(false);
+    // The container's width, in steps of `WIDTH_STEP_PX`; 0 until measured.
+    let width = RwSignal::new(0u32);
+    let height = move || Layout::for_width(width.get()).height_px();
 
     // Redrawn when the clock passes a quarter hour, not at every tick: each redraw resets the
     // nurse's zoom, and the "now" marker is fine to a quarter of an hour.
     let quarter_hour = Memo::new(move |_| now.get().millis().div_euclid(15 * 60_000));
     Effect::new(move |_| {
         quarter_hour.track();
+        let Some(element) = container.get() else {
+            return;
+        };
+        // Laid out for the width it has (a new width redraws it).
+        let width_px = match width.get() {
+            0 => stepped(element.client_width()),
+            measured => measured,
+        };
         let option = history.with(|history| {
             observation_chart(&ChartInput {
                 history,
@@ -60,16 +71,14 @@ pub fn ObservationChart(
                 range: range.get(),
                 language: language.get(),
                 format_time: &|t| date_time(t, zone),
+                width_px,
             })
         });
-        let Some(element) = container.get() else {
-            return;
-        };
         if instance.with_value(Option::is_none) {
             match echarts::init(&element) {
                 Ok(chart) => {
                     instance.set_value(Some(chart));
-                    watch_size(&element, instance, observer);
+                    watch_size(&element, instance, observer, width);
                 }
                 Err(_) => {
                     unavailable.set(true);
@@ -126,7 +135,9 @@ pub fn ObservationChart(
             <div
                 class="news2-chart__canvas"
                 class:news2-chart__canvas--unavailable=move || unavailable.get()
-                data-height=CHART_HEIGHT_PX.to_string()
+                // The chart's own height at this width, so the page does not jump as it draws.
+                style:height=move || format!("{}px", height())
+                data-height=move || height().to_string()
                 node_ref=container
                 aria-hidden="true"
             ></div>
@@ -144,18 +155,32 @@ pub fn ObservationChart(
                     </p>
                 }
             }))}
-            <p class="news2-chart__attribution">{move || w().attribution}</p>
         </section>
     }
 }
 
-/// Redraws the chart at its container's size whenever that changes.
+/// Widths are followed in steps of this many px: a few pixels more or less change nothing one
+/// can see, and each new width redraws the chart (and resets the nurse's zoom).
+const WIDTH_STEP_PX: u32 = 16;
+
+fn stepped(client_width: i32) -> u32 {
+    u32::try_from(client_width).unwrap_or(0) / WIDTH_STEP_PX * WIDTH_STEP_PX
+}
+
+/// Follows the container's width (the layout depends on it) and fits the drawing to the
+/// container whenever its size changes.
 fn watch_size(
     element: &web_sys::HtmlDivElement,
     instance: StoredValue<Option<ECharts>, LocalStorage>,
     observer: StoredValue<Option<SizeWatch>, LocalStorage>,
+    width: RwSignal<u32>,
 ) {
+    let observed = element.clone();
     let callback = Closure::<dyn FnMut()>::new(move || {
+        let now_wide = stepped(observed.client_width());
+        if now_wide > 0 && width.try_get_untracked() != Some(now_wide) {
+            width.try_set(now_wide);
+        }
         instance.with_value(|chart| {
             if let Some(chart) = chart {
                 // A resize that fails leaves the last drawing in place.
