@@ -128,6 +128,17 @@ if ! have chromedriver || ! { have chromium || have google-chrome || have chrome
   fi
 fi
 
+# --- 3b. Firefox ESR and WebKitGTK, for the checks that run in every engine (docs/browsers.md) ----
+# Firefox through puppeteer-core (WebDriver BiDi); WebKitGTK's MiniBrowser through
+# WebKitWebDriver, which needs an X display: xvfb-run gives it a virtual one.
+if ! have firefox-esr || ! have WebKitWebDriver || ! have xvfb-run; then
+  if have apt-get; then
+    apt_install firefox-esr webkit2gtk-driver xvfb xauth
+  else
+    say "install Firefox ESR, WebKitGTK's WebKitWebDriver (with MiniBrowser) and xvfb-run, then run this again"; exit 1
+  fi
+fi
+
 # --- 4. Front-end packages (ECharts) ----------------------------------------------------------
 have npm || apt_install npm
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

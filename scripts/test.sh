@@ -48,12 +48,15 @@ trunk build
 step "the demo page end to end in headless Chromium: every scenario in nb, nn and en, axe-core"
 node tests/e2e/demo.mjs dist
 
-step "the layout at 320, 375, 480, 768 and 1400 px: nothing cut off, banner first, axe-core; 20 compact widgets"
+step "the layout at 320, 375, 480, 768 and 1400 px in Chromium, Firefox and WebKit: nothing cut off, banner first, axe-core; 20 compact widgets"
 node tests/e2e/layout.mjs dist
 
 step "the distribution on a strict-CSP host page (two widgets, auth callback, leaks)"
 widget_dir=$(bash scripts/dist.sh | tail -1)
 node tests/e2e/host.mjs "$widget_dir"
+
+step "the same host page in Chromium, Firefox and WebKit: render, events, CSP, entry save, widgets made and removed"
+node tests/e2e/host-engines.mjs "$widget_dir"
 
 step "the distribution against a hostile FHIR server and host, with the strict CSP and without"
 node tests/e2e/hostile.mjs "$widget_dir"

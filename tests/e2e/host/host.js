@@ -3,10 +3,13 @@
 // violations. The test's patients and token come from the host's server (never in a URL: the
 // national identity number must appear in none).
 
-window.news2Test = { authCalls: [], events: [], violations: [] };
+window.news2Test = { authCalls: [], events: [], violations: [], errors: [] };
 document.addEventListener("securitypolicyviolation", (e) => {
   window.news2Test.violations.push(`${e.violatedDirective} ${e.blockedURI}`);
 });
+// For engines whose driver does not report page errors (tests/e2e/host-engines.mjs).
+window.addEventListener("error", (e) => window.news2Test.errors.push(String(e.message)));
+window.addEventListener("unhandledrejection", (e) => window.news2Test.errors.push(String(e.reason)));
 
 const params = await (await fetch("/test-config.json")).json();
 const base = `${location.origin}/fhir`;
