@@ -10,8 +10,8 @@ import { extname, join, normalize, resolve } from "node:path";
 import { CSP } from "./csp.mjs";
 
 /// Starts the host page for the distribution in `widgetDir` against the FHIR test server on
-/// `fhirPort`, with fresh patients: { origin, fhirPort, patientA, patientB, nationalId, token,
-/// MARKUP, close() }.
+/// `fhirPort`, with fresh patients: { origin, fhirPort, run (this run's random number),
+/// patientA, patientB, nationalId, token, MARKUP, close() }.
 export async function startHost(widgetDir, fhirPort) {
   const hostDir = resolve("tests/e2e/host");
   const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -101,7 +101,7 @@ export async function startHost(widgetDir, fhirPort) {
   await seed(patientB, nationalId, [[ago(2), { rr: 15, spo2: 98, sbp: 130, pulse: 70, temp: 36.8 }]]);
 
   return {
-    origin, fhirPort, patientA, patientB, nationalId, token, MARKUP,
+    origin, fhirPort, run, patientA, patientB, nationalId, token, MARKUP,
     close: () => server.close(),
   };
 }

@@ -17,7 +17,7 @@ const shots = resolve("target/screenshots");
 await mkdir(shots, { recursive: true });
 
 const host = await startHost(widgetDir, fhirPort);
-const { origin, patientA, nationalId, token } = host;
+const { origin, run, patientA, nationalId, token } = host;
 
 // --- The tests --------------------------------------------------------------------------------
 const context = await launch();
