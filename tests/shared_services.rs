@@ -103,6 +103,61 @@ fn one_round_copied_by_another_system_is_one_set_naming_both() {
     }
 }
 
+fn legevakt() -> Provenance {
+    service(ServiceKind::OutOfHours, "Bergen legevakt", "Per Lege")
+}
+
+/// Regression (review of issue 13): three systems' copies of one round showed as two sets (a
+/// merged group held every value twice and no longer matched the third copy).
+#[test]
+fn one_round_copied_by_three_systems_is_one_set_in_every_order() {
+    let set = Vitals::total(4).at(0);
+    let copies = [
+        written("home-care-entry", set.clone(), &home_care()),
+        written("nursing-home-copy", set.clone(), &nursing_home()),
+        written("legevakt-copy", set.clone(), &legevakt()),
+    ];
+    for order in [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ] {
+        let pages: Vec<Value> = order.iter().map(|&i| copies[i].clone()).collect();
+        let g = grouped(&pages);
+        assert_eq!(g.history.sets().len(), 1, "{order:?}");
+        assert_eq!(g.history.sets()[0].details.provenance.len(), 3, "{order:?}");
+        assert_eq!(total(&g.history.sets()[0]), Some(4));
+        assert!(g.problems.iter().all(|p| p.kind == ProblemKind::Duplicate));
+    }
+    // One linked round and two raw copies (no total) of it.
+    let raw = |entry: &str, by: &Provenance| {
+        let mut r = written(entry, set.clone(), by);
+        r["entry"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|e| e["resource"]["code"]["coding"][0]["code"] != codes::NEWS2_TOTAL);
+        r
+    };
+    let g = grouped(&[
+        copies[0].clone(),
+        raw("raw-1", &nursing_home()),
+        raw("raw-2", &legevakt()),
+    ]);
+    assert_eq!(g.history.sets().len(), 1);
+    assert_eq!(g.history.sets()[0].details.provenance.len(), 3);
+    // A third copy with one value different is a set of its own, never merged away.
+    let other = Vitals::total(4).pulse("131").at(0);
+    let g = grouped(&[
+        copies[0].clone(),
+        copies[1].clone(),
+        written("legevakt-recheck", other, &legevakt()),
+    ]);
+    assert_eq!(g.history.sets().len(), 2);
+}
+
 #[test]
 fn a_copy_without_its_total_joins_the_linked_round() {
     let set = Vitals::total(3).at(0);
@@ -228,6 +283,18 @@ fn the_patient_searched_for_is_the_only_one_shown() {
         Err(Mismatch::NoPatient)
     );
     assert_eq!(patient::check(&by_reference("Patient/x"), pmd), Ok(()));
+    // Eleven digits under a system not listed (a variant URI) must be the number searched
+    // for; the same number written with a space is (review of issue 13).
+    let other_system = |value: &str| Subject {
+        reference: None,
+        identifier: Some(("http://example.org/fnr".into(), value.into())),
+    };
+    assert_eq!(
+        patient::check(&other_system("01010112345"), pmd),
+        Err(Mismatch::Another)
+    );
+    assert_eq!(patient::check(&other_system("131169 00216"), pmd), Ok(()));
+    assert_eq!(patient::check(&other_system("H-1234"), pmd), Ok(()));
     let fhir = Searched::Reference("Patient/pt-1");
     assert_eq!(
         patient::check(&by_reference("https://fhir.example/Patient/pt-1"), fhir),
@@ -303,6 +370,12 @@ fn a_pmd_collection_is_tagged_identified_and_the_same_when_resent() {
         );
         assert_eq!(resource["identifier"][0]["system"], ENTRY_SYSTEM);
         assert_eq!(resource["meta"]["tag"][0]["code"], "home-care");
+        // Regression (review of issue 13): every vital sign carried `"derivedFrom": null`,
+        // which is not FHIR.
+        assert!(
+            !resource.to_string().contains("null"),
+            "no null anywhere: {resource}"
+        );
         for link in resource["derivedFrom"].as_array().into_iter().flatten() {
             assert!(link.get("reference").is_none(), "PMD resolves no urn:uuid");
             assert!(link["identifier"]["value"].is_string());
@@ -350,6 +423,10 @@ fn a_municipality_number_is_four_digits_never_padded_or_guessed() {
     for bad in ["301", "03011", "03 01", "abcd", "", "０３０１", "0301x"] {
         assert!(Municipality::new(bad, None).is_err(), "{bad:?}");
     }
+    // The refused value is not echoed: a national identity number put there by mistake must
+    // not travel on in news2-error.
+    let refused = Municipality::new(NIN, None).unwrap_err();
+    assert!(!refused.contains(NIN), "{refused}");
 }
 
 #[test]
@@ -401,6 +478,8 @@ fn the_nurse_who_typed_her_name_is_the_performer_and_the_host_gives_the_rest() {
     let p = author.provenance_of(Some(&typed));
     assert_eq!(p.performer.as_deref(), Some("Nina Vikar"));
     assert_eq!(p.organisation, home_care().organisation);
+    // The host user's role is hers, not the typed person's (review of issue 13).
+    assert_eq!(p.role, None);
     assert_eq!(author.provenance_of(None), home_care());
 }
 

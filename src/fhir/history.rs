@@ -645,11 +645,28 @@ struct Resolution {
 /// with the same content, one for one. Two systems' copies of one bedside round (written by home
 /// care, copied by a nursing home's record under new ids) are this; a re-check, a value that
 /// differs, or a copy with fewer values is not.
+///
+/// Each group is compared by its distinct measurements: a group already merged from two copies
+/// holds every value twice, and a third copy must still join it (regression: three systems'
+/// copies of one round showed as two sets).
 fn same_values(observations: &[SourceObservation], a: &[usize], b: &[usize]) -> bool {
+    let distinct = |group: &[usize]| {
+        let mut kept: Vec<usize> = Vec::with_capacity(group.len());
+        for &i in group {
+            if !kept
+                .iter()
+                .any(|&k| same_measurement(&observations[k], &observations[i]))
+            {
+                kept.push(i);
+            }
+        }
+        kept
+    };
+    let (a, b) = (distinct(a), distinct(b));
     if a.is_empty() || a.len() != b.len() {
         return false;
     }
-    let mut unmatched: Vec<usize> = b.to_vec();
+    let mut unmatched: Vec<usize> = b;
     a.iter().all(|&i| {
         match unmatched
             .iter()

@@ -66,10 +66,13 @@ pub fn check(subject: &Subject, searched: Searched) -> Result<(), Mismatch> {
             .reference
             .as_deref()
             .is_none_or(|r| patient_id(r) == patient_id(patient)),
+        // Under a national identity number system, or any 11 digits under a system not
+        // listed (a variant URI): it must be the number searched for.
         Searched::NationalId(number) => {
             subject.identifier.as_ref().is_none_or(|(system, value)| {
-                !codes::NATIONAL_ID_SYSTEMS.contains(&system.as_str())
-                    || value.trim() == number.trim()
+                let looks_like_one = digits(value).len() == 11;
+                !(codes::NATIONAL_ID_SYSTEMS.contains(&system.as_str()) || looks_like_one)
+                    || digits(value) == digits(number)
             })
         }
     };
@@ -78,6 +81,11 @@ pub fn check(subject: &Subject, searched: Searched) -> Result<(), Mismatch> {
     } else {
         Err(Mismatch::Another)
     }
+}
+
+/// The digits of a number as written ("131169 00216").
+fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// Takes out of a page every Observation that is not the searched patient's, each with a

@@ -53,9 +53,11 @@ impl Municipality {
     pub fn new(code: &str, name: Option<&str>) -> Result<Municipality, String> {
         let code = code.trim();
         if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!(
-                "{code:?} is not a municipality number (kommunenummer: four digits, as 0301)"
-            ));
+            // The value is not echoed: a host that put another number there by mistake (a
+            // national identity number) must not see it sent on in an event.
+            return Err(
+                "not a municipality number (kommunenummer: four digits, as 0301)".to_string(),
+            );
         }
         Ok(Municipality {
             code: code.to_string(),
@@ -85,9 +87,17 @@ pub struct Author {
 impl Author {
     /// A new set's provenance: the host's, with the person the nurse typed (if she did) as
     /// the performer.
+    /// The host user's role belongs to the host user: beside a typed name it is not filled in
+    /// (it would call the typed person by someone else's role).
     pub fn provenance_of(&self, typed: Option<&Provenance>) -> Provenance {
         let mut provenance = typed.cloned().unwrap_or_default();
-        provenance.fill_from(&self.provenance);
+        let someone_else =
+            provenance.performer.is_some() && provenance.performer != self.provenance.performer;
+        let mut host = self.provenance.clone();
+        if someone_else {
+            host.role = None;
+        }
+        provenance.fill_from(&host);
         provenance
     }
 }
@@ -428,7 +438,12 @@ impl NewEntry<'_> {
             .into_iter()
             .map(|(name, mut resource)| {
                 resource["subject"] = subject.clone();
-                if let Some(links) = resource["derivedFrom"].as_array_mut() {
+                // `get_mut`, not indexing: indexing would add `"derivedFrom": null` to every
+                // vital sign, which is not FHIR and a validating server refuses.
+                if let Some(links) = resource
+                    .get_mut("derivedFrom")
+                    .and_then(Value::as_array_mut)
+                {
                     for link in links {
                         if let Some(link) = link.as_object_mut() {
                             link.remove("reference");

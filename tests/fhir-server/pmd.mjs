@@ -230,6 +230,18 @@ function searchRequest(urlQuery, form, base, fault) {
 /** Why a Bundle is refused (a sentence), or null. */
 function refusedBundle(bundle) {
   if (bundle?.resourceType !== 'Bundle') return `the body is not a Bundle (${bundle?.resourceType ?? 'no resourceType'})`;
+  // FHIR JSON has no null: a validating server refuses a resource that carries one.
+  const nullAt = (value, path) => {
+    if (value === null) return path;
+    if (typeof value !== 'object') return null;
+    for (const [key, inner] of Object.entries(value)) {
+      const found = nullAt(inner, `${path}.${key}`);
+      if (found) return found;
+    }
+    return null;
+  };
+  const hasNull = nullAt(bundle, 'Bundle');
+  if (hasNull) return `${hasNull} is null, which FHIR JSON does not allow`;
   if (bundle.type !== 'collection') {
     return bundle.type === 'transaction' ? 'a transaction Bundle is not accepted, only type collection' : `a Bundle of type ${bundle.type ?? '(none)'} is not accepted, only type collection`;
   }
