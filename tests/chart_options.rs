@@ -714,6 +714,8 @@ fn the_chart_follows_its_width_with_readable_labels_and_handles() {
         assert!(slider["height"].as_f64().unwrap() >= 24.0);
         assert_eq!(slider["handleSize"], "100%");
         assert_eq!(slider["handleIcon"], "path://M0,0H24V32H0Z");
+        // The window is moved by dragging it (32 px high), not by ECharts' 7 px move bar.
+        assert_eq!(slider["brushSelect"], false);
     }
 }
 
@@ -724,12 +726,11 @@ fn the_chart_follows_its_width_with_readable_labels_and_handles() {
 fn a_crowded_chart_thins_its_labels_but_never_a_three_or_a_red_total() {
     let h = history(year_of_sets());
     let now = hours(2190 * 4);
-    for (width, range) in [
-        (320, TimeRange::All),
-        (1400, TimeRange::All),
-        (320, TimeRange::Days30),
-        (1400, TimeRange::Hours72),
-    ] {
+    // Every width the widget is checked at, every range: roomy, crowded and dense charts.
+    let combinations = [320, 375, 480, 768, 1400]
+        .into_iter()
+        .flat_map(|width| TimeRange::ALL.into_iter().map(move |range| (width, range)));
+    for (width, range) in combinations {
         let option = chart_wide(&h, now, range, Language::Nb, width);
         let mut kept = 0;
         let mut thinned = 0;
@@ -745,7 +746,9 @@ fn a_crowded_chart_thins_its_labels_but_never_a_three_or_a_red_total() {
                         && (item["symbol"] == "diamond" || item["symbol"] == "emptyDiamond"));
                 if severe {
                     assert_eq!(label["show"], true, "{width} {range:?}: {item}");
+                    // The series' full symbol, in its black: never shrunk, never greyed.
                     assert!(item.get("symbolSize").is_none(), "{item}");
+                    assert!(item.get("itemStyle").is_none(), "{item}");
                     kept += 1;
                 } else if label["show"] == false && item["symbolSize"].is_number() {
                     thinned += 1;
@@ -755,6 +758,10 @@ fn a_crowded_chart_thins_its_labels_but_never_a_three_or_a_red_total() {
         assert!(kept > 0, "{width} {range:?}: the year has threes");
         if range == TimeRange::All {
             assert!(thinned > 1000, "{width}: a year is thinned ({thinned})");
+            // A year is a thin grey line, its thinned symbols in the same grey: no black bar.
+            let line = &series(&option, RR)["lineStyle"];
+            assert!(line["width"].as_f64().unwrap() < 1.0, "{line}");
+            assert_ne!(line["color"], "#1b1b1f", "{line}");
         }
     }
     // Room for every label: nothing thinned.

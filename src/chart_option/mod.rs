@@ -16,8 +16,12 @@
 //! charming builds the option where it has the types. Where it lacks a field, the serialised
 //! JSON is completed in `complete_option`, each addition with its reason.
 //!
-//! No thinning: a year of 4-hourly sets is 2,190 points a panel, which ECharts draws without
-//! trouble, and ECharts' `sampling` is never used since it could drop a red score.
+//! Every set is drawn: a year of 4-hourly sets is 2,190 points a panel, which ECharts draws
+//! without trouble, and ECharts' `sampling` (and `labelLayout.hideOverlap`) are never used,
+//! since they could drop a red score. What is thinned is how much each point draws beside
+//! itself, by how crowded the chart is at its width (`points::Density`): a sub-score of 3, an
+//! unknown sub-score and a total of medium or high risk keep their full symbol and label at
+//! every density.
 
 mod bands;
 mod canvas;
@@ -133,8 +137,11 @@ const SLIDER_BOTTOM_PX: u32 = 22;
 const SLIDER_HEIGHT_PX: u32 = 32;
 const LEFT_PX: u32 = 64;
 const RIGHT_PX: u32 = 24;
-/// The line of a dense chart: grey, at 4.5:1 on white.
-const DENSE_LINE: &str = "#6b6b76";
+/// The line of a dense chart: a thin mid grey (3.4:1 on white, a graphic's 3:1), so that a
+/// year of values zigzagging within a few pixels reads as a grey band and not as a black bar,
+/// and the black symbols of the points that never give way stand out from it.
+const DENSE_LINE: &str = points::DENSE_INK;
+const DENSE_LINE_WIDTH: f64 = 0.75;
 /// A zoom handle: a bar 24 wide and 32 high (ECharts keeps the path's proportions).
 const SLIDER_HANDLE_ICON: &str = "path://M0,0H24V32H0Z";
 /// Every text on the chart: no smaller than 12 px.
@@ -660,7 +667,7 @@ fn complete_option(
             // A dense line is drawn thin and grey, so the black symbols of the points that
             // never give way (a 3, a red total) stand out from it.
             if density == Density::Dense {
-                series["lineStyle"] = json!({"color": DENSE_LINE, "width": 1});
+                series["lineStyle"] = json!({"color": DENSE_LINE, "width": DENSE_LINE_WIDTH});
             }
             // charming's mark area takes its bounds as strings and has no per-piece style; each
             // piece here has both bounds as numbers, its colour, and its score as its label.
@@ -693,10 +700,14 @@ fn complete_option(
         }
     }
     // charming's slider has no height or handle settings: handles as tall as the slider and 24 px wide
-    // (a plain bar), so each is a target of at least 24 × 24 px.
+    // (a plain bar), so each is a target of at least 24 × 24 px. No brush selection: with it,
+    // ECharts moves the window only by a bar 7 px high under the slider (its `moveHandleSize`),
+    // and a finger on the slider brushes a new window by accident; without it, the whole
+    // window (32 px high) is what one drags to move it.
     if let Some(zooms) = option.get_mut("dataZoom").and_then(Value::as_array_mut) {
         for zoom in zooms.iter_mut().filter(|z| z["type"] == "slider") {
             zoom["height"] = json!(SLIDER_HEIGHT_PX);
+            zoom["brushSelect"] = json!(false);
             zoom["handleIcon"] = json!(SLIDER_HANDLE_ICON);
             zoom["handleSize"] = json!("100%");
             zoom["textStyle"] = json!({"fontSize": TEXT_PX});

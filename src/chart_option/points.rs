@@ -86,8 +86,31 @@ impl Density {
     }
 }
 
-/// A small symbol, for points that give way on a dense chart (still there for a tooltip).
-const SMALL_SYMBOL_PX: u32 = 2;
+/// The symbol of a point that gives way on a crowded chart: no wider than the room a set has
+/// there (at least 5 px), so symbols do not run together.
+pub(crate) const CROWDED_SYMBOL_PX: u32 = 5;
+/// A small symbol, for points that give way on a dense chart (still there for a tooltip), in
+/// the dense line's grey.
+pub(crate) const SMALL_SYMBOL_PX: u32 = 2;
+/// The grey of a dense chart's line and of the symbols that give way on it.
+pub(crate) const DENSE_INK: &str = "#8a8a96";
+
+impl Density {
+    /// The size of the symbol a point draws at this density, if not the series' own (9 px):
+    /// `None` for a point that never gives way ([`Cue::always`]), whatever the density.
+    pub(crate) fn symbol_px(self, always: bool) -> Option<u32> {
+        match (always, self) {
+            (true, _) | (false, Density::Roomy) => None,
+            (false, Density::Crowded) => Some(CROWDED_SYMBOL_PX),
+            (false, Density::Dense) => Some(SMALL_SYMBOL_PX),
+        }
+    }
+
+    /// Whether a point writes its label (its sub-score or total) beside itself.
+    pub(crate) fn shows_label(self, always: bool) -> bool {
+        always || self == Density::Roomy
+    }
+}
 
 fn shape(rank: u8) -> &'static str {
     match rank {
@@ -125,9 +148,9 @@ impl Point {
         let Some(value) = self.value else {
             return json!([self.at.millis(), null]);
         };
-        let gives_way = !self.cue.always && density != Density::Roomy;
+        let always = self.cue.always;
         let label = match &self.cue.label {
-            Some(text) if !gives_way => json!({"show": true, "formatter": text}),
+            Some(text) if density.shows_label(always) => json!({"show": true, "formatter": text}),
             _ => json!({"show": false}),
         };
         let mut item = json!({
@@ -136,8 +159,11 @@ impl Point {
             "symbol": self.cue.symbol,
             "label": label,
         });
-        if gives_way && density == Density::Dense {
-            item["symbolSize"] = json!(SMALL_SYMBOL_PX);
+        if let Some(size) = density.symbol_px(always) {
+            item["symbolSize"] = json!(size);
+        }
+        if !always && density == Density::Dense {
+            item["itemStyle"] = json!({"color": DENSE_INK});
         }
         item
     }
@@ -401,5 +427,69 @@ fn gap(at: Timestamp) -> Point {
             always: false,
         },
         text: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn density_follows_the_room_each_set_has() {
+        // 14 px a set or more: every label; 5 px or more: crowded; less: dense.
+        assert_eq!(Density::of(10, 140), Density::Roomy);
+        assert_eq!(Density::of(11, 140), Density::Crowded);
+        assert_eq!(Density::of(28, 140), Density::Crowded);
+        assert_eq!(Density::of(29, 140), Density::Dense);
+        assert_eq!(Density::of(0, 140), Density::Roomy, "no sets, no crowd");
+        // A year of 4-hourly sets: dense on a phone and on a desktop.
+        assert_eq!(Density::of(2190, 184), Density::Dense);
+        assert_eq!(Density::of(2190, 1272), Density::Dense);
+    }
+
+    /// The rule of issue 14: a point that never gives way (a 3, an unknown sub-score, a total
+    /// of medium or high risk) keeps the series' full symbol and its label at every density.
+    #[test]
+    fn a_point_that_never_gives_way_keeps_its_symbol_and_label_at_every_density() {
+        for density in [Density::Roomy, Density::Crowded, Density::Dense] {
+            assert_eq!(density.symbol_px(true), None, "{density:?}");
+            assert!(density.shows_label(true), "{density:?}");
+        }
+        assert_eq!(Density::Roomy.symbol_px(false), None);
+        assert!(Density::Roomy.shows_label(false));
+        assert_eq!(Density::Crowded.symbol_px(false), Some(CROWDED_SYMBOL_PX));
+        assert!(!Density::Crowded.shows_label(false));
+        assert_eq!(Density::Dense.symbol_px(false), Some(SMALL_SYMBOL_PX));
+        assert!(!Density::Dense.shows_label(false));
+    }
+
+    #[test]
+    fn a_three_on_a_dense_chart_is_drawn_in_full_and_black() {
+        let three = Point {
+            at: Timestamp::from_millis(0),
+            value: Some(30.0),
+            cue: Cue::of_score(Some(SubScore::THREE)),
+            text: String::new(),
+        };
+        let one = Point {
+            cue: Cue::of_score(Some(SubScore::ONE)),
+            ..three.clone()
+        };
+        let unknown = Point {
+            cue: Cue::of_score(None),
+            ..three.clone()
+        };
+        for density in [Density::Roomy, Density::Crowded, Density::Dense] {
+            for point in [&three, &unknown] {
+                let item = point.to_json(density);
+                assert_eq!(item["label"]["show"], true, "{density:?} {item}");
+                assert!(item.get("symbolSize").is_none(), "{density:?} {item}");
+                assert!(item.get("itemStyle").is_none(), "{density:?} {item}");
+            }
+        }
+        let thinned = one.to_json(Density::Dense);
+        assert_eq!(thinned["label"]["show"], false);
+        assert_eq!(thinned["symbolSize"], SMALL_SYMBOL_PX);
+        assert_eq!(thinned["itemStyle"]["color"], DENSE_INK);
     }
 }

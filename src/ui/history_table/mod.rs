@@ -151,21 +151,24 @@ pub fn HistoryTable(
                         .then(|| words::shown_of(lang, shown, all))
                 }}
             </p>
+            // The table's roles are written out: below about 500 px its parts are laid out as
+            // blocks (a card per set, style/history-table.css), and some engines drop a
+            // table's semantics with its display.
             <div class="news2-history__scroll" tabindex="0" role="region" aria-labelledby="news2-history-heading">
-                <table class="news2-history__table">
+                <table class="news2-history__table" role="table">
                     <caption>{move || words(language.get()).table_caption}</caption>
-                    <thead>
-                        <tr>
+                    <thead role="rowgroup">
+                        <tr role="row">
                             // Time and total first: what a nurse reads before the parameters.
-                            <th scope="col">{move || words(language.get()).time}</th>
-                            <th scope="col">{move || words(language.get()).total}</th>
+                            <th scope="col" role="columnheader">{move || words(language.get()).time}</th>
+                            <th scope="col" role="columnheader">{move || words(language.get()).total}</th>
                             {Parameter::ALL.into_iter().map(|p| view! {
-                                <th scope="col">{move || words::parameter(language.get(), p)}</th>
+                                <th scope="col" role="columnheader">{move || words::parameter(language.get(), p)}</th>
                             }).collect_view()}
-                            <th scope="col">{move || words(language.get()).flags}</th>
+                            <th scope="col" role="columnheader">{move || words(language.get()).flags}</th>
                         </tr>
                     </thead>
-                    <tbody>{body}</tbody>
+                    <tbody role="rowgroup">{body}</tbody>
                 </table>
             </div>
             <nav class="news2-pager" aria-label=move || words(language.get()).table_heading>
@@ -228,6 +231,7 @@ fn table_row(
             };
             view! {
                 <td
+                    role="cell"
                     class="news2-history__value"
                     data-label=words::parameter(language, p.parameter)
                     class:news2-history__value--verify=p.verify
@@ -287,19 +291,20 @@ fn table_row(
     let services = service_names(set).join(" ");
     view! {
         <tr
+            role="row"
             data-services=services
             class:news2-history__row--unsaved=row.flags.unsaved.is_some()
             class:news2-history__row--incomplete=row.flags.incomplete
         >
-            <th scope="row">
+            <th scope="row" role="rowheader">
                 <time datetime=iso_utc(set.taken_at())>{date_time(set.taken_at(), zone)}</time>
                 {sources.into_iter().map(|line| view! {
                     <span class="news2-history__source">{line}</span>
                 }).collect_view()}
             </th>
-            <td class="news2-history__total" data-risk=total.risk_name() data-label=w.total>{total_text}</td>
+            <td role="cell" class="news2-history__total" data-risk=total.risk_name() data-label=w.total>{total_text}</td>
             {cells}
-            <td class="news2-history__notes" data-label=w.flags>{notes.join(" · ")}</td>
+            <td role="cell" class="news2-history__notes" data-label=w.flags>{notes.join(" · ")}</td>
         </tr>
     }
 }
