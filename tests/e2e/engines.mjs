@@ -123,7 +123,7 @@ async function webkit() {
     async page() {
       // One session per page: MiniBrowser has one window per session.
       const web = await session();
-      await web.manage().setTimeouts({ script: 120_000 });
+      await web.manage().setTimeouts({ script: 120_000, pageLoad: 60_000 });
       return {
         goto: (url) => web.get(url),
         size: (width, height) => web.manage().window().setRect({ width, height }),
@@ -140,7 +140,9 @@ async function webkit() {
       };
     },
     async close() {
-      for (const web of sessions) await web.quit().catch(() => {});
+      // A session whose browser has gone may never answer: the driver is stopped regardless.
+      const quits = sessions.map((web) => web.quit().catch(() => {}));
+      await Promise.race([Promise.all(quits), new Promise((r) => setTimeout(r, 10_000))]);
       stopDriver();
     },
   };

@@ -146,8 +146,22 @@ async function inEngine(engine) {
   console.log(`[${engine}] ${browser.version}: host checks in ${Math.round((Date.now() - began) / 1000)} s`);
 }
 
-for (const engine of engines) await inEngine(engine);
+// A watchdog, not a wait: a browser that stops answering fails its engine's checks, never hangs
+// the pipeline.
+for (const engine of engines) {
+  let timer;
+  const expired = new Promise((resolve) => {
+    timer = setTimeout(() => resolve("expired"), 300_000);
+  });
+  if ((await Promise.race([inEngine(engine), expired])) === "expired") {
+    failures.push(`[${engine}] no answer within 300 s`);
+    console.error(`FAIL [${engine}] no answer within 300 s`);
+  }
+  clearTimeout(timer);
+}
 if (failures.length) {
   console.error(`${failures.length} failure(s)`);
   process.exit(1);
 }
+// Nothing of a stopped browser's connections may keep the pipeline waiting.
+process.exit(0);

@@ -194,23 +194,52 @@ async function compactList(browser, engine, width) {
   console.log(`ok ${engine}: compact list at ${width} px: 20 widgets, at most ${Math.round(tallest)} px tall`);
 }
 
+/// A watchdog, not a wait: a browser that stops answering (MiniBrowser has been seen to vanish
+/// mid-run) must fail the check, never hang the pipeline.
+const within = (promise, seconds, what) => {
+  let timer;
+  const expired = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer in ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+};
+
 try {
   for (const engine of engines) {
     const began = Date.now();
-    const browser = await start(engine);
+    let browser = await within(start(engine), 120, `${engine}: start`);
+    const version = browser.version;
+    // Each check once more in a fresh browser if the browser itself failed (crashed, stopped
+    // answering); a check that finds a fault records it and is not repeated.
+    const run = async (what, check) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await within(check(browser), 90, `${engine}: ${what}`);
+        } catch (error) {
+          if (attempt === 2) throw error;
+          console.error(`retry ${engine}: ${what}: ${error.message}; browser restarted`);
+          await within(browser.close(), 30, "close").catch(() => {});
+          browser = await within(start(engine), 120, `${engine}: restart`);
+        }
+      }
+    };
     try {
       for (const scenario of SCENARIOS) {
-        for (const width of WIDTHS) await atWidth(browser, engine, scenario, width);
+        for (const width of WIDTHS) {
+          await run(`${scenario.name} at ${width}`, (b) => atWidth(b, engine, scenario, width));
+        }
       }
-      await phone(browser, engine, 320);
-      await phone(browser, engine, 375);
-      for (const width of [320, 480]) await compactList(browser, engine, width);
+      await run("phone 320", (b) => phone(b, engine, 320));
+      await run("phone 375", (b) => phone(b, engine, 375));
+      for (const width of [320, 480]) {
+        await run(`compact list at ${width}`, (b) => compactList(b, engine, width));
+      }
     } catch (error) {
       fail(`${engine}: stopped: ${error.message}`);
     } finally {
-      await browser.close();
+      await within(browser.close(), 30, "close").catch(() => {});
     }
-    console.log(`${engine} (${browser.version}): layout checks in ${Math.round((Date.now() - began) / 1000)} s`);
+    console.log(`${engine} (${version}): layout checks in ${Math.round((Date.now() - began) / 1000)} s`);
   }
 } finally {
   server.close();
@@ -221,3 +250,5 @@ if (failures.length) {
   process.exit(1);
 }
 console.log(`layout: every width held in ${engines.join(", ")}; screenshots in ${shots}`);
+// Nothing of a stopped browser's connections may keep the pipeline waiting.
+process.exit(0);
