@@ -17,6 +17,24 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The attributes a host sets for `scenario` (a demo page with its fixed clock, and its Scale 2
+/// decision, who and when before `spo2-scale`), then `extra`.
+fn attributes(
+    scenario: &scenarios::Scenario,
+    extra: &[(&'static str, &'static str)],
+) -> Vec<(&'static str, &'static str)> {
+    let mut attributes = vec![("lang", "nb"), ("demo", ""), ("now", scenario.now)];
+    if let Some((by, at, until)) = scenario.scale_2 {
+        attributes.extend([("spo2-scale-by", by), ("spo2-scale-at", at)]);
+        if let Some(until) = until {
+            attributes.push(("spo2-scale-until", until));
+        }
+        attributes.push(("spo2-scale", "2"));
+    }
+    attributes.extend_from_slice(extra);
+    attributes
+}
+
 #[wasm_bindgen_test]
 async fn every_scenario_through_the_element() {
     let body = web_sys::window()
@@ -27,15 +45,7 @@ async fn every_scenario_through_the_element() {
         .unwrap();
     for scenario in scenarios::all() {
         let name = scenario.name;
-        let mut attributes = vec![("lang", "nb"), ("demo", ""), ("now", scenario.now)];
-        if let Some((by, at, until)) = scenario.scale_2 {
-            attributes.extend([("spo2-scale-by", by), ("spo2-scale-at", at)]);
-            if let Some(until) = until {
-                attributes.push(("spo2-scale-until", until));
-            }
-            attributes.push(("spo2-scale", "2"));
-        }
-        let widget = Embedded::new(&attributes);
+        let widget = Embedded::new(&attributes(&scenario, &[]));
         let history = js_sys::JSON::parse(&scenario.bundle.to_string()).unwrap();
         js_sys::Reflect::set(&widget.element, &"history".into(), &history).unwrap();
         body.append_child(&widget.element).unwrap();
@@ -157,20 +167,7 @@ async fn every_scenario_in_the_compact_variant_keeps_its_level_within_160_px() {
     for width in ["320px", "768px"] {
         for scenario in scenarios::all() {
             let name = format!("{} at {width}", scenario.name);
-            let mut attributes = vec![
-                ("lang", "nb"),
-                ("demo", ""),
-                ("now", scenario.now),
-                ("variant", "compact"),
-            ];
-            if let Some((by, at, until)) = scenario.scale_2 {
-                attributes.extend([("spo2-scale-by", by), ("spo2-scale-at", at)]);
-                if let Some(until) = until {
-                    attributes.push(("spo2-scale-until", until));
-                }
-                attributes.push(("spo2-scale", "2"));
-            }
-            let widget = Embedded::new(&attributes);
+            let widget = Embedded::new(&attributes(&scenario, &[("variant", "compact")]));
             widget.element.style().set_property("width", width).unwrap();
             let history = js_sys::JSON::parse(&scenario.bundle.to_string()).unwrap();
             js_sys::Reflect::set(&widget.element, &"history".into(), &history).unwrap();
