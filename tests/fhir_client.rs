@@ -160,7 +160,17 @@ async fn by_patient_reference_all_pages_with_the_first_shown_early() {
     .await
     .into_result()
     .unwrap();
-    assert_eq!(history.len(), 21);
+    // Once seen in a full run (20 of 21) and never again in eight runs of this file alone: if it
+    // comes back, say what was read and what the server was asked.
+    if history.len() != 21 {
+        let requests = log().await;
+        panic!(
+            "{} of 21 Observations; pages seen {seen:?}; problems {:?}; last requests {}",
+            history.len(),
+            history.group(None).problems,
+            serde_json::to_string(&requests[requests.len().saturating_sub(8)..]).unwrap()
+        );
+    }
     assert_eq!(
         seen,
         [5, 10, 15, 20, 21],
