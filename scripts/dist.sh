@@ -2,7 +2,8 @@
 # Builds the distribution a host serves or loads from a CDN, into pkg/news2-widget-<version>/:
 #   news2-widget.js        the one module to load (defines <news2-widget>, exports score)
 #   news2_widget.js        wasm-bindgen's glue, news2_widget_bg.wasm the widget (wasm-opt -Oz)
-#   echarts.esm.min.js     ECharts 5.5.1, which the chart draws with
+#   echarts.news2.js       the parts of ECharts 5.5.1 the chart draws with (src/embed/echarts/
+#                          parts.js, bundled by esbuild), imported when a chart is first shown
 #   news2-widget.d.ts      TypeScript declarations (element, properties, events, score)
 #   custom-elements.json   the custom elements manifest
 # Prints the folder's path. The version is in the folder name and in `version()`.
@@ -24,6 +25,9 @@ wasm-bindgen --target web --out-dir "$out" --out-name news2_widget \
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/news2_widget_bg.wasm" -o "$out/news2_widget_bg.wasm"
-cp node_modules/echarts/dist/echarts.esm.min.js "$out/"
+# Production mode drops ECharts' development warnings; the licences stay, at the end.
+node_modules/.bin/esbuild src/embed/echarts/parts.js --bundle --format=esm --minify \
+  --define:process.env.NODE_ENV='"production"' --legal-comments=eof --log-level=warning \
+  --outfile="$out/echarts.news2.js"
 cp src/embed/dist/news2-widget.js src/embed/dist/news2-widget.d.ts src/embed/dist/custom-elements.json "$out/"
 echo "$out"

@@ -55,6 +55,9 @@ step "the distribution on a strict-CSP host page (two widgets, auth callback, le
 widget_dir=$(bash scripts/dist.sh | tail -1)
 node tests/e2e/host.mjs "$widget_dir"
 
+step "the distribution's ECharts (only the parts the chart uses) draws every scenario's options as the full library does"
+node tests/e2e/echarts-parts.mjs "$widget_dir"
+
 step "the same host page in Chromium, Firefox and WebKit: render, events, CSP, entry save, widgets made and removed"
 node tests/e2e/host-engines.mjs "$widget_dir"
 

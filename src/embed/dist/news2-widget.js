@@ -2,11 +2,12 @@
 //
 //   <script type="module" src="https://cdn.example/news2-widget-0.1.0/news2-widget.js"></script>
 //
-// It loads the wasm next to itself (relative to this file's URL), gives the widget the ECharts
-// copy shipped beside it (no global `echarts` is set, so a host's own ECharts is untouched),
-// defines <news2-widget>, and exports `score` (NEWS2 for vendors' own forms) and `version`.
+// It loads the wasm next to itself (relative to this file's URL), defines <news2-widget>, and
+// exports `score` (NEWS2 for vendors' own forms) and `version`. The chart draws with the build of
+// ECharts shipped beside it (only the parts it uses), imported the first time a chart is shown:
+// the banner never waits for it, a compact widget never loads it, and no global `echarts` is
+// set, so a host's own ECharts is untouched.
 
-import * as echarts from "./echarts.esm.min.js";
 import init, {
   chartCount,
   defineElement,
@@ -17,7 +18,7 @@ import init, {
 } from "./news2_widget.js";
 
 await init({ module_or_path: new URL("./news2_widget_bg.wasm", import.meta.url) });
-useECharts(echarts);
+useECharts(() => import("./echarts.news2.js"));
 defineElement();
 
 export { chartCount, memoryBytes, score, version };

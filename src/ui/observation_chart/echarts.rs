@@ -1,5 +1,7 @@
 //! The few ECharts calls the chart needs, through a small bridge module that holds the ECharts
-//! library (handed over by the distribution's entry module, else the page's global `echarts`).
+//! library: handed over by the distribution's entry module as a function that imports it (so it
+//! is fetched only when a chart is first shown), or as the module itself; else the page's global
+//! `echarts`.
 //!
 //! charming's own renderer is not used: it finds its container by id (so it cannot reach into a
 //! shadow root, and ids clash with two widgets on a page), has no dispose (instances leak) and
@@ -7,16 +9,29 @@
 //! these bindings draw it. Every call can fail (no ECharts on the page, a bad option): each is
 //! `catch`, so a failure becomes an `Err` and never a trap that would kill the widget.
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 #[wasm_bindgen(inline_js = r#"
-let library = null;
+let source = null;
+let loaded = null;
 let live = 0;
-export function news2SetECharts(module) { library = module; }
-export function echartsInit(element, theme, options) {
-  const echarts = library ?? globalThis.echarts;
-  if (!echarts) throw new Error("ECharts is not loaded");
+export function news2SetECharts(given) { source = given; loaded = null; }
+export function echartsLoad() {
+  if (loaded) return loaded;
+  const pending = typeof source === "function"
+    ? Promise.resolve().then(source)
+    : Promise.resolve(source ?? globalThis.echarts);
+  loaded = pending.then((echarts) => {
+    if (typeof echarts?.init !== "function") throw new Error("ECharts is not loaded");
+    return echarts;
+  });
+  // A load that failed (the network, a missing file) is tried again by the next chart.
+  loaded.catch(() => { loaded = null; });
+  return loaded;
+}
+export function echartsInit(echarts, element, theme, options) {
   const chart = echarts.init(element, theme, options);
   live += 1;
   return chart;
@@ -32,13 +47,22 @@ extern "C" {
     #[derive(Clone, Debug)]
     pub type ECharts;
 
-    /// Gives the widget the ECharts module to draw with (the distribution passes the copy it
-    /// ships); without it, the page's global `echarts`.
+    /// The ECharts library, loaded.
+    #[derive(Clone, Debug)]
+    pub type Library;
+
+    /// Gives the widget the ECharts module to draw with, or a function that imports it (the
+    /// distribution passes one for the build it ships); without it, the page's global `echarts`.
     #[wasm_bindgen(js_name = news2SetECharts)]
-    pub fn set_echarts(module: &JsValue);
+    pub fn set_echarts(source: &JsValue);
+
+    /// The library, imported on the first call; the same promise for every chart after.
+    #[wasm_bindgen(js_name = echartsLoad)]
+    fn echarts_load() -> js_sys::Promise;
 
     #[wasm_bindgen(catch, js_name = echartsInit)]
     fn echarts_init(
+        library: &Library,
         element: &HtmlElement,
         theme: &JsValue,
         options: &JsValue,
@@ -60,11 +84,18 @@ extern "C" {
     pub fn resize(this: &ECharts) -> Result<(), JsValue>;
 }
 
+/// The library, once it has arrived (the first chart imports it), or why not.
+pub async fn load() -> Result<Library, JsValue> {
+    wasm_bindgen_futures::JsFuture::from(echarts_load())
+        .await
+        .map(JsCast::unchecked_into)
+}
+
 /// An instance drawing into `element` with the canvas renderer, or why not.
-pub fn init(element: &HtmlElement) -> Result<ECharts, JsValue> {
+pub fn init(library: &Library, element: &HtmlElement) -> Result<ECharts, JsValue> {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"renderer".into(), &"canvas".into())?;
-    echarts_init(element, &JsValue::NULL, &options)
+    echarts_init(library, element, &JsValue::NULL, &options)
 }
 
 impl ECharts {

@@ -20,7 +20,7 @@ use crate::clinical::time::Timestamp;
 use crate::i18n::format::{LocalZone, date_time};
 use crate::i18n::{Language, Words, words};
 use crate::ui::timing;
-use echarts::ECharts;
+use echarts::{ECharts, Library};
 
 /// The observer that resizes the chart with its container, and the callback it calls.
 type SizeWatch = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
@@ -44,12 +44,28 @@ pub fn ObservationChart(
 ) -> impl IntoView {
     let range = RwSignal::new(TimeRange::Hours72);
     let container = NodeRef::<Div>::new();
+    let library = StoredValue::new_local(None::<Library>);
+    let loaded = RwSignal::new(false);
     let instance = StoredValue::new_local(None::<ECharts>);
     let observer = StoredValue::new_local(None::<SizeWatch>);
     let unavailable = RwSignal::new(false);
     // The container's width, in steps of `WIDTH_STEP_PX`; 0 until measured.
     let width = RwSignal::new(0u32);
     let height = move || Layout::for_width(width.get()).height_px();
+
+    // ECharts is imported when the first chart is shown, never before: the banner and the
+    // table are drawn without waiting for it. (The view may be gone when it arrives.)
+    leptos::task::spawn_local(async move {
+        match echarts::load().await {
+            Ok(loaded_library) => {
+                library.try_set_value(Some(loaded_library));
+                loaded.try_set(true);
+            }
+            Err(_) => {
+                unavailable.try_set(true);
+            }
+        }
+    });
 
     // Redrawn when the clock passes a quarter hour, not at every tick: each redraw resets the
     // nurse's zoom, and the "now" marker is fine to a quarter of an hour.
@@ -59,6 +75,9 @@ pub fn ObservationChart(
         let Some(element) = container.get() else {
             return;
         };
+        if !loaded.get() {
+            return;
+        }
         // Laid out for the width it has (a new width redraws it).
         let width_px = match width.get() {
             0 => stepped(element.client_width()),
@@ -75,7 +94,10 @@ pub fn ObservationChart(
             })
         });
         if instance.with_value(Option::is_none) {
-            match echarts::init(&element) {
+            let Some(loaded_library) = library.with_value(Clone::clone) else {
+                return;
+            };
+            match echarts::init(&loaded_library, &element) {
                 Ok(chart) => {
                     instance.set_value(Some(chart));
                     watch_size(&element, instance, observer, width);
