@@ -43,10 +43,12 @@ fn year_of_sets_in_the_browser() {
         parse.push(performance.now() - start);
         assert!(parsed.is_object());
     }
+    // Memory is measured on the distribution (benches/views.mjs): here the year's generation
+    // has already grown wasm memory past what reading needs.
+    let (ours, parse) = (median(ours), median(parse));
     console_log!(
-        "bench_browser: {} bytes, {complete} complete sets; news2-widget read+group median {:.1} ms; JSON.parse alone median {:.1} ms (9 runs)",
+        "bench_browser: {} bytes, {complete} complete sets; news2-widget bytes → scored sets median {ours:.1} ms; JSON.parse alone median {parse:.1} ms (9 runs); ratio {:.2}",
         bytes.len(),
-        median(ours),
-        median(parse)
+        ours / parse
     );
 }

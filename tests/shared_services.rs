@@ -204,6 +204,12 @@ fn different_values_or_another_time_are_never_merged() {
     assert_eq!(g.history.sets()[0].details.provenance.len(), 2);
 }
 
+/// Provenance as the reader finds it in an Observation's JSON text.
+fn provenance(resource: &Value) -> Provenance {
+    let text = resource.to_string();
+    observation::provenance(&serde_json::from_str(&text).unwrap())
+}
+
 #[test]
 fn provenance_is_read_from_typed_performers_tags_and_the_source() {
     let resource = json!({
@@ -220,7 +226,7 @@ fn provenance_is_read_from_typed_performers_tags_and_the_source() {
         ],
     });
     assert_eq!(
-        observation::provenance(&resource),
+        provenance(&resource),
         Provenance {
             organisation: Some("Bergen legevakt".into()),
             service: Some(ServiceKind::OutOfHours),
@@ -232,7 +238,7 @@ fn provenance_is_read_from_typed_performers_tags_and_the_source() {
     let untyped = json!({"performer": [{"display": "Kari Nordmann"}],
                          "meta": {"tag": [{"system": codes::SERVICE_KIND, "code": "spa"}]}});
     assert_eq!(
-        observation::provenance(&untyped),
+        provenance(&untyped),
         Provenance {
             performer: Some("Kari Nordmann".into()),
             ..Provenance::default()

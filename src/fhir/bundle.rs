@@ -8,8 +8,9 @@
 //! problem, not a lost page, and memory stays near the size of the page itself.
 
 use serde::Deserialize;
-use serde_json::Value;
 use serde_json::value::RawValue;
+
+use super::json::{Member, Value};
 
 use super::national_id;
 use super::observation::{self, NO_ID, Retracted, SourceObservation};
@@ -94,7 +95,62 @@ struct Outline<'a> {
     #[serde(borrow)]
     link: Option<&'a RawValue>,
     #[serde(borrow)]
-    entry: Option<&'a RawValue>,
+    entry: Option<EntryList<'a>>,
+}
+
+/// `Bundle.entry`, found in the same pass as the rest of the outline: each entry's text, to be
+/// parsed on its own; or, when it is not a list, only that.
+enum EntryList<'a> {
+    Entries(Vec<&'a RawValue>),
+    NotAList,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for EntryList<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Entries<'a> {
+            type Value = EntryList<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("Bundle.entry")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(entry) = seq.next_element::<&'a RawValue>()? {
+                    entries.push(entry);
+                }
+                Ok(EntryList::Entries(entries))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(EntryList::NotAList)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(EntryList::NotAList)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(EntryList::NotAList)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(EntryList::NotAList)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(EntryList::NotAList)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(EntryList::NotAList)
+            }
+        }
+        deserializer.deserialize_any(Entries(std::marker::PhantomData))
+    }
 }
 
 /// Enough of an entry to name it when the rest cannot be read.
@@ -200,13 +256,14 @@ pub fn read_answer(bytes: &[u8], expect: Expect) -> Result<Page, NotData> {
             .and_then(next_link),
         ..Page::default()
     };
-    let Some(raw_entries) = outline.entry.filter(|raw| raw.get() != "null") else {
-        return Ok(page);
-    };
-    let Ok(entries) = serde_json::from_str::<Vec<&RawValue>>(raw_entries.get()) else {
-        page.problems
-            .push(malformed("Bundle.entry is not a list".into()));
-        return Ok(page);
+    let entries = match outline.entry {
+        None => return Ok(page),
+        Some(EntryList::NotAList) => {
+            page.problems
+                .push(malformed("Bundle.entry is not a list".into()));
+            return Ok(page);
+        }
+        Some(EntryList::Entries(entries)) => entries,
     };
     if entries.len() > MAX_PAGE_ENTRIES {
         return Err(not_data(
@@ -219,6 +276,8 @@ pub fn read_answer(bytes: &[u8], expect: Expect) -> Result<Page, NotData> {
         ));
     }
     let is_response = bundle_type == Some("transaction-response");
+    // As a rule one Observation an entry: room for them at once, not by doubling.
+    page.observations.reserve(entries.len());
     for (index, raw) in entries.iter().enumerate() {
         match serde_json::from_str::<Value>(raw.get()) {
             Ok(entry) => read_entry(&mut page, index, &entry, is_response),
@@ -258,10 +317,23 @@ pub fn read_page(bytes: &[u8]) -> Page {
     })
 }
 
-/// Reads a page already parsed (a Bundle object handed over by the host, say).
-pub fn read_value(json: &Value) -> Page {
+/// Reads a page already parsed (a Bundle object handed over by the host, say), as its text
+/// would be read.
+pub fn read_value(json: &serde_json::Value) -> Page {
+    let text = json.to_string();
+    match serde_json::from_str::<Value>(&text) {
+        Ok(document) => read_document(&document),
+        // A serde_json tree always writes JSON that reads back; said, should it ever not.
+        Err(error) => Page {
+            problems: vec![malformed(format!("the Bundle could not be read ({error})"))],
+            ..Page::default()
+        },
+    }
+}
+
+fn read_document(json: &Value) -> Page {
     let mut page = Page::default();
-    match json["resourceType"].as_str() {
+    match json.member("resourceType").as_str() {
         Some("Bundle") => {}
         Some("Observation") => {
             add(&mut page, observation::read(json, None));
@@ -279,10 +351,10 @@ pub fn read_value(json: &Value) -> Page {
             return page;
         }
     }
-    page.next = next_link(&json["link"]);
-    let is_response = json["type"].as_str() == Some("transaction-response");
-    let Some(entries) = json["entry"].as_array() else {
-        if !json["entry"].is_null() {
+    page.next = next_link(json.member("link"));
+    let is_response = json.member("type").as_str() == Some("transaction-response");
+    let Some(entries) = json.member("entry").as_array() else {
+        if !json.member("entry").is_null() {
             page.problems
                 .push(malformed("Bundle.entry is not a list".into()));
         }
@@ -307,8 +379,8 @@ fn next_link(links: &Value) -> Option<String> {
         .as_array()
         .into_iter()
         .flatten()
-        .find(|link| link["relation"].as_str() == Some("next"))
-        .and_then(|link| link["url"].as_str())
+        .find(|link| link.member("relation").as_str() == Some("next"))
+        .and_then(|link| link.member("url").as_str())
         .map(str::to_owned)
 }
 
@@ -324,10 +396,11 @@ const SESSION_ISSUES: [&str; 6] = [
 
 /// A whole answer that is an OperationOutcome: the session has ended, or another message.
 fn outcome(json: &Value) -> NotData {
-    let issues = json["issue"].as_array().map_or(&[][..], Vec::as_slice);
+    let issues = json.member("issue").as_array().unwrap_or_default();
     let texts = outcome_texts(issues);
     let session = issues.iter().any(|issue| {
-        issue["code"]
+        issue
+            .member("code")
             .as_str()
             .is_some_and(|c| SESSION_ISSUES.contains(&c))
     }) || {
@@ -363,9 +436,10 @@ fn outcome_texts(issues: &[Value]) -> String {
     let texts: Vec<&str> = issues
         .iter()
         .filter_map(|issue| {
-            issue["diagnostics"]
+            issue
+                .member("diagnostics")
                 .as_str()
-                .or_else(|| issue["details"]["text"].as_str())
+                .or_else(|| issue.member("details").member("text").as_str())
         })
         .collect();
     // Redacted whole before it is cut (a cut through a number would leave digits the redaction
@@ -377,9 +451,9 @@ fn outcome_texts(issues: &[Value]) -> String {
 }
 
 fn read_entry(page: &mut Page, index: usize, entry: &Value, is_response: bool) {
-    let resource = &entry["resource"];
-    let full_url = entry["fullUrl"].as_str();
-    match resource["resourceType"].as_str() {
+    let resource = entry.member("resource");
+    let full_url = entry.member("fullUrl").as_str();
+    match resource.member("resourceType").as_str() {
         Some("Observation") => {
             let fallback = full_url
                 .map(str::to_owned)
@@ -387,7 +461,7 @@ fn read_entry(page: &mut Page, index: usize, entry: &Value, is_response: bool) {
             add(page, observation::read(resource, Some(&fallback)));
         }
         Some("OperationOutcome") => {
-            let issues = resource["issue"].as_array().map_or(&[][..], Vec::as_slice);
+            let issues = resource.member("issue").as_array().unwrap_or_default();
             page.problems.push(Problem {
                 resource: None,
                 kind: ProblemKind::ServerMessage,

@@ -171,6 +171,9 @@ impl FhirHistory {
             }
         }
         self.retracted.extend(page.retracted);
+        // Room for the page at once: grown by doubling, a year in one Bundle briefly needed its
+        // copies twice over (benches/fhir_memory.rs).
+        self.copies.reserve(page.observations.len());
         for observation in page.observations {
             // Entries with no id have keys by their place on a page: never taken for each other.
             let repeat = !observation.key.starts_with(NO_ID)
@@ -284,7 +287,8 @@ impl FhirHistory {
             let root = find(&mut parent, i);
             groups.entry(root).or_default().push(copy);
         }
-        let mut kept_with_keys: Vec<(SourceObservation, Vec<String>)> = Vec::new();
+        let mut kept_with_keys: Vec<(SourceObservation, Vec<String>)> =
+            Vec::with_capacity(groups.len());
         for mut copies in groups.into_values() {
             // A fixed order of copies: which one's details stand never depends on arrival.
             copies.sort_by_cached_key(|o| {

@@ -15,6 +15,7 @@ pub mod client;
 pub mod codes;
 pub mod datetime;
 pub mod history;
+pub mod json;
 pub mod national_id;
 pub mod observation;
 pub mod patient;

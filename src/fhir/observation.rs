@@ -4,7 +4,7 @@
 //! extension is passed over, but a value without a unit, a time without a zone or an unknown
 //! code is reported, never guessed and never silently dropped.
 
-use serde_json::Value;
+use super::json::{Member, Value, number_text};
 
 use super::codes::{self, ObservationKind};
 use super::datetime;
@@ -157,41 +157,39 @@ impl Read {
     }
 }
 
-fn codings(concept: &Value) -> impl Iterator<Item = (&str, &str)> {
-    concept["coding"]
+fn codings<'a>(concept: &'a Value<'a>) -> impl Iterator<Item = (&'a str, &'a str)> {
+    concept
+        .member("coding")
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(|coding| {
             Some((
-                coding["system"].as_str().unwrap_or(""),
-                coding["code"].as_str()?,
+                coding.member("system").as_str().unwrap_or(""),
+                coding.member("code").as_str()?,
             ))
         })
 }
 
 /// The decimal a JSON number is written as (its shortest round-trip text; see `Decimal`).
 fn json_decimal(value: &Value) -> Option<Decimal> {
-    match value {
-        Value::Number(n) => Decimal::parse(&n.to_string()).ok(),
-        _ => None,
-    }
+    number_text(value).and_then(|text| Decimal::parse(&text).ok())
 }
 
 /// Reads `valueQuantity` (or a component's) as a reading of `quantity`.
 fn quantity_reading(quantity: Quantity, holder: &Value) -> Result<Reading, String> {
-    let value_quantity = &holder["valueQuantity"];
+    let value_quantity = holder.member("valueQuantity");
     if value_quantity.is_null() {
         return Err("has no valueQuantity".into());
     }
-    let value = json_decimal(&value_quantity["value"]).ok_or("has no numeric value")?;
-    let code = value_quantity["code"].as_str().ok_or_else(|| {
+    let value = json_decimal(value_quantity.member("value")).ok_or("has no numeric value")?;
+    let code = value_quantity.member("code").as_str().ok_or_else(|| {
         format!(
             "has no UCUM unit code (unit text {:?} is not used: units are never guessed)",
-            value_quantity["unit"].as_str().unwrap_or("")
+            value_quantity.member("unit").as_str().unwrap_or("")
         )
     })?;
-    if let Some(system) = value_quantity["system"].as_str()
+    if let Some(system) = value_quantity.member("system").as_str()
         && system != codes::UCUM
     {
         return Err(format!("has a unit from {system}, not UCUM"));
@@ -203,32 +201,34 @@ fn quantity_reading(quantity: Quantity, holder: &Value) -> Result<Reading, Strin
 /// `system|value` of each identifier. Without a system an identifier is not unique enough to
 /// merge two Observations by.
 fn identifiers(resource: &Value) -> Vec<String> {
-    resource["identifier"]
+    resource
+        .member("identifier")
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(|i| {
             Some(format!(
                 "{}|{}",
-                i["system"].as_str()?,
-                i["value"].as_str()?
+                i.member("system").as_str()?,
+                i.member("value").as_str()?
             ))
         })
         .collect()
 }
 
 /// When the Observation was taken, as written.
-fn effective_time(resource: &Value) -> Option<&str> {
-    resource["effectiveDateTime"]
+fn effective_time<'a>(resource: &'a Value<'a>) -> Option<&'a str> {
+    resource
+        .member("effectiveDateTime")
         .as_str()
-        .or_else(|| resource["effectiveInstant"].as_str())
-        .or_else(|| resource["effectivePeriod"]["start"].as_str())
+        .or_else(|| resource.member("effectiveInstant").as_str())
+        .or_else(|| resource.member("effectivePeriod").member("start").as_str())
 }
 
 /// Reads one Observation resource. `fallback_key` is the entry's fullUrl, for a resource
 /// without an id.
 pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
-    let key = match (resource["id"].as_str(), fallback_key) {
+    let key = match (resource.member("id").as_str(), fallback_key) {
         (Some(id), _) => format!("Observation/{id}"),
         (None, Some(url)) => url.to_string(),
         (None, None) => NO_ID.to_string(),
@@ -240,10 +240,14 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
     };
     let mut problems = Vec::new();
 
-    let version = resource["meta"]["versionId"].as_str().map(str::to_owned);
-    match resource["status"].as_str() {
+    let version = resource
+        .member("meta")
+        .member("versionId")
+        .as_str()
+        .map(str::to_owned);
+    match resource.member("status").as_str() {
         Some("entered-in-error") | Some("cancelled") => {
-            let status = resource["status"].as_str().unwrap_or_default();
+            let status = resource.member("status").as_str().unwrap_or_default();
             return Read {
                 observation: None,
                 problems: vec![problem(
@@ -254,7 +258,7 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
                     key: key.clone(),
                     version,
                     identifiers: identifiers(resource),
-                    kind: codings(&resource["code"])
+                    kind: codings(resource.member("code"))
                         .find_map(|(system, code)| codes::observation_kind(system, code)),
                     taken_at: effective_time(resource).and_then(|t| datetime::parse(t).ok()),
                 }),
@@ -267,10 +271,10 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
         )),
     }
 
-    let Some(kind) =
-        codings(&resource["code"]).find_map(|(system, code)| codes::observation_kind(system, code))
+    let Some(kind) = codings(resource.member("code"))
+        .find_map(|(system, code)| codes::observation_kind(system, code))
     else {
-        let shown: Vec<String> = codings(&resource["code"])
+        let shown: Vec<String> = codings(resource.member("code"))
             .map(|(s, c)| format!("{s}|{c}"))
             .collect();
         problems.push(problem(
@@ -304,7 +308,7 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
     let content = match kind {
         ObservationKind::News2Total => Ok(read_total(resource, &mut problems, &problem)),
         ObservationKind::VitalSignsPanel => {
-            let members = links(&resource["hasMember"]);
+            let members = links(resource.member("hasMember"));
             if members.is_empty() {
                 Err("vital-signs panel has no hasMember references".to_string())
             } else {
@@ -323,27 +327,27 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
             quantity_reading(Quantity::SystolicBp, resource).map(Content::Reading)
         }
         ObservationKind::BloodPressure => read_blood_pressure(resource, &mut problems, &problem),
-        ObservationKind::Consciousness => codings(&resource["valueCodeableConcept"])
+        ObservationKind::Consciousness => codings(resource.member("valueCodeableConcept"))
             .find_map(|(system, code)| codes::consciousness(system, code))
             .map(Content::Consciousness)
             .ok_or_else(|| "has no ACVPU value this widget knows".to_string()),
         ObservationKind::OnOxygen => {
-            let flow = match &resource["valueQuantity"] {
+            let flow = match resource.member("valueQuantity") {
                 Value::Null => None,
-                q if q["code"].as_str() == Some("L/min") => json_decimal(&q["value"]),
+                q if q.member("code").as_str() == Some("L/min") => json_decimal(q.member("value")),
                 q => {
                     problems.push(problem(
                         ProblemKind::InvalidValue,
                         format!(
                             "oxygen flow unit {:?} is not L/min; flow not shown",
-                            q["code"].as_str()
+                            q.member("code").as_str()
                         ),
                     ));
                     None
                 }
             };
             // "Patient on oxygen" with valueBoolean false says the opposite.
-            match resource["valueBoolean"].as_bool() {
+            match resource.member("valueBoolean").as_bool() {
                 Some(false) => Ok(Content::Oxygen {
                     on_oxygen: false,
                     flow_litres_per_minute: None,
@@ -373,10 +377,22 @@ pub fn read(resource: &Value, fallback_key: Option<&str>) -> Read {
     let identifiers = identifiers(resource);
     let provenance = provenance(resource);
     let subject = Subject {
-        reference: resource["subject"]["reference"].as_str().map(str::to_owned),
+        reference: resource
+            .member("subject")
+            .member("reference")
+            .as_str()
+            .map(str::to_owned),
         identifier: match (
-            resource["subject"]["identifier"]["system"].as_str(),
-            resource["subject"]["identifier"]["value"].as_str(),
+            resource
+                .member("subject")
+                .member("identifier")
+                .member("system")
+                .as_str(),
+            resource
+                .member("subject")
+                .member("identifier")
+                .member("value")
+                .as_str(),
         ) {
             (Some(system), Some(value)) => Some((system.to_owned(), value.to_owned())),
             _ => None,
@@ -416,13 +432,18 @@ fn read_total(
             format!("stated total {why}; its sub-scores are still read"),
         )),
     }
-    for component in resource["component"].as_array().into_iter().flatten() {
-        let found = codings(&component["code"]).find_map(|(system, code)| {
+    for component in resource
+        .member("component")
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let found = codings(component.member("code")).find_map(|(system, code)| {
             codes::sub_score_parameter(system, code)
                 .map(|p| (p, code == codes::SPO2_SCALE_2_SUB_SCORE))
         });
         let Some((parameter, is_scale_2)) = found else {
-            let shown: Vec<String> = codings(&component["code"])
+            let shown: Vec<String> = codings(component.member("code"))
                 .map(|(s, c)| format!("{s}|{c}"))
                 .collect();
             problems.push(problem(
@@ -447,13 +468,13 @@ fn read_total(
                 ProblemKind::InvalidValue,
                 format!(
                     "{parameter} sub-score {} is not one Chart 1 gives; ignored",
-                    component["valueQuantity"]["value"]
+                    component.member("valueQuantity").member("value")
                 ),
             )),
         }
     }
-    let mut links = links(&resource["derivedFrom"]);
-    links.extend(links_of(&resource["hasMember"]));
+    let mut links = links(resource.member("derivedFrom"));
+    links.extend(links_of(resource.member("hasMember")));
     Content::Total {
         stated,
         scale_2,
@@ -466,18 +487,25 @@ fn links(list: &Value) -> Vec<Link> {
     links_of(list).collect()
 }
 
-fn links_of(list: &Value) -> impl Iterator<Item = Link> + '_ {
+fn links_of<'a>(list: &'a Value<'a>) -> impl Iterator<Item = Link> + 'a {
     list.as_array()
         .into_iter()
         .flatten()
         .map(|r| Link {
-            reference: r["reference"].as_str().map(str::to_owned),
-            identifier: r["identifier"]["value"].as_str().map(|value| {
-                format!(
-                    "{}|{value}",
-                    r["identifier"]["system"].as_str().unwrap_or("")
-                )
-            }),
+            reference: r.member("reference").as_str().map(str::to_owned),
+            identifier: r
+                .member("identifier")
+                .member("value")
+                .as_str()
+                .map(|value| {
+                    format!(
+                        "{}|{value}",
+                        r.member("identifier")
+                            .member("system")
+                            .as_str()
+                            .unwrap_or("")
+                    )
+                }),
         })
         .filter(|d| d.reference.is_some() || d.identifier.is_some())
 }
@@ -485,19 +513,19 @@ fn links_of(list: &Value) -> impl Iterator<Item = Link> + '_ {
 /// A score as a source writes it: a whole number in `valueQuantity` (unit `{ScoreOf}`,
 /// `{score}` or none) or `valueInteger`.
 fn score_value(holder: &Value) -> Result<u64, String> {
-    if let Some(n) = holder["valueInteger"].as_u64() {
+    if let Some(n) = holder.member("valueInteger").as_u64() {
         return Ok(n);
     }
-    let quantity = &holder["valueQuantity"];
+    let quantity = holder.member("valueQuantity");
     if quantity.is_null() {
         return Err("has no value".into());
     }
-    if let Some(code) = quantity["code"].as_str()
+    if let Some(code) = quantity.member("code").as_str()
         && !matches!(code, "{ScoreOf}" | "{score}" | "{Score}" | "1")
     {
         return Err(format!("has the unit {code}, not a score"));
     }
-    let value = json_decimal(&quantity["value"]).ok_or("has no numeric value")?;
+    let value = json_decimal(quantity.member("value")).ok_or("has no numeric value")?;
     let whole = value.round_half_up(0);
     if value.is_negative() || Decimal::new(whole, 0) != value {
         return Err(format!("{value} is not a whole number of points"));
@@ -526,9 +554,15 @@ fn read_blood_pressure(
 ) -> Result<Content, String> {
     let mut systolic: Vec<Reading> = Vec::new();
     let mut diastolic = None;
-    for component in resource["component"].as_array().into_iter().flatten() {
-        let is =
-            |test: fn(&str, &str) -> bool| codings(&component["code"]).any(|(s, c)| test(s, c));
+    for component in resource
+        .member("component")
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let is = |test: fn(&str, &str) -> bool| {
+            codings(component.member("code")).any(|(s, c)| test(s, c))
+        };
         if is(codes::is_systolic) {
             match quantity_reading(Quantity::SystolicBp, component) {
                 Ok(reading) if !systolic.contains(&reading) => systolic.push(reading),
@@ -539,12 +573,13 @@ fn read_blood_pressure(
                 )),
             }
         } else if is(codes::is_diastolic) {
-            let quantity = &component["valueQuantity"];
-            let unit = quantity["code"]
+            let quantity = component.member("valueQuantity");
+            let unit = quantity
+                .member("code")
                 .as_str()
                 .and_then(Unit::from_ucum)
                 .filter(|u| u.measures(Quantity::SystolicBp));
-            match (json_decimal(&quantity["value"]), unit) {
+            match (json_decimal(quantity.member("value")), unit) {
                 (Some(value), Some(unit)) if !value.is_negative() => {
                     diastolic = Some(Measurement { value, unit })
                 }
@@ -584,17 +619,24 @@ pub fn provenance(resource: &Value) -> Provenance {
             .map(str::to_owned)
     };
     let mut provenance = Provenance::default();
-    for performer in resource["performer"].as_array().into_iter().flatten() {
-        let Some(display) = text(&performer["display"]) else {
+    for performer in resource
+        .member("performer")
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let Some(display) = text(performer.member("display")) else {
             continue;
         };
-        let reference = performer["reference"].as_str().unwrap_or_default();
+        let reference = performer.member("reference").as_str().unwrap_or_default();
         let is = |kind: &str| {
-            performer["type"].as_str() == Some(kind)
+            performer.member("type").as_str() == Some(kind)
                 || reference.starts_with(&format!("{kind}/"))
                 || reference.contains(&format!("/{kind}/"))
         };
-        let organisation_id = performer["identifier"]["system"]
+        let organisation_id = performer
+            .member("identifier")
+            .member("system")
             .as_str()
             .is_some_and(|s| codes::ORGANISATION_IDENTIFIERS.contains(&s));
         let slot = if is("Organization") || organisation_id {
@@ -608,13 +650,15 @@ pub fn provenance(resource: &Value) -> Provenance {
             *slot = Some(display);
         }
     }
-    provenance.service = resource["meta"]["tag"]
+    provenance.service = resource
+        .member("meta")
+        .member("tag")
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|tag| tag["system"].as_str() == Some(codes::SERVICE_KIND))
-        .find_map(|tag| tag["code"].as_str().and_then(ServiceKind::from_name));
-    provenance.system =
-        text(&resource["device"]["display"]).or_else(|| text(&resource["meta"]["source"]));
+        .filter(|tag| tag.member("system").as_str() == Some(codes::SERVICE_KIND))
+        .find_map(|tag| tag.member("code").as_str().and_then(ServiceKind::from_name));
+    provenance.system = text(resource.member("device").member("display"))
+        .or_else(|| text(resource.member("meta").member("source")));
     provenance
 }
