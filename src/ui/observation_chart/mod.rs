@@ -49,9 +49,12 @@ pub fn ObservationChart(
     let instance = StoredValue::new_local(None::<ECharts>);
     let observer = StoredValue::new_local(None::<SizeWatch>);
     let unavailable = RwSignal::new(false);
-    // The container's width, in steps of `WIDTH_STEP_PX`; 0 until measured.
+    // The container's width as last observed, in steps of `WIDTH_STEP_PX`; 0 until it changes
+    // from the width the chart was first laid out for.
     let width = RwSignal::new(0u32);
-    let height = move || Layout::for_width(width.get()).height_px();
+    // The width the drawing is laid out for: the container's height follows it.
+    let laid_out = RwSignal::new(0u32);
+    let height = move || Layout::for_width(laid_out.get()).height_px();
 
     // ECharts is imported when the first chart is shown, never before: the banner and the
     // table are drawn without waiting for it. (The view may be gone when it arrives.)
@@ -83,6 +86,14 @@ pub fn ObservationChart(
             0 => stepped(element.client_width()),
             measured => measured,
         };
+        // The container takes the height of this layout before ECharts measures it, so the
+        // first drawing is the right size and the size observer's first call changes nothing
+        // (a second full drawing of a year costs about a quarter of a second).
+        let _ = web_sys::HtmlElement::style(&element).set_property(
+            "height",
+            &format!("{}px", Layout::for_width(width_px).height_px()),
+        );
+        laid_out.set(width_px);
         let option = history.with(|history| {
             observation_chart(&ChartInput {
                 history,
@@ -100,7 +111,7 @@ pub fn ObservationChart(
             match echarts::init(&loaded_library, &element) {
                 Ok(chart) => {
                     instance.set_value(Some(chart));
-                    watch_size(&element, instance, observer, width);
+                    watch_size(&element, instance, observer, width, laid_out);
                 }
                 Err(_) => {
                     unavailable.set(true);
@@ -196,11 +207,13 @@ fn watch_size(
     instance: StoredValue<Option<ECharts>, LocalStorage>,
     observer: StoredValue<Option<SizeWatch>, LocalStorage>,
     width: RwSignal<u32>,
+    laid_out: RwSignal<u32>,
 ) {
     let observed = element.clone();
     let callback = Closure::<dyn FnMut()>::new(move || {
         let now_wide = stepped(observed.client_width());
-        if now_wide > 0 && width.try_get_untracked() != Some(now_wide) {
+        // Only a width the drawing is not laid out for redraws it.
+        if now_wide > 0 && laid_out.try_get_untracked() != Some(now_wide) {
             width.try_set(now_wide);
         }
         instance.with_value(|chart| {
