@@ -485,16 +485,18 @@ function incompleteDisagreeing() {
 
 /**
  * A year in a nursing home, 4-hourly (2,190 sets), UK Core shape: small day-to-day variation
- * around a stable baseline and four infection episodes of four days each.
+ * around a stable baseline and four infection episodes of four days each. `days` other than a
+ * year is for benches/ (the same patient over a day or five years, the episodes again each year);
+ * the first sets of any length are the year's own.
  */
-function year() {
+function year(days = 365) {
   const scenario = { id: 'year', patient: 'demo-langtid' };
   const next = random(2025);
   const start = Date.parse('2025-02-10T05:00:00Z');
   const episodes = [310, 905, 1480, 1930];
   const sets = [];
-  for (let i = 0; i < 2190; i++) {
-    const into = episodes.map((e) => i - e).find((d) => d >= 0 && d < 24);
+  for (let i = 0; i < days * 6; i++) {
+    const into = episodes.map((e) => (i % 2190) - e).find((d) => d >= 0 && d < 24);
     // 0 outside an episode, rising to 1 at its middle and back.
     const s = into === undefined ? 0 : 1 - Math.abs(into - 12) / 12;
     const spo2 = Math.round(between(next, 94, 98) - 5 * s);
@@ -683,31 +685,45 @@ function lean(key, value) {
   return LEAN_OMITS.has(key) ? undefined : value;
 }
 
-const out = outDir();
-const made = [
-  [stable(), 'stable.json'],
-  [deteriorating(), 'deteriorating.json'],
-  [copdScale2(), 'copd-scale2.json'],
-  [incompleteDisagreeing(), 'incomplete-disagreeing.json'],
-  [sharedServices(), 'shared-services.json'],
-  [year(), 'generated/year.json'],
-];
-const index = [];
-for (const [{ scenario, bundle: b, now, expect }, file] of made) {
-  const path = join(out, file);
-  mkdirSync(dirname(path), { recursive: true });
-  // The committed files are indented to be read and diffed. The year is written compact and
-  // without what only a reader of the file needs (displays, unit texts, identifiers, profiles,
-  // categories, performers), so that it stays well under the reader's 32 MB page limit.
-  const text = file.startsWith('generated/') ? JSON.stringify(b, lean) : JSON.stringify(b, null, 1);
-  writeFileSync(path, `${text}\n`);
-  index.push({
-    id: scenario.id,
-    file: `public/scenarios/${file}`,
-    now: utcTime(now),
-    ...TEXTS[scenario.id],
-    expect,
-    ...(scenario.scale2 ? { scale2: scenario.scale2 } : {}),
-  });
+/**
+ * The year scenario over `days` days of 4-hourly sets, written as generated/year.json is, with
+ * its clock: for the benchmarks (benches/views.mjs), which need the same Bundle at other sizes.
+ */
+export function yearScenario(days = 365) {
+  const { bundle: b, now } = year(days);
+  return { text: `${JSON.stringify(b, lean)}\n`, now: utcTime(now) };
 }
-writeFileSync(join(out, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+
+// Run as a script, it writes the files; imported (by benches/), it only lends yearScenario.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) writeAll();
+
+function writeAll() {
+  const out = outDir();
+  const made = [
+    [stable(), 'stable.json'],
+    [deteriorating(), 'deteriorating.json'],
+    [copdScale2(), 'copd-scale2.json'],
+    [incompleteDisagreeing(), 'incomplete-disagreeing.json'],
+    [sharedServices(), 'shared-services.json'],
+    [year(), 'generated/year.json'],
+  ];
+  const index = [];
+  for (const [{ scenario, bundle: b, now, expect }, file] of made) {
+    const path = join(out, file);
+    mkdirSync(dirname(path), { recursive: true });
+    // The committed files are indented to be read and diffed. The year is written compact and
+    // without what only a reader of the file needs (displays, unit texts, identifiers, profiles,
+    // categories, performers), so that it stays well under the reader's 32 MB page limit.
+    const text = file.startsWith('generated/') ? JSON.stringify(b, lean) : JSON.stringify(b, null, 1);
+    writeFileSync(path, `${text}\n`);
+    index.push({
+      id: scenario.id,
+      file: `public/scenarios/${file}`,
+      now: utcTime(now),
+      ...TEXTS[scenario.id],
+      expect,
+      ...(scenario.scale2 ? { scale2: scenario.scale2 } : {}),
+    });
+  }
+  writeFileSync(join(out, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+}
