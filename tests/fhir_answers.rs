@@ -139,6 +139,27 @@ fn a_page_beyond_the_budget_is_refused_whole_and_says_so() {
     assert!(not.message.contains("40000 accepted"), "{}", not.message);
 }
 
+/// Review of issue 15: a page of millions of tiny entries (`0,0,0,…`, 16 MB) is counted and
+/// refused; the entries past the budget are skipped, never collected (8 million of them took
+/// 134 MB natively before), and the count said is the page's own.
+#[test]
+fn millions_of_tiny_entries_are_counted_and_refused_not_collected() {
+    let count = 2_000_000;
+    let entries = vec!["0"; count].join(",");
+    let page =
+        format!(r#"{{"resourceType": "Bundle", "type": "searchset", "entry": [{entries}]}}"#);
+    let Err(not) = read_answer(page.as_bytes(), Expect::SearchSet) else {
+        panic!("read")
+    };
+    assert_eq!(not.kind, NotDataKind::TooLarge);
+    assert!(
+        not.message
+            .starts_with(&format!("the page has {count} entries")),
+        "{}",
+        not.message
+    );
+}
+
 /// Review of issue 11: a server message is redacted before it is cut to screen length, so a
 /// number straddling the cut leaves no digits of it.
 #[test]

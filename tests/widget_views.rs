@@ -484,8 +484,12 @@ async fn an_entered_set_is_confirmed_when_it_escalates_then_handed_to_the_host_a
 }
 
 /// Waits for a fetch to settle: yields to the event loop until `ready`, at most 200 turns.
+/// Waits, frame by frame, until `ready`; gives up after 30 s (a deadline, not a pace: how fast
+/// frames come does not matter).
 async fn wait_for(page: &browser::Mounted, ready: impl Fn(&browser::Mounted) -> bool) {
-    for _ in 0..200 {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let deadline = performance.now() + 30_000.0;
+    while performance.now() < deadline {
         if ready(page) {
             return;
         }

@@ -15,7 +15,8 @@ pub fn define_element_for_js() -> Result<(), JsValue> {
     define()
 }
 
-/// JavaScript: `useECharts(echarts)` gives the widgets the ECharts module to draw with.
+/// JavaScript: `useECharts(echarts)` gives the widgets the ECharts module to draw with, or a
+/// function `(attempt) => import(…)` that loads it when the first chart is shown.
 #[wasm_bindgen(js_name = useECharts)]
 pub fn use_echarts(module: JsValue) {
     crate::ui::observation_chart::echarts::set_echarts(&module);

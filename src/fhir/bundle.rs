@@ -25,6 +25,10 @@ pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 /// signs, is 17,520.
 pub const MAX_PAGE_ENTRIES: usize = 40_000;
 
+/// Fewer bytes than an Observation with a code, a time and a value takes in JSON: room is
+/// reserved for no more Observations than a page's bytes can hold.
+const MIN_OBSERVATION_BYTES: usize = 128;
+
 /// What one page held.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
@@ -99,9 +103,11 @@ struct Outline<'a> {
 }
 
 /// `Bundle.entry`, found in the same pass as the rest of the outline: each entry's text, to be
-/// parsed on its own; or, when it is not a list, only that.
+/// parsed on its own; when there are more than [`MAX_PAGE_ENTRIES`], only how many (a page of
+/// millions of tiny entries is counted, never held); or, when it is not a list, only that.
 enum EntryList<'a> {
     Entries(Vec<&'a RawValue>),
+    TooMany(usize),
     NotAList,
 }
 
@@ -117,9 +123,17 @@ impl<'de: 'a, 'a> Deserialize<'de> for EntryList<'a> {
                 self,
                 mut seq: A,
             ) -> Result<Self::Value, A::Error> {
-                let mut entries = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                let mut entries = Vec::new();
                 while let Some(entry) = seq.next_element::<&'a RawValue>()? {
                     entries.push(entry);
+                    if entries.len() > MAX_PAGE_ENTRIES {
+                        let mut count = entries.len();
+                        drop(entries);
+                        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                            count += 1;
+                        }
+                        return Ok(EntryList::TooMany(count));
+                    }
                 }
                 Ok(EntryList::Entries(entries))
             }
@@ -263,21 +277,22 @@ pub fn read_answer(bytes: &[u8], expect: Expect) -> Result<Page, NotData> {
                 .push(malformed("Bundle.entry is not a list".into()));
             return Ok(page);
         }
+        Some(EntryList::TooMany(count)) => {
+            return Err(not_data(
+                NotDataKind::TooLarge,
+                format!(
+                    "the page has {count} entries, more than the {MAX_PAGE_ENTRIES} accepted; \
+                     nothing in it was read"
+                ),
+            ));
+        }
         Some(EntryList::Entries(entries)) => entries,
     };
-    if entries.len() > MAX_PAGE_ENTRIES {
-        return Err(not_data(
-            NotDataKind::TooLarge,
-            format!(
-                "the page has {} entries, more than the {MAX_PAGE_ENTRIES} accepted; nothing \
-                 in it was read",
-                entries.len()
-            ),
-        ));
-    }
     let is_response = bundle_type == Some("transaction-response");
-    // As a rule one Observation an entry: room for them at once, not by doubling.
-    page.observations.reserve(entries.len());
+    // As a rule one Observation an entry: room for them at once, not by doubling; an entry that
+    // holds an Observation takes a few hundred bytes, so a page of empty entries reserves little.
+    page.observations
+        .reserve(entries.len().min(start.len() / MIN_OBSERVATION_BYTES));
     for (index, raw) in entries.iter().enumerate() {
         match serde_json::from_str::<Value>(raw.get()) {
             Ok(entry) => read_entry(&mut page, index, &entry, is_response),

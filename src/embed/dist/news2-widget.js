@@ -18,7 +18,9 @@ import init, {
 } from "./news2_widget.js";
 
 await init({ module_or_path: new URL("./news2_widget_bg.wasm", import.meta.url) });
-useECharts(() => import("./echarts.news2.js"));
+// A module that failed to load stays failed in today's browsers: a later try asks for it under
+// another URL.
+useECharts((attempt) => import(attempt === 0 ? "./echarts.news2.js" : `./echarts.news2.js?attempt=${attempt}`));
 defineElement();
 
 export { chartCount, memoryBytes, score, version };

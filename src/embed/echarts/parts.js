@@ -19,7 +19,6 @@ import {
   TitleComponent,
   TooltipComponent,
 } from "echarts/components";
-import { LabelLayout } from "echarts/features";
 import { CanvasRenderer } from "echarts/renderers";
 
 use([
@@ -32,7 +31,6 @@ use([
   MarkAreaComponent,
   MarkLineComponent,
   AriaComponent,
-  LabelLayout,
   CanvasRenderer,
 ]);
 

@@ -16,14 +16,23 @@ use web_sys::HtmlElement;
 #[wasm_bindgen(inline_js = r#"
 let source = null;
 let loaded = null;
+let attempts = 0;
 let live = 0;
-export function news2SetECharts(given) { source = given; loaded = null; }
+const LOAD_LIMIT_MS = 30000;
+export function news2SetECharts(given) { source = given; loaded = null; attempts = 0; }
 export function echartsLoad() {
   if (loaded) return loaded;
+  const attempt = attempts;
+  attempts += 1;
   const pending = typeof source === "function"
-    ? Promise.resolve().then(source)
+    ? Promise.resolve(attempt).then(source)
     : Promise.resolve(source ?? globalThis.echarts);
-  loaded = pending.then((echarts) => {
+  // A load that hangs fails after a while, so the chart says it is unavailable.
+  let timer;
+  const limit = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error("ECharts did not arrive")), LOAD_LIMIT_MS);
+  });
+  loaded = Promise.race([pending, limit]).finally(() => clearTimeout(timer)).then((echarts) => {
     if (typeof echarts?.init !== "function") throw new Error("ECharts is not loaded");
     return echarts;
   });
@@ -51,8 +60,10 @@ extern "C" {
     #[derive(Clone, Debug)]
     pub type Library;
 
-    /// Gives the widget the ECharts module to draw with, or a function that imports it (the
-    /// distribution passes one for the build it ships); without it, the page's global `echarts`.
+    /// Gives the widget the ECharts module to draw with, or a function that imports it, given
+    /// the number of the attempt (0 first; the distribution passes one for the build it ships,
+    /// which asks for it under another URL after a failure); without it, the page's global
+    /// `echarts`.
     #[wasm_bindgen(js_name = news2SetECharts)]
     pub fn set_echarts(source: &JsValue);
 
