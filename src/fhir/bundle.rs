@@ -503,7 +503,15 @@ fn read_entry(page: &mut Page, index: usize, entry: &Value, is_response: bool) {
 }
 
 fn add(page: &mut Page, read: observation::Read) {
-    page.observations.extend(read.observation);
+    if let Some(mut observation) = read.observation {
+        // The Observations of a set come together and name the same source: one copy of it.
+        if let Some(previous) = page.observations.last()
+            && previous.provenance == observation.provenance
+        {
+            observation.provenance = previous.provenance.clone();
+        }
+        page.observations.push(observation);
+    }
     page.problems.extend(read.problems);
     page.retracted.extend(read.retracted);
 }

@@ -24,6 +24,7 @@
 //! then by content), and everything is sorted by time and key.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 use std::time::Duration;
 
 use super::bundle::Page;
@@ -34,7 +35,7 @@ use crate::clinical::observation_set::{
     CLOCK_SKEW, EarlierTotal, History, ObservationSet, OxygenDelivery, Scale2Decision, SetDetails,
     Spo2ScaleBasis, StatedScore,
 };
-use crate::clinical::provenance;
+use crate::clinical::provenance::{self, Provenance};
 use crate::clinical::set_values::{MeasuredValue, SetValues};
 use crate::clinical::time::Timestamp;
 use crate::clinical::{ClinicalRisk, Parameter, Total};
@@ -346,7 +347,7 @@ impl FhirHistory {
                 keys.dedup();
                 kept.key = keys[0].clone();
                 for other in &kind[1..] {
-                    kept.provenance.fill_from(&other.provenance);
+                    Arc::make_mut(&mut kept.provenance).fill_from(&other.provenance);
                 }
                 let mut identifiers: Vec<String> = kind
                     .iter()
@@ -957,6 +958,7 @@ fn details(
         .into_iter()
         .chain(round.members.iter().map(|&m| &observations[m]))
         .collect();
-    details.provenance = provenance::distinct(recorded.iter().map(|o| o.provenance.clone()));
+    details.provenance =
+        provenance::distinct(recorded.iter().map(|o| Provenance::clone(&o.provenance)));
     details
 }
