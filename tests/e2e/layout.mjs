@@ -75,9 +75,13 @@ const inPage = (body) => new Function("arg", `const cutOff = ${cutOff.toString()
   const frame = () => new Promise((r) => requestAnimationFrame(r));
   return (async () => { ${body} })();`);
 
-/// Waits (frame by frame, at most 1,800 frames) until every <news2-widget> has drawn `selector`.
+/// Waits, frame by frame, until every <news2-widget> has drawn `selector`.
+// A deadline of 60 s (within the 90 s watchdog), not a count of frames: a browser under a
+// virtual display may give frames at another pace (WebKit once ran 1,800 frames before the
+// year's 12 MB Bundle was drawn, on a fresh clone).
 const drawn = inPage(`
-  for (let i = 0; i < 1800; i++) {
+  const deadline = performance.now() + 60000;
+  while (performance.now() < deadline) {
     const all = [...document.querySelectorAll("news2-widget")];
     if (all.length && all.every((w) => w.shadowRoot?.querySelector(arg))) return true;
     await frame();
