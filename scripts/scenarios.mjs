@@ -713,7 +713,7 @@ function writeAll() {
     mkdirSync(dirname(path), { recursive: true });
     // The committed files are indented to be read and diffed. The year is written compact and
     // without what only a reader of the file needs (displays, unit texts, identifiers, profiles,
-    // categories, performers), so that it stays well under the reader's 32 MB page limit.
+    // categories, performers), so that it stays well under the reader's 16 MB page limit.
     const text = file.startsWith('generated/') ? JSON.stringify(b, lean) : JSON.stringify(b, null, 1);
     writeFileSync(path, `${text}\n`);
     index.push({

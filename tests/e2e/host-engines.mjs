@@ -21,18 +21,20 @@ await mkdir(shots, { recursive: true });
 
 const failures = [];
 
-/// In the page: waits frame by frame (at most `frames`) until `test` holds. The loop is made here
-/// and sent whole: the page's CSP refuses `new Function` inside it, rightly.
-async function until(page, what, test, frames = 1800) {
-  const loop = new Function("frames", `return (async () => {
+/// In the page: waits frame by frame until `test` holds, for at most 60 s (a deadline, not a
+/// count of frames: a browser under a virtual display gives frames at its own pace). The loop is
+/// made here and sent whole: the page's CSP refuses `new Function` inside it, rightly.
+async function until(page, what, test, limitMs = 60_000) {
+  const loop = new Function("limitMs", `return (async () => {
     const holds = ${test.toString()};
-    for (let i = 0; i < frames; i++) {
+    const deadline = performance.now() + limitMs;
+    while (performance.now() < deadline) {
       if (holds()) return true;
       await new Promise((r) => requestAnimationFrame(r));
     }
     return false;
   })();`);
-  if (!(await page.evaluate(loop, frames))) throw new Error(`never: ${what}`);
+  if (!(await page.evaluate(loop, limitMs))) throw new Error(`never: ${what}`);
 }
 
 async function inEngine(engine) {

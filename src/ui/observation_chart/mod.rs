@@ -88,7 +88,8 @@ pub fn ObservationChart(
         };
         // The container takes the height of this layout before ECharts measures it, so the
         // first drawing is the right size and the size observer's first call changes nothing
-        // (a second full drawing of a year costs about a quarter of a second).
+        // (a second full drawing of a year costs about a quarter of a second). Should the style
+        // refuse it, the reactive `style:height` below sets the same height a moment later.
         let _ = web_sys::HtmlElement::style(&element).set_property(
             "height",
             &format!("{}px", Layout::for_width(width_px).height_px()),
