@@ -10,6 +10,8 @@ mod year;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
+use news2_widget::chart_option::{ChartInput, TimeRange, observation_chart};
+use news2_widget::clinical::escalation::texts::Language;
 use news2_widget::fhir::bundle::read_page;
 use news2_widget::fhir::history::FhirHistory;
 
@@ -68,4 +70,23 @@ fn main() {
     });
     let grouped = step("group and score", || history.group(None));
     assert_eq!(grouped.history.sets().len(), 2190);
+    // As the widget first draws the year: the last 72 hours in view, every set in the data.
+    let sets = &grouped.history;
+    let text = step("the chart's option and its JSON text", || {
+        observation_chart(&ChartInput {
+            history: sets,
+            now: sets.sets().last().expect("a year of sets").taken_at(),
+            range: TimeRange::Hours72,
+            language: Language::Nb,
+            format_time: &|t| format!("{}", t.millis()),
+            width_px: 900,
+        })
+        .to_json_text()
+        .expect("the option as text")
+    });
+    println!(
+        "fhir_memory: the option's text is {} (room made for {})",
+        mb(text.len()),
+        mb(text.capacity())
+    );
 }

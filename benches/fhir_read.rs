@@ -63,7 +63,7 @@ fn main() {
         });
         option.push(ms(step));
         let step = Instant::now();
-        let json = chart.to_string();
+        let json = chart.to_json_text().expect("the option as text");
         text.push(ms(step));
         assert!(json.len() > 1_000_000);
         // The baseline: the same bytes into serde_json's tree, nothing read from it.

@@ -51,6 +51,8 @@ fn chart_wide(
         format_time: &fixed_time,
         width_px,
     })
+    .to_value()
+    .expect("the option as JSON")
 }
 
 fn chart(history: &History) -> Value {
@@ -613,6 +615,26 @@ fn a_year_of_4_hourly_sets_is_drawn_whole() {
         .filter(|p| p["symbol"] == "triangle")
         .count();
     assert_eq!(red_points, (0..2190).filter(|i| i % 97 == 0).count());
+}
+
+/// The text the widget gives ECharts is the option these tests read: the points are written into
+/// it apart from the rest of the tree (`ChartOption`), each series' under its `data`.
+#[test]
+fn the_text_echarts_parses_is_the_option_read_here() {
+    let option = observation_chart(&ChartInput {
+        history: &history(year_of_sets()),
+        now: hours(2190 * 4),
+        range: TimeRange::Hours72,
+        language: Language::Nn,
+        format_time: &fixed_time,
+        width_px: 900,
+    });
+    let text = option.to_json_text().expect("the option as text");
+    let parsed: Value = serde_json::from_str(&text).expect("text ECharts can parse");
+    assert_eq!(parsed, option.to_value().expect("the option as JSON"));
+    for index in RR..=TOTAL {
+        assert_eq!(parsed["series"][index]["data"].as_array().unwrap().len(), 2190);
+    }
 }
 
 /// ECharts 5.5.1 (node_modules, installed by the project's setup) renders the option in Node.

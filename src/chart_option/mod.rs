@@ -14,7 +14,10 @@
 //! formatters need.
 //!
 //! charming builds the option where it has the types. Where it lacks a field, the serialised
-//! JSON is completed in `complete_option`, each addition with its reason.
+//! JSON is completed in `complete_option`, each addition with its reason. The points, which are
+//! nearly all of a long history's option, are never part of that tree: [`ChartOption`] writes
+//! them straight into the text ECharts parses (a year's tree of 17,520 points took 8 MB of wasm
+//! memory, which never shrinks).
 //!
 //! Every set is drawn: a year of 4-hourly sets is 2,190 points a panel, which ECharts draws
 //! without trouble, and ECharts' `sampling` (and `labelLayout.hideOverlap`) are never used,
@@ -39,7 +42,9 @@ use charming::element::{
     Symbol, TextStyle, Tooltip, Trigger,
 };
 use charming::series::Line;
-use serde_json::{Value, json};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value, json};
 
 use crate::clinical::observation_set::History;
 use crate::clinical::time::{HOUR, Timestamp};
@@ -287,8 +292,127 @@ fn scale_runs(
     runs
 }
 
+/// The ECharts option of the observation chart: everything but the points as a JSON tree, and
+/// each series' points, joined only when the option is written.
+#[derive(Debug)]
+pub struct ChartOption {
+    /// The option as charming built it and `complete_option` completed it, without the series'
+    /// `data`.
+    skeleton: Value,
+    /// Each series' points, in series order.
+    points: Vec<Vec<Point>>,
+    /// How crowded the points are, which decides what each writes beside itself.
+    density: Density,
+}
+
+impl ChartOption {
+    /// The option as JSON text, for `JSON.parse`: what the widget hands to ECharts.
+    pub fn to_json_text(&self) -> Result<String, serde_json::Error> {
+        // Room for the whole text at once: grown by doubling, a year's 3 MB would pass through
+        // copies of 2 and 4 MB, and wasm memory keeps its largest size.
+        let mut text = Vec::with_capacity(self.text_len_estimate());
+        serde_json::to_writer(&mut text, self)?;
+        // serde_json writes UTF-8 only; were it not, this is an error, not a panic.
+        String::from_utf8(text).map_err(serde::ser::Error::custom)
+    }
+
+    /// A little more than the text's length: each point's tooltip (a line break is written as
+    /// two characters) and the rest of its item, and room for what is not points.
+    fn text_len_estimate(&self) -> usize {
+        const ITEM_BYTES: usize = 96;
+        const NOT_POINTS: usize = 64 * 1024;
+        let points: usize = self
+            .points
+            .iter()
+            .flatten()
+            .map(|point| point.text.len() + point.text.len() / 8 + ITEM_BYTES)
+            .sum();
+        points + NOT_POINTS
+    }
+
+    /// The option as a JSON tree, to read it in tests and tools (the widget writes the text).
+    pub fn to_value(&self) -> Result<Value, serde_json::Error> {
+        serde_json::to_value(self)
+    }
+}
+
+impl Serialize for ChartOption {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Value::Object(option) = &self.skeleton else {
+            return self.skeleton.serialize(serializer);
+        };
+        let mut map = serializer.serialize_map(Some(option.len()))?;
+        for (key, value) in option {
+            match value {
+                Value::Array(series) if key == "series" => map.serialize_entry(
+                    key,
+                    &SeriesList {
+                        series,
+                        points: &self.points,
+                        density: self.density,
+                    },
+                )?,
+                _ => map.serialize_entry(key, value)?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// The option's `series`, each with its points as `data`.
+struct SeriesList<'a> {
+    series: &'a [Value],
+    points: &'a [Vec<Point>],
+    density: Density,
+}
+
+impl Serialize for SeriesList<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut list = serializer.serialize_seq(Some(self.series.len()))?;
+        for (index, series) in self.series.iter().enumerate() {
+            let points = self.points.get(index).map_or(&[][..], Vec::as_slice);
+            match series {
+                Value::Object(fields) => list.serialize_element(&OneSeries {
+                    fields,
+                    points,
+                    density: self.density,
+                })?,
+                other => list.serialize_element(other)?,
+            }
+        }
+        list.end()
+    }
+}
+
+/// One series' fields, and its points as its `data` (in place of any charming wrote).
+struct OneSeries<'a> {
+    fields: &'a Map<String, Value>,
+    points: &'a [Point],
+    density: Density,
+}
+
+impl Serialize for OneSeries<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for (key, value) in self.fields.iter().filter(|(key, _)| *key != "data") {
+            map.serialize_entry(key, value)?;
+        }
+        map.serialize_entry("data", &DataList(self.points, self.density))?;
+        map.end()
+    }
+}
+
+/// A series' points as ECharts' data items.
+struct DataList<'a>(&'a [Point], Density);
+
+impl Serialize for DataList<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|point| point.item(self.1)))
+    }
+}
+
 /// The ECharts option of the observation chart.
-pub fn observation_chart(input: &ChartInput) -> Value {
+pub fn observation_chart(input: &ChartInput) -> ChartOption {
     let sets = input.history.as_of(input.now).sets();
     let language = input.language;
     // Each panel's points, one per set, oldest first.
@@ -648,22 +772,24 @@ fn markers(
         .data(lines)
 }
 
-/// The option as JSON, with what charming has no type for. Each panel's bands and points are
-/// given in panel order.
+/// The option, with what charming has no type for. Each panel's bands and points are given in
+/// panel order.
 fn complete_option(
     chart: &Chart,
     panels: Vec<(Vec<Band>, Vec<Point>)>,
     language: Language,
     sets: usize,
     density: Density,
-) -> Value {
+) -> ChartOption {
     // charming's structs serialise to plain maps with string keys: there is no failure path.
     let mut option = serde_json::to_value(chart).unwrap_or(Value::Null);
+    // charming's data item has only a value, a name and an item style: ECharts also reads a
+    // symbol and a label per item, which carry the sub-score. The points are kept as they are
+    // and written as such items with the text (`ChartOption`'s `Serialize`).
+    let mut points = Vec::with_capacity(panels.len());
     if let Some(series) = option.get_mut("series").and_then(Value::as_array_mut) {
-        for (series, (bands, points)) in series.iter_mut().zip(panels) {
-            // charming's data item has only a value, a name and an item style: ECharts also
-            // reads a symbol and a label per item, which carry the sub-score.
-            series["data"] = points.iter().map(|p| p.to_json(density)).collect();
+        for (series, (bands, panel_points)) in series.iter_mut().zip(panels) {
+            points.push(panel_points);
             // A dense line is drawn thin and grey, so the black symbols of the points that
             // never give way (a 3, a red total) stand out from it.
             if density == Density::Dense {
@@ -722,5 +848,9 @@ fn complete_option(
         "enabled": true,
         "label": {"enabled": true, "description": words::chart_description(language, sets)},
     });
-    option
+    ChartOption {
+        skeleton: option,
+        points,
+        density,
+    }
 }

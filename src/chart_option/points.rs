@@ -10,7 +10,7 @@
 //! oxygen missing) is an empty circle labelled "?". Total points use the same shapes for the
 //! clinical risk (low, low–medium, medium, high) and are labelled with the total.
 
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
 
 use super::canvas;
 use crate::clinical::observation_set::ObservationSet;
@@ -142,30 +142,73 @@ impl Point {
         });
     }
 
-    /// The ECharts data item: `[time in ms, value]`, with the tooltip text as its `name` and
-    /// the cue as its own symbol and label. A gap is a bare `[time, null]`.
-    pub(super) fn to_json(&self, density: Density) -> Value {
-        let Some(value) = self.value else {
-            return json!([self.at.millis(), null]);
-        };
-        let always = self.cue.always;
-        let label = match &self.cue.label {
-            Some(text) if density.shows_label(always) => json!({"show": true, "formatter": text}),
-            _ => json!({"show": false}),
-        };
-        let mut item = json!({
-            "value": [self.at.millis(), value],
-            "name": self.text,
-            "symbol": self.cue.symbol,
-            "label": label,
-        });
-        if let Some(size) = density.symbol_px(always) {
-            item["symbolSize"] = json!(size);
+    /// The ECharts data item at `density`, written straight into the option's text.
+    pub(super) fn item(&self, density: Density) -> DataItem<'_> {
+        DataItem {
+            point: self,
+            density,
         }
-        if !always && density == Density::Dense {
-            item["itemStyle"] = json!({"color": DENSE_INK});
+    }
+}
+
+/// A point as ECharts' data item: `[time in ms, value]`, with the tooltip text as its `name`
+/// and the cue as its own symbol and label. A gap is a bare `[time, null]`.
+pub(super) struct DataItem<'a> {
+    point: &'a Point,
+    density: Density,
+}
+
+/// The fields of a data item that has a value, in ECharts' names.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ValueItem<'a> {
+    value: (i64, f64),
+    name: &'a str,
+    symbol: &'static str,
+    label: ItemLabel<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    symbol_size: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    item_style: Option<ItemColour>,
+}
+
+#[derive(Serialize)]
+struct ItemLabel<'a> {
+    show: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    formatter: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ItemColour {
+    color: &'static str,
+}
+
+impl Serialize for DataItem<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let point = self.point;
+        let Some(value) = point.value else {
+            return (point.at.millis(), ()).serialize(serializer);
+        };
+        let always = point.cue.always;
+        let formatter = point
+            .cue
+            .label
+            .as_deref()
+            .filter(|_| self.density.shows_label(always));
+        ValueItem {
+            value: (point.at.millis(), value),
+            name: &point.text,
+            symbol: point.cue.symbol,
+            label: ItemLabel {
+                show: formatter.is_some(),
+                formatter,
+            },
+            symbol_size: self.density.symbol_px(always),
+            item_style: (!always && self.density == Density::Dense)
+                .then_some(ItemColour { color: DENSE_INK }),
         }
-        item
+        .serialize(serializer)
     }
 }
 
@@ -481,13 +524,13 @@ mod tests {
         };
         for density in [Density::Roomy, Density::Crowded, Density::Dense] {
             for point in [&three, &unknown] {
-                let item = point.to_json(density);
+                let item = serde_json::to_value(point.item(density)).unwrap();
                 assert_eq!(item["label"]["show"], true, "{density:?} {item}");
                 assert!(item.get("symbolSize").is_none(), "{density:?} {item}");
                 assert!(item.get("itemStyle").is_none(), "{density:?} {item}");
             }
         }
-        let thinned = one.to_json(Density::Dense);
+        let thinned = serde_json::to_value(one.item(Density::Dense)).unwrap();
         assert_eq!(thinned["label"]["show"], false);
         assert_eq!(thinned["symbolSize"], SMALL_SYMBOL_PX);
         assert_eq!(thinned["itemStyle"]["color"], DENSE_INK);

@@ -9,6 +9,7 @@
 //! these bindings draw it. Every call can fail (no ECharts on the page, a bad option): each is
 //! `catch`, so a failure becomes an `Err` and never a trap that would kill the widget.
 
+use crate::chart_option::ChartOption;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -116,8 +117,11 @@ impl ECharts {
     }
 
     /// Replaces the whole option (`notMerge`), so series of an earlier history never linger.
-    pub fn replace_option(&self, option: &serde_json::Value) -> Result<(), JsValue> {
-        let option = js_sys::JSON::parse(&option.to_string())?;
+    pub fn replace_option(&self, option: &ChartOption) -> Result<(), JsValue> {
+        let text = option
+            .to_json_text()
+            .map_err(|error| JsValue::from_str(&error.to_string()))?;
+        let option = js_sys::JSON::parse(&text)?;
         let settings = js_sys::Object::new();
         js_sys::Reflect::set(&settings, &"notMerge".into(), &JsValue::TRUE)?;
         self.set_option_with(&option, &settings)
