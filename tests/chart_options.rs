@@ -633,7 +633,10 @@ fn the_text_echarts_parses_is_the_option_read_here() {
     let parsed: Value = serde_json::from_str(&text).expect("text ECharts can parse");
     assert_eq!(parsed, option.to_value().expect("the option as JSON"));
     for index in RR..=TOTAL {
-        assert_eq!(parsed["series"][index]["data"].as_array().unwrap().len(), 2190);
+        assert_eq!(
+            parsed["series"][index]["data"].as_array().unwrap().len(),
+            2190
+        );
     }
 }
 

@@ -23,6 +23,7 @@
 //! grouping, where copies of one Observation are resolved over all of them at once (by version,
 //! then by content), and everything is sorted by time and key.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
@@ -117,9 +118,14 @@ fn version(o: &SourceObservation) -> Option<u64> {
 }
 
 /// A fixed order among copies and Observations that has nothing to do with arrival: time, key,
-/// then content. (The content's Debug text is only a sort key here; it never leaves Rust.)
-fn order_key(o: &SourceObservation) -> (Timestamp, String, String) {
-    (o.taken_at, o.key.clone(), format!("{:?}", o.content))
+/// then content. The content's Debug text is only a tie-break here (it never leaves Rust), and
+/// written only for two under one key at one time: a year's 17,520 Observations once wrote it
+/// for every one of them, a quarter of the time their grouping took.
+fn in_order(a: &SourceObservation, b: &SourceObservation) -> Ordering {
+    a.taken_at
+        .cmp(&b.taken_at)
+        .then_with(|| a.key.cmp(&b.key))
+        .then_with(|| format!("{:?}", a.content).cmp(&format!("{:?}", b.content)))
 }
 
 /// Union–find over copy indices.
@@ -292,13 +298,14 @@ impl FhirHistory {
             Vec::with_capacity(groups.len());
         for mut copies in groups.into_values() {
             // A fixed order of copies: which one's details stand never depends on arrival.
-            copies.sort_by_cached_key(|o| {
-                (
-                    order_key(o),
-                    o.version.clone(),
-                    o.identifiers.clone(),
-                    o.provenance.clone(),
-                )
+            copies.sort_by(|a, b| {
+                in_order(a, b).then_with(|| {
+                    (&a.version, &a.identifiers, &a.provenance).cmp(&(
+                        &b.version,
+                        &b.identifiers,
+                        &b.provenance,
+                    ))
+                })
             });
             // Versions, within one id.
             let newest: HashMap<&str, u64> = copies.iter().fold(HashMap::new(), |mut m, o| {
@@ -368,7 +375,7 @@ impl FhirHistory {
                 kept_with_keys.push((kept, keys));
             }
         }
-        kept_with_keys.sort_by_cached_key(|(o, _)| order_key(o));
+        kept_with_keys.sort_by(|(a, _), (b, _)| in_order(a, b));
         let mut aliases: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_identifier: HashMap<String, Vec<usize>> = HashMap::new();
         let mut observations = Vec::with_capacity(kept_with_keys.len());
