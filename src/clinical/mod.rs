@@ -18,10 +18,12 @@
 //! - [`schedule`]: when the next set is due, and whether it is overdue.
 //! - [`trend`]: change over time and the rising-score signal (decision support beyond RCP).
 //! - [`escalation`]: the banner's decision, its texts in nb, nn and en, and municipal texts.
+//! - [`isbar`]: the ISBAR summary of the history and the decision, as plain data.
 
 pub mod chart1;
 pub mod decimal;
 pub mod escalation;
+pub mod isbar;
 pub mod observation_set;
 pub mod provenance;
 pub mod schedule;

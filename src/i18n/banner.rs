@@ -306,7 +306,12 @@ pub fn banner(
 }
 
 /// `26.11.2026 09:00 (2 t 5 min siden)`.
-fn when(language: Language, zone: &dyn LocalZone, at: Timestamp, age: Duration) -> String {
+pub(crate) fn when(
+    language: Language,
+    zone: &dyn LocalZone,
+    at: Timestamp,
+    age: Duration,
+) -> String {
     let ago = if age.as_secs() < 60 {
         language.pick("nå", "no", "now").to_string()
     } else {

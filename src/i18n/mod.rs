@@ -11,10 +11,12 @@
 //!   4's response and monitoring texts are the engine's data (`clinical::escalation::texts`,
 //!   replaceable by a municipality). Clinical terms follow the Norwegian translation of the
 //!   openEHR NEWS2 archetype (../shared/news2/README.md, section 4).
+//! - [`isbar`]: the ISBAR summary in words, and as plain text to copy.
 
 pub mod banner;
 pub mod errors;
 pub mod format;
+pub mod isbar;
 pub mod provenance;
 pub mod words;
 
