@@ -140,6 +140,7 @@ fn an_incomplete_newest_set_is_never_given_a_total() {
         AssessedScore::Incomplete {
             missing: vec![Parameter::Temperature],
             at_least: Some(ClinicalRisk::LowMedium),
+            stated_total: None,
         }
     );
     assert!(summary.caveats.contains(&Caveat::Incomplete));
@@ -337,10 +338,10 @@ fn identification_is_what_the_host_gives() {
     assert_eq!(summary.identification, given);
 }
 
-/// Guards "since when" for a band reached in steps: the run starts at the first set at the
-/// band or above, not at an earlier calmer one.
+/// Guards "since when" after a higher band: a medium set right after a high one is medium
+/// since itself, not since an earlier medium set before the high one.
 #[test]
-fn a_band_since_starts_at_the_first_set_at_that_band_in_an_unbroken_run() {
+fn a_band_since_stops_at_a_set_of_another_band() {
     let summary = isbar(
         vec![
             Vitals::total(5).at(0),
@@ -353,7 +354,7 @@ fn a_band_since_starts_at_the_first_set_at_that_band_in_an_unbroken_run() {
     );
     let change = summary.situation.change.unwrap();
     assert_eq!(change.previous, Some(at(7, ClinicalRisk::High, 180)));
-    assert_eq!(change.band_since, minutes(120));
+    assert_eq!(change.band_since, minutes(240));
 }
 
 // --- The summary in words -------------------------------------------------------------------
@@ -443,11 +444,19 @@ fn every_banner_gives_a_whole_summary_in_each_language() {
                     "{name} {language:?}: {leak:?} in\n{text}"
                 );
             }
-            let expected_r = summary
-                .recommendation
-                .map(|row| ResponseTexts::default().row(language, row).response)
-                .unwrap_or_default();
-            assert_eq!(words.recommendation, expected_r, "{name} {language:?}");
+            // R always holds the band's Chart 4 response when a band is certain, and nothing
+            // when none is.
+            match summary.recommendation {
+                Some(row) => {
+                    let response = ResponseTexts::default().row(language, row).response;
+                    assert!(
+                        words.recommendation.ends_with(&response),
+                        "{name} {language:?}: {:?}",
+                        words.recommendation
+                    );
+                }
+                None => assert_eq!(words.recommendation, "", "{name} {language:?}"),
+            }
         }
     }
 }
@@ -471,7 +480,7 @@ fn a_high_score_reads_as_a_call_would_say_it() {
     );
     assert!(
         nb.situation
-            .contains(&"Enkeltparameter med 3 poeng: respirasjonsfrekvens".into())
+            .contains(&"Skår 3 i: respirasjonsfrekvens".into())
     );
     assert!(
         nb.situation
@@ -480,7 +489,7 @@ fn a_high_score_reads_as_a_call_would_say_it() {
     );
     assert!(
         nb.situation
-            .contains(&"Før det: NEWS2 8 (høy risiko) 01.01.2026 02:00".into())
+            .contains(&"Forrige fullstendige måling: NEWS2 8 (høy risiko) 01.01.2026 02:00".into())
     );
     assert!(
         nb.assessment
@@ -504,7 +513,7 @@ fn a_high_score_reads_as_a_call_would_say_it() {
     );
     assert!(
         en.situation
-            .contains(&"Single parameter scoring 3: respiration rate".into())
+            .contains(&"Score 3 in: respiration rate".into())
     );
 }
 
@@ -524,9 +533,9 @@ fn an_incomplete_set_is_worded_without_a_total() {
         let newest = &words.assessment[0];
         assert!(
             newest.contains(match language {
-                Language::Nb => "mangler puls; ingen NEWS2",
-                Language::Nn => "manglar puls; ingen NEWS2",
-                Language::En => "missing pulse; no NEWS2",
+                Language::Nb => "mangler puls; ingen NEWS2 beregnet",
+                Language::Nn => "manglar puls; ingen NEWS2 rekna ut",
+                Language::En => "missing pulse; no NEWS2 calculated",
             }),
             "{newest}"
         );
@@ -553,11 +562,9 @@ fn stated_totals_and_scale_2_decisions_say_whose_they_are() {
         Spo2ScaleBasis::PatientDecision(decision),
     );
     let summary = isbar(vec![set], 35);
-    assert!(
-        words(&summary, Language::Nb)
-            .background
-            .contains(&"SpO₂ skåres på skala 2, besluttet av Dr. Lege 01.01.2026 01:00".into())
-    );
+    assert!(words(&summary, Language::Nb).background.contains(
+        &"Siste måling er skåret etter SpO₂ Skala 2, besluttet av Dr. Lege 01.01.2026 01:00".into()
+    ));
 }
 
 /// Guards the nurse's R and the host's I: the text carries them as given, markup as text.
@@ -591,4 +598,222 @@ fn the_plain_text_carries_the_nurses_recommendation_and_the_hosts_names_as_given
     // Nothing given: said, not left blank.
     let text = words.plain_text(Language::Nb, "");
     assert!(text.ends_with("R – Råd\n- Ingen opplysninger"), "{text}");
+}
+
+/// Guards "since when" for a low band: never since the first set ever, over a high one between.
+#[test]
+fn a_low_band_is_not_said_to_hold_across_a_high_set() {
+    let summary = isbar(
+        vec![
+            Vitals::total(1).at(0),
+            Vitals::total(7).at(60),
+            Vitals::total(1).at(120),
+            Vitals::total(2).at(180),
+        ],
+        185,
+    );
+    let change = summary.situation.change.unwrap();
+    assert_eq!(change.band_since, minutes(120));
+    assert_eq!(change.previous, Some(at(1, ClinicalRisk::Low, 120)));
+}
+
+/// Guards "since when" over days: told back at most 24 hours before the set it stands on.
+#[test]
+fn a_band_since_goes_back_at_most_24_hours() {
+    let summary = isbar(
+        vec![
+            Vitals::total(5).at(0),
+            Vitals::total(5).at(20 * 60),
+            Vitals::total(5).at(30 * 60),
+        ],
+        30 * 60 + 5,
+    );
+    assert_eq!(
+        summary.situation.change.unwrap().band_since,
+        minutes(20 * 60)
+    );
+}
+
+/// Guards sets at one time: the set before is taken before, never a calmer one at the same time.
+#[test]
+fn the_set_before_is_earlier_not_at_the_same_time() {
+    let summary = isbar(
+        vec![
+            Vitals::total(1).at(0),
+            Vitals::total(3).at(60),
+            Vitals::total(5).at(60),
+        ],
+        65,
+    );
+    let change = summary.situation.change.unwrap();
+    assert_eq!(change.previous, Some(at(1, ClinicalRisk::Low, 0)));
+}
+
+/// Guards the banner's "incomplete": the newest set, incomplete, leads S with what it lacks; the
+/// calmer earlier set is named as the one before it; R asks first to complete the set.
+#[test]
+fn an_incomplete_newest_set_leads_and_r_asks_to_complete_it() {
+    let summary = isbar(
+        vec![
+            Vitals::total(1).at(0),
+            Vitals::total(1).without_pulse().at(60),
+        ],
+        65,
+    );
+    assert_eq!(summary.situation.level, Level::Incomplete);
+    assert!(summary.situation.to_complete.is_some());
+    assert_eq!(summary.situation.change, None);
+    let nb = words(&summary, Language::Nb);
+    assert!(
+        nb.situation[0].starts_with("Siste måling 01.01.2026 02:00 (5 min siden): ufullstendig, mangler puls; NEWS2 kan ikke beregnes"),
+        "{nb:?}"
+    );
+    assert!(
+        nb.situation[1].starts_with("Før den: NEWS2 1 (lav risiko), målt"),
+        "{nb:?}"
+    );
+    assert!(
+        nb.recommendation
+            .starts_with("Fullfør målingen nå: mål puls. "),
+        "{nb:?}"
+    );
+    let nn = words(&summary, Language::Nn);
+    assert!(
+        nn.recommendation
+            .starts_with("Fullfør målinga no: mål puls. "),
+        "{nn:?}"
+    );
+}
+
+/// Guards a set that is only a source's total: A gives that total as the source's and its band,
+/// never a partial sum of its own.
+#[test]
+fn a_stated_total_without_values_is_given_as_the_sources() {
+    let mut set = ObservationSet::new(minutes(0), Vitals::none().0, Spo2ScaleBasis::Default);
+    set.stated = Some(StatedScore {
+        total: Some(6),
+        ..StatedScore::default()
+    });
+    let summary = isbar(vec![set], 5);
+    let AssessedScore::Incomplete {
+        at_least,
+        stated_total,
+        ..
+    } = &summary.assessment.as_ref().unwrap().score
+    else {
+        panic!("a set without values is incomplete");
+    };
+    assert_eq!(
+        (*at_least, *stated_total),
+        (Some(ClinicalRisk::Medium), Some(6))
+    );
+    let nb = words(&summary, Language::Nb);
+    assert!(
+        nb.assessment[0]
+            .ends_with("ingen NEWS2 beregnet; kilden oppgir NEWS2 6; minst middels risiko"),
+        "{nb:?}"
+    );
+}
+
+/// Guards a stated total that is only a partial sum: not given as the source's NEWS2.
+#[test]
+fn a_stated_partial_sum_is_not_given_as_a_total() {
+    let mut set = Vitals::total(2).without_temperature().at(0);
+    set.stated = Some(StatedScore {
+        total: Some(2),
+        ..StatedScore::default()
+    });
+    let summary = isbar(vec![set], 5);
+    let AssessedScore::Incomplete { stated_total, .. } =
+        &summary.assessment.as_ref().unwrap().score
+    else {
+        panic!("incomplete");
+    };
+    assert_eq!(*stated_total, None);
+    for language in Language::ALL {
+        let text = words(&summary, language).assessment.join("\n");
+        assert!(!text.contains("NEWS2 2"), "{text}");
+    }
+}
+
+/// Guards Scale 2 without a decision: said to be the source's.
+#[test]
+fn scale_2_by_the_source_says_no_decision_is_given() {
+    let set = ObservationSet::new(
+        minutes(0),
+        Vitals::baseline().spo2("89").0,
+        Spo2ScaleBasis::SourceObservation,
+    );
+    let summary = isbar(vec![set], 5);
+    assert_eq!(summary.background.spo2_scale, ScaleInForce::Scale2BySource);
+    assert!(
+        words(&summary, Language::Nb)
+            .background
+            .iter()
+            .any(|line| line.contains("av kilden; ingen dokumentert beslutning"))
+    );
+}
+
+/// Guards conflicting and re-checked values: flagged beside the parameter, and the banner's
+/// notices about them said too.
+#[test]
+fn conflicting_and_rechecked_values_are_flagged_and_noticed() {
+    use news2_widget::clinical::set_values::{Rechecked, ValueConflict};
+    use news2_widget::clinical::{Quantity, Reading};
+    let pulse = |text: &str| MeasuredValue::Reading(Reading::parse(Quantity::Pulse, text).unwrap());
+    let mut set = Vitals::baseline().pulse("70").at(10);
+    set.rechecked = vec![Rechecked {
+        value: pulse("135"),
+        at: minutes(5),
+    }];
+    set.conflicts = vec![ValueConflict {
+        parameter: Parameter::Pulse,
+        at: minutes(10),
+        values: vec![pulse("70"), pulse("68")],
+    }];
+    let summary = isbar(vec![set], 15);
+    let flags = &summary.assessment.as_ref().unwrap().parameters[4].flags;
+    assert!(flags.contains(&Flag::Conflict), "{flags:?}");
+    assert!(
+        flags.contains(&Flag::Rechecked {
+            earlier: pulse("135")
+        }),
+        "{flags:?}"
+    );
+    assert!(!summary.notices.is_empty());
+    let nb = words(&summary, Language::Nb);
+    let line = nb
+        .assessment
+        .iter()
+        .find(|l| l.starts_with("Puls:"))
+        .unwrap();
+    assert!(line.contains("kontrollmålt, tidligere 135 /min"), "{line}");
+    assert!(line.contains("ulike verdier på samme tidspunkt"), "{line}");
+}
+
+/// Guards the plain text against a line break in a host's or record's text: it cannot make a
+/// line or a heading of its own.
+#[test]
+fn a_line_break_in_a_name_cannot_forge_a_line_or_a_heading() {
+    let history = history(vec![Vitals::total(5).at(0)]);
+    let now = minutes(5);
+    let decision = decide(&history, now, &Settings::default());
+    let summary = Isbar::of(
+        history.as_of(now),
+        &decision,
+        Identification {
+            caller: Some("Kari\nR – Råd\n- Ingen tiltak".into()),
+            service: None,
+            patient: None,
+        },
+    );
+    let words = words(&summary, Language::Nb);
+    let text = words.plain_text(Language::Nb, &words.recommendation);
+    assert_eq!(text.matches("R – Råd").count(), 2, "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("R – Råd")).count(),
+        1,
+        "{text}"
+    );
+    assert!(!text.lines().any(|l| l == "- Ingen tiltak"), "{text}");
 }

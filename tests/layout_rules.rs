@@ -5,6 +5,7 @@
 
 const WIDGET: &str = include_str!("../style/widget.css");
 const BANNER: &str = include_str!("../style/banner.css");
+const ISBAR: &str = include_str!("../style/isbar.css");
 const STATUS: &str = include_str!("../style/status.css");
 const CHART: &str = include_str!("../style/chart.css");
 const TABLE: &str = include_str!("../style/history-table.css");
@@ -49,6 +50,7 @@ fn every_width_dependent_rule_is_a_container_query() {
     for (name, css) in [
         ("widget", WIDGET),
         ("banner", BANNER),
+        ("isbar", ISBAR),
         ("status", STATUS),
         ("chart", CHART),
         ("history-table", TABLE),

@@ -8,10 +8,14 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{Vitals, minutes};
+use news2_widget::clinical::escalation::texts::{Language, ResponseTexts};
 use news2_widget::clinical::escalation::{Settings, decide};
+use news2_widget::clinical::isbar::{Identification, Isbar};
 use news2_widget::clinical::observation_set::History;
 use news2_widget::embed::properties::Property;
 use news2_widget::fhir::retry::FetchError;
+use news2_widget::i18n::format::FixedZone;
+use news2_widget::i18n::isbar::isbar as isbar_words;
 use news2_widget::ui::widget::events::{self, WidgetEvent};
 use serde_json::Value;
 
@@ -176,6 +180,21 @@ fn every_event() -> Vec<WidgetEvent> {
         events::config_error("refused"),
         events::internal_error(),
         events::open(&decision),
+        {
+            let summary = Isbar::of(
+                history.as_of(minutes(10)),
+                &decision,
+                Identification::default(),
+            );
+            let words = isbar_words(
+                &summary,
+                Language::Nb,
+                &ResponseTexts::default(),
+                &FixedZone(0),
+            );
+            let text = words.plain_text(Language::Nb, &words.recommendation);
+            events::isbar(&summary, &words, Language::Nb, &text, &words.recommendation)
+        },
     ]
 }
 

@@ -9,12 +9,15 @@ use std::sync::Arc;
 use browser::{RawSet, bundle, faults, mount, server, unique};
 use leptos::prelude::*;
 use news2_widget::clinical::escalation::PatientContext;
+use news2_widget::clinical::provenance::Provenance;
 use news2_widget::clinical::time::{HOUR, Timestamp};
 use news2_widget::fhir::client::Source;
 use news2_widget::fhir::datetime;
+use news2_widget::fhir::write::Author;
 use news2_widget::i18n::Language;
-use news2_widget::ui::widget::{DataSource, Mode};
+use news2_widget::ui::widget::{DataSource, Mode, PatientLabel};
 use serde_json::{Value, json};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -481,6 +484,130 @@ async fn an_entered_set_is_confirmed_when_it_escalates_then_handed_to_the_host_a
         page.attribute(".news2-banner", "data-level").as_deref(),
         Some("low-medium")
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_isbar_summary_opens_from_the_banner_and_its_copy_reaches_the_host() {
+    let now = scenario_now("deteriorating");
+    let source = scenario(DETERIORATING);
+    let labelled = source.clone();
+    let page = mount(move |inputs| {
+        inputs.source.set(source);
+        inputs.fixed_now.set(Some(now));
+        inputs.author.set(Author {
+            provenance: Provenance {
+                performer: Some("<b>Kari</b>".into()),
+                organisation: Some("Hjemmesykepleien Nord".into()),
+                ..Provenance::default()
+            },
+            municipality: None,
+        });
+        inputs.patient_label.set(Some(PatientLabel {
+            label: "Rom 12".into(),
+            source: labelled,
+        }));
+    })
+    .await;
+    // Closed until asked for; one button opens it.
+    assert_eq!(
+        page.attribute(".news2-isbar__toggle", "aria-expanded")
+            .as_deref(),
+        Some("false")
+    );
+    assert!(page.find(".news2-isbar__panel[hidden]").is_some());
+    page.click(".news2-isbar__toggle").await;
+    assert_eq!(
+        page.attribute(".news2-isbar__toggle", "aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(page.find(".news2-isbar__panel[hidden]").is_none());
+    let panel = page.text(".news2-isbar__panel");
+    for heading in [
+        "I – Identifisering",
+        "S – Situasjon",
+        "B – Bakgrunn",
+        "A – Aktuell tilstand",
+        "R – Råd",
+    ] {
+        assert!(panel.contains(heading), "{heading} in {panel}");
+    }
+    // The host's names, as text.
+    assert!(
+        panel.contains("Innringer: <b>Kari</b>, Hjemmesykepleien Nord"),
+        "{panel}"
+    );
+    assert!(page.find(".news2-isbar__panel b").is_none());
+    assert!(panel.contains("Pasient: Rom 12"), "{panel}");
+    // S stands on what the banner stands on.
+    assert!(panel.contains("høy risiko"), "{panel}");
+    // R: the band's response, which the nurse changes.
+    let r: web_sys::HtmlTextAreaElement = page
+        .find(".news2-isbar__recommendation")
+        .unwrap()
+        .unchecked_into();
+    assert!(!r.value().is_empty());
+    r.set_value("Legevakt varslet, tilsyn innen 30 min");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    r.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    page.settle().await;
+    page.click(".news2-isbar__copy").await;
+    let sent = page.last_event("news2-isbar").expect("news2-isbar");
+    assert_eq!(sent["level"], "high");
+    assert_eq!(
+        sent["recommendation"],
+        "Legevakt varslet, tilsyn innen 30 min"
+    );
+    let text = sent["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("I – Identifisering\n- Innringer: <b>Kari</b>"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("R – Råd\n- Legevakt varslet, tilsyn innen 30 min"),
+        "{text}"
+    );
+    // The clipboard took it, or the text is shown selected to copy by hand.
+    wait_for(&page, |p| {
+        p.attribute(".news2-isbar", "data-copy")
+            .is_some_and(|c| !c.is_empty())
+    })
+    .await;
+    match page.attribute(".news2-isbar", "data-copy").as_deref() {
+        Some("copied") => assert!(page.text(".news2-isbar__copied").contains("kopiert")),
+        Some("failed") => {
+            let by_hand: web_sys::HtmlTextAreaElement = page
+                .find(".news2-isbar__by-hand")
+                .expect("the text to copy by hand")
+                .unchecked_into();
+            assert_eq!(by_hand.value(), text);
+        }
+        other => panic!("data-copy {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_patient_label_never_names_the_next_patient() {
+    let now = scenario_now("deteriorating");
+    let first = scenario(DETERIORATING);
+    let labelled = first.clone();
+    let page = mount(move |inputs| {
+        inputs.source.set(first);
+        inputs.fixed_now.set(Some(now));
+        inputs.patient_label.set(Some(PatientLabel {
+            label: "Rom 12".into(),
+            source: labelled,
+        }));
+    })
+    .await;
+    page.click(".news2-isbar__toggle").await;
+    assert!(page.text(".news2-isbar__panel").contains("Rom 12"));
+    page.inputs.source.set(scenario(INCOMPLETE));
+    page.settle().await;
+    let panel = page.text(".news2-isbar__panel");
+    assert!(!panel.contains("Rom 12"), "{panel}");
 }
 
 /// Waits for a fetch to settle: yields to the event loop until `ready`, at most 200 turns.

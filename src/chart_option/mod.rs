@@ -370,14 +370,15 @@ impl Serialize for SeriesList<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut list = serializer.serialize_seq(Some(self.series.len()))?;
         for (index, series) in self.series.iter().enumerate() {
-            let points = self.points.get(index).map_or(&[][..], Vec::as_slice);
-            match series {
-                Value::Object(fields) => list.serialize_element(&OneSeries {
+            // A series without points of its own here (none today: one per panel) is written as
+            // charming wrote it, never with another panel's points.
+            match (series, self.points.get(index)) {
+                (Value::Object(fields), Some(points)) => list.serialize_element(&OneSeries {
                     fields,
                     points,
                     density: self.density,
                 })?,
-                other => list.serialize_element(other)?,
+                (other, _) => list.serialize_element(other)?,
             }
         }
         list.end()

@@ -13,8 +13,8 @@ use std::time::Duration;
 
 use super::SubScore;
 use super::escalation::texts::ResponseRow;
-use super::escalation::{Basis, Decision, Level, Notice, Standing};
-use super::observation_set::{AsOf, Disagreement, ObservationSet, Spo2ScaleBasis};
+use super::escalation::{Basis, Decision, Level, Notice, Standing, ToComplete};
+use super::observation_set::{AsOf, BandBasis, Disagreement, ObservationSet, Spo2ScaleBasis};
 use super::provenance::Provenance;
 use super::score::{ClinicalRisk, News2};
 use super::set_values::MeasuredValue;
@@ -48,6 +48,9 @@ pub struct Isbar {
     pub recommendation: Option<ResponseRow>,
     /// What limits the summary (stale, incomplete, overdue, no sets, future-dated sets).
     pub caveats: Vec<Caveat>,
+    /// What the banner says about the trust of values, of any set (to verify, stated by the
+    /// source only, disagreeing, conflicting, re-checked, re-scored): said here as there.
+    pub notices: Vec<Notice>,
 }
 
 /// S: NEWS2 now, its band and what it stands on, and what changed since when.
@@ -58,9 +61,12 @@ pub struct Situation {
     /// The band in force and the set it stands on (a red parameter is in its basis); `None`
     /// when no set makes any band certain.
     pub standing: Option<Standing>,
-    /// How the complete totals came to the one in force; only when the band stands on a
-    /// complete set.
+    /// How the complete totals came to the one in force; only when the band stands on the
+    /// newest set and that set is complete.
     pub change: Option<Change>,
+    /// The newest set, when it is incomplete and the band stands on an earlier set: what it
+    /// lacks, to complete now (the banner's "incomplete").
+    pub to_complete: Option<ToComplete>,
 }
 
 /// How the complete totals came to the one in force.
@@ -68,8 +74,9 @@ pub struct Situation {
 pub struct Change {
     /// The complete set before the one the band stands on: its total, band and time.
     pub previous: Option<TotalAt>,
-    /// The first of the unbroken run of complete sets at the band in force or above, ending
-    /// with the one it stands on: "high since 14:05".
+    /// The first set of the unbroken run of sets at the band in force (no set at another band
+    /// between them), ending with the one it stands on and going back at most 24 hours:
+    /// "high since 14:05".
     pub band_since: Timestamp,
 }
 
@@ -184,10 +191,12 @@ pub enum AssessedScore {
         total: u8,
         risk: ClinicalRisk,
     },
-    /// No NEWS2 (never a partial sum): what is missing, and the band already certain, if any.
+    /// No NEWS2 (never a partial sum): what is missing, the band its values already make
+    /// certain, and a total its source stated (not recomputed), if any.
     Incomplete {
         missing: Vec<Parameter>,
         at_least: Option<ClinicalRisk>,
+        stated_total: Option<u8>,
     },
 }
 
@@ -221,7 +230,14 @@ impl Isbar {
                 change: decision
                     .standing
                     .as_ref()
+                    .filter(|standing| latest.is_some_and(|set| set.taken_at() == standing.at))
                     .and_then(|standing| change(history.sets(), standing)),
+                to_complete: decision.to_complete.clone().filter(|to_complete| {
+                    decision
+                        .standing
+                        .as_ref()
+                        .is_none_or(|standing| standing.at != to_complete.set.at)
+                }),
             },
             background: Background {
                 last_24_hours: latest.map(|set| window(history.sets(), set.taken_at())),
@@ -254,29 +270,46 @@ impl Isbar {
             assessment: latest.map(|set| assessment(set, now)),
             recommendation: decision.row,
             caveats: caveats(decision, latest),
+            notices: decision
+                .notices
+                .iter()
+                .filter(|notice| {
+                    !matches!(
+                        notice,
+                        Notice::Under16 | Notice::Pregnancy | Notice::Rising(_)
+                    )
+                })
+                .cloned()
+                .collect(),
         }
     }
 }
 
-/// The complete sets' way to the band in force, when it stands on a complete set's total.
+/// The way to the band in force, when it stands on a complete set's total.
 fn change(sets: &[ObservationSet], standing: &Standing) -> Option<Change> {
     let Basis::Computed { .. } = standing.basis else {
         return None;
     };
-    let complete: Vec<TotalAt> = sets
+    let earlier: Vec<&ObservationSet> = sets
         .iter()
-        .filter(|set| set.taken_at() <= standing.at)
-        .filter_map(total_at)
+        .filter(|set| set.taken_at() < standing.at)
         .collect();
-    let (current, earlier) = complete.split_last()?;
-    let band_since = earlier
-        .iter()
-        .rev()
-        .take_while(|set| set.risk >= standing.band)
-        .last()
-        .map_or(current.at, |set| set.at);
+    // Back from the set it stands on, over sets at the same band, to the first set at another
+    // band (a set with no certain band says nothing either way), within 24 hours.
+    let window_start = standing.at.minus(24 * HOUR);
+    let mut band_since = standing.at;
+    for set in earlier.iter().rev() {
+        if set.taken_at() < window_start {
+            break;
+        }
+        match set.band() {
+            Some((band, _)) if band == standing.band => band_since = set.taken_at(),
+            Some(_) => break,
+            None => {}
+        }
+    }
     Some(Change {
-        previous: earlier.last().copied(),
+        previous: earlier.iter().rev().find_map(|set| total_at(set)),
         band_since,
     })
 }
@@ -292,7 +325,7 @@ fn total_at(set: &ObservationSet) -> Option<TotalAt> {
     }
 }
 
-/// The sets of the 24 hours up to `end`.
+/// The sets of the 24 hours up to `end` (the newest set).
 fn window(sets: &[ObservationSet], end: Timestamp) -> Window {
     let start = end.minus(24 * HOUR);
     let within: Vec<&ObservationSet> = sets
@@ -392,7 +425,14 @@ fn assessment(set: &ObservationSet, now: Timestamp) -> Assessment {
             },
             News2::Incomplete(score) => AssessedScore::Incomplete {
                 missing: score.missing().to_vec(),
-                at_least: score.minimum_risk(),
+                // The band the set makes certain (its values', or its source's total where
+                // that says more); the total only where it counts, never a partial sum.
+                at_least: set.band().map(|(band, _)| band),
+                stated_total: set
+                    .band()
+                    .filter(|(_, basis)| *basis == BandBasis::Stated)
+                    .and(set.stated_total())
+                    .map(|total| total.value()),
             },
         },
         stated_total_differs,

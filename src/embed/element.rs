@@ -19,8 +19,8 @@ use crate::fhir::client::Source;
 use crate::fhir::write::Author;
 use crate::i18n::Language;
 use crate::i18n::errors::{Trouble, trouble_words};
-use crate::ui::widget::DataSource;
 use crate::ui::widget::events::{self, EventSink, WidgetEvent};
+use crate::ui::widget::{DataSource, PatientLabel};
 use crate::ui::{Widget, WidgetInputs};
 
 #[wasm_bindgen(inline_js = r#"
@@ -331,9 +331,12 @@ fn set_property(handle: u32, key: String, value: JsValue) {
                     // Shown at once instead of any other source; the host hears it below.
                     let _ = apply_attributes(&mounted.element, inputs, &mounted.properties);
                 }
-                // A refused author leaves none: the previous one must not sign new entries.
-                if property == Property::Author {
-                    inputs.author.set(Author::default());
+                // A refused author leaves none: the previous one must not sign new entries. Nor
+                // does a refused label leave the previous one naming the patient.
+                match property {
+                    Property::Author => inputs.author.set(Author::default()),
+                    Property::PatientLabel => inputs.patient_label.set(None),
+                    _ => {}
                 }
                 return Some((element, message));
             }
@@ -347,6 +350,13 @@ fn set_property(handle: u32, key: String, value: JsValue) {
             }
             Ok(Change::Scale2(decision)) => mounted.properties.scale_2 = decision,
             Ok(Change::Author(author)) => inputs.author.set(author),
+            // Tied to the source in force now: it names this patient only.
+            Ok(Change::PatientLabel(label)) => {
+                inputs.patient_label.set(label.map(|label| PatientLabel {
+                    label,
+                    source: inputs.source.get_untracked(),
+                }))
+            }
             Ok(Change::Texts(texts)) => inputs.texts.set(texts),
             Ok(Change::Auth(callback)) => {
                 inputs.auth.set_value(callback);

@@ -95,16 +95,19 @@ pub enum Property {
     Scale2Decision,
     /// Who writes new entries: service, person, municipality.
     Author,
+    /// How the patient is named in an ISBAR summary.
+    PatientLabel,
 }
 
 impl Property {
-    pub const ALL: [Property; 6] = [
+    pub const ALL: [Property; 7] = [
         Property::History,
         Property::AuthHeaders,
         Property::NationalId,
         Property::ResponseTexts,
         Property::Scale2Decision,
         Property::Author,
+        Property::PatientLabel,
     ];
 
     /// The JavaScript property's name.
@@ -116,6 +119,7 @@ impl Property {
             Property::ResponseTexts => "responseTexts",
             Property::Scale2Decision => "scale2Decision",
             Property::Author => "author",
+            Property::PatientLabel => "patientLabel",
         }
     }
 
@@ -152,6 +156,7 @@ pub(super) enum Change {
     Texts(ResponseTexts),
     Scale2(Option<Scale2Decision>),
     Author(Author),
+    PatientLabel(Option<String>),
 }
 
 /// Reads what the host set; a value the widget cannot use is refused with the reason, for a
@@ -218,6 +223,12 @@ pub(super) fn read(property: Property, value: JsValue) -> Result<Change, String>
                 ResponseTexts::from_config(&text)
                     .map_err(|error| format!("responseTexts: {}", error.0))?,
             )
+        }
+        Property::PatientLabel if empty => Change::PatientLabel(None),
+        Property::PatientLabel => {
+            let label = value.as_string().ok_or("patientLabel: not a string")?;
+            let label = label.trim();
+            Change::PatientLabel((!label.is_empty()).then(|| label.to_string()))
         }
         Property::Author if empty => Change::Author(Author::default()),
         Property::Author => Change::Author(author(&value)?),

@@ -9,7 +9,7 @@
 
 use super::Language;
 use super::banner::{notice, when};
-use super::format::{LocalZone, date_time, duration};
+use super::format::{LocalZone, date_time};
 use super::provenance;
 use super::words::{capitalised, measured_value, parameter, parameter_list, risk_word, sub_score};
 use crate::clinical::escalation::texts::ResponseTexts;
@@ -57,32 +57,76 @@ pub fn isbar(
     zone: &dyn LocalZone,
 ) -> IsbarWords {
     let now = summary.at;
+    let mut assessment_lines = summary
+        .assessment
+        .as_ref()
+        .map_or_else(Vec::new, |a| assessment(a, language, zone));
+    // What the banner says about the trust of values (of the newest set or an earlier one).
+    assessment_lines.extend(summary.notices.iter().map(|n| notice(language, n, zone)));
+    let response = summary
+        .recommendation
+        .map(|row| texts.row(language, row).response);
+    // An incomplete newest set is to be completed first, whatever the earlier set's band asks.
+    let complete_first = summary.situation.to_complete.as_ref().map(|to_complete| {
+        format!(
+            "{} {}.",
+            language.pick(
+                "Fullfør målingen nå: mål",
+                "Fullfør målinga no: mål",
+                "Complete the set now: measure"
+            ),
+            parameter_list(language, &to_complete.missing)
+        )
+    });
     IsbarWords {
-        identification: identification(summary, language),
-        situation: situation(&summary.situation, &summary.caveats, language, zone, now),
-        background: background(&summary.background, language, zone),
-        assessment: summary
-            .assessment
-            .as_ref()
-            .map_or_else(Vec::new, |a| assessment(a, language, zone)),
-        recommendation: summary
-            .recommendation
-            .map(|row| texts.row(language, row).response)
-            .unwrap_or_default(),
+        identification: one_line_each(identification(summary, language)),
+        situation: one_line_each(situation(
+            &summary.situation,
+            &summary.caveats,
+            language,
+            zone,
+            now,
+        )),
+        background: one_line_each(background(&summary.background, language, zone)),
+        assessment: one_line_each(assessment_lines),
+        recommendation: [complete_first, response]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
     }
+}
+
+/// Each line on one line: a line break (or another control character) in a text from the host
+/// or the record would otherwise make a line of its own in the plain text, or a heading.
+fn one_line_each(lines: Vec<String>) -> Vec<String> {
+    lines
+        .into_iter()
+        .map(|line| {
+            line.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect()
+        })
+        .collect()
+}
+
+/// What a part with nothing in it says.
+pub fn nothing_known(language: Language) -> &'static str {
+    language.pick("Ingen opplysninger", "Ingen opplysningar", "Nothing known")
 }
 
 impl IsbarWords {
     /// The whole summary as plain text, with `recommendation` (the nurse's R, or the default)
     /// under R.
     pub fn plain_text(&self, language: Language, recommendation: &str) -> String {
-        let none = language.pick("Ingen opplysninger", "Ingen opplysningar", "Nothing known");
-        let recommendation = recommendation.trim();
-        let r = if recommendation.is_empty() {
-            Vec::new()
-        } else {
-            vec![recommendation.to_string()]
-        };
+        let none = nothing_known(language);
+        // The nurse's R may run over several lines: each is a line of R.
+        let r: Vec<String> = recommendation
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned)
+            .collect();
         let parts = [
             &self.identification,
             &self.situation,
@@ -151,13 +195,44 @@ fn situation(
 ) -> Vec<String> {
     let l = language;
     let mut lines = Vec::new();
+    // The newest set is incomplete and the band stands on an earlier one: that leads, and the
+    // earlier set is named as what it is.
+    if let Some(to_complete) = &situation.to_complete {
+        lines.push(format!(
+            "{} {}: {} {}; {}",
+            l.pick("Siste måling", "Siste måling", "The newest set"),
+            when(l, zone, to_complete.set.at, to_complete.set.age),
+            l.pick(
+                "ufullstendig, mangler",
+                "ufullstendig, manglar",
+                "incomplete, missing"
+            ),
+            parameter_list(l, &to_complete.missing),
+            l.pick(
+                "NEWS2 kan ikke beregnes før målingen er fullført",
+                "NEWS2 kan ikkje reknast ut før målinga er fullført",
+                "NEWS2 cannot be calculated until the set is complete"
+            ),
+        ));
+    }
     match &situation.standing {
-        Some(standing) => lines.extend(standing_lines(standing, l, zone)),
+        Some(standing) => {
+            let standing_lines = standing_lines(standing, l, zone);
+            if situation.to_complete.is_some() {
+                lines.extend(
+                    standing_lines.into_iter().map(|line| {
+                        format!("{}: {line}", l.pick("Før den", "Før ho", "Before it"))
+                    }),
+                );
+            } else {
+                lines.extend(standing_lines);
+            }
+        }
         None => lines.push(
             l.pick(
-                "Ingen NEWS2: ingen fullstendig måling, og ingen risiko er sikker",
-                "Ingen NEWS2: inga fullstendig måling, og ingen risiko er sikker",
-                "No NEWS2: no complete set, and no risk is certain",
+                "Ingen NEWS2: ingen fullstendig måling, og risikoen kan ikke fastsettes ennå",
+                "Ingen NEWS2: inga fullstendig måling, og risikoen kan ikkje fastsetjast enno",
+                "No NEWS2: no complete set, and the risk cannot be told yet",
             )
             .to_string(),
         ),
@@ -165,18 +240,25 @@ fn situation(
     if let (Some(change), Some(standing)) = (situation.change, &situation.standing) {
         if change.band_since < standing.at {
             lines.push(format!(
-                "{} {} {} ({} {})",
+                "{} {} {}",
                 capitalised(risk_word(l, standing.band)),
                 l.pick("risiko siden", "risiko sidan", "risk since"),
-                date_time(change.band_since, zone),
-                duration(now.since(change.band_since).unwrap_or_default(), l),
-                l.pick("siden", "sidan", "ago"),
+                when(
+                    l,
+                    zone,
+                    change.band_since,
+                    now.since(change.band_since).unwrap_or_default()
+                ),
             ));
         }
         if let Some(previous) = change.previous {
             lines.push(format!(
                 "{}: {}",
-                l.pick("Før det", "Før det", "Before that"),
+                l.pick(
+                    "Forrige fullstendige måling",
+                    "Førre fullstendige måling",
+                    "The complete set before"
+                ),
                 total_at(l, zone, previous)
             ));
         }
@@ -205,11 +287,7 @@ fn standing_lines(standing: &Standing, l: Language, zone: &dyn LocalZone) -> Vec
             if !red.is_empty() {
                 lines.push(format!(
                     "{}: {}",
-                    l.pick(
-                        "Enkeltparameter med 3 poeng",
-                        "Enkeltparameter med 3 poeng",
-                        "Single parameter scoring 3"
-                    ),
+                    l.pick("Skår 3 i", "Skår 3 i", "Score 3 in"),
                     parameter_list(l, red)
                 ));
             }
@@ -226,9 +304,9 @@ fn standing_lines(standing: &Standing, l: Language, zone: &dyn LocalZone) -> Vec
             l.pick("mangler", "manglar", "missing"),
             parameter_list(l, missing),
             l.pick(
-                "ingen NEWS2 før den er fullstendig",
-                "ingen NEWS2 før ho er fullstendig",
-                "no NEWS2 until it is complete"
+                "NEWS2 kan ikke beregnes før målingen er fullført",
+                "NEWS2 kan ikkje reknast ut før målinga er fullført",
+                "NEWS2 cannot be calculated until the set is complete"
             ),
         )],
         Basis::Stated { total } => vec![format!(
@@ -239,9 +317,9 @@ fn standing_lines(standing: &Standing, l: Language, zone: &dyn LocalZone) -> Vec
                 "as stated by the source"
             ),
             l.pick(
-                "verdiene til å regne den ut er ikke her",
-                "verdiane til å rekne han ut er ikkje her",
-                "the values to recompute it are not at hand"
+                "ikke beregnet på nytt fra målingene",
+                "ikkje rekna ut på nytt frå målingane",
+                "not recalculated from the measurements"
             ),
         )],
     }
@@ -251,8 +329,8 @@ fn caveat_words(l: Language, caveat: Caveat) -> &'static str {
     match caveat {
         Caveat::NoSets => l.pick("Ingen målinger", "Ingen målingar", "No sets"),
         Caveat::StaleData => l.pick(
-            "Dataene kan være utdaterte: kilden er ikke nådd nylig",
-            "Dataa kan vere utdaterte: kjelda er ikkje nådd nyleg",
+            "Dataene kan være utdaterte: har ikke fått kontakt med kilden nylig",
+            "Dataa kan vere utdaterte: har ikkje fått kontakt med kjelda nyleg",
             "The data may be out of date: the source has not been reached lately",
         ),
         Caveat::Incomplete => l.pick(
@@ -261,8 +339,8 @@ fn caveat_words(l: Language, caveat: Caveat) -> &'static str {
             "The newest set is incomplete",
         ),
         Caveat::Overdue => l.pick(
-            "Neste måling er forsinket",
-            "Neste måling er forseinka",
+            "Ny NEWS2-måling er forsinket",
+            "Ny NEWS2-måling er forseinka",
             "The next set is overdue",
         ),
         Caveat::FutureDated => l.pick(
@@ -278,7 +356,11 @@ fn background(background: &Background, l: Language, zone: &dyn LocalZone) -> Vec
     if let Some(window) = background.last_24_hours {
         let mut line = format!(
             "{}: {}, {} {}",
-            l.pick("Siste 24 timer", "Siste 24 timar", "Last 24 hours"),
+            l.pick(
+                "24 timer fram til siste måling",
+                "24 timar fram til siste måling",
+                "24 hours up to the newest set"
+            ),
             sets(l, window.sets),
             window.complete,
             if window.complete == 1 {
@@ -328,17 +410,17 @@ fn background(background: &Background, l: Language, zone: &dyn LocalZone) -> Vec
         ScaleInForce::Scale2Decided { by, at } => lines.push(format!(
             "{} {by} {}",
             l.pick(
-                "SpO₂ skåres på skala 2, besluttet av",
-                "SpO₂ vert skåra på skala 2, avgjort av",
-                "SpO₂ is scored on Scale 2, decided by"
+                "Siste måling er skåret etter SpO₂ Skala 2, besluttet av",
+                "Siste måling er skåra etter SpO₂ Skala 2, avgjort av",
+                "The newest set is scored on SpO₂ Scale 2, decided by"
             ),
             date_time(*at, zone)
         )),
         ScaleInForce::Scale2BySource => lines.push(
             l.pick(
-                "SpO₂ er skåret på skala 2 av kilden; ingen dokumentert beslutning er gitt her",
-                "SpO₂ er skåra på skala 2 av kjelda; inga dokumentert avgjerd er gitt her",
-                "SpO₂ was scored on Scale 2 by the source; no documented decision is given here",
+                "Siste måling er skåret etter SpO₂ Skala 2 av kilden; ingen dokumentert beslutning er gitt her",
+                "Siste måling er skåra etter SpO₂ Skala 2 av kjelda; inga dokumentert avgjerd er gitt her",
+                "The newest set was scored on SpO₂ Scale 2 by the source; no documented decision is given here",
             )
             .to_string(),
         ),
@@ -393,7 +475,11 @@ fn assessment(assessment: &Assessment, l: Language, zone: &dyn LocalZone) -> Vec
             risk_word(l, *risk),
             l.pick("risiko", "risiko", "risk"),
         ),
-        AssessedScore::Incomplete { missing, at_least } => {
+        AssessedScore::Incomplete {
+            missing,
+            at_least,
+            stated_total,
+        } => {
             let mut line = format!(
                 "{} {measured}: {} {}; {}",
                 l.pick("Siste måling", "Siste måling", "Newest set"),
@@ -403,8 +489,18 @@ fn assessment(assessment: &Assessment, l: Language, zone: &dyn LocalZone) -> Vec
                     "incomplete, missing"
                 ),
                 parameter_list(l, missing),
-                l.pick("ingen NEWS2", "ingen NEWS2", "no NEWS2"),
+                l.pick(
+                    "ingen NEWS2 beregnet",
+                    "ingen NEWS2 rekna ut",
+                    "no NEWS2 calculated"
+                ),
             );
+            if let Some(total) = stated_total {
+                line.push_str(&format!(
+                    "; {} NEWS2 {total}",
+                    l.pick("kilden oppgir", "kjelda oppgir", "the source states")
+                ));
+            }
             if let Some(risk) = at_least {
                 line.push_str(&format!(
                     "; {} {} {}",
@@ -472,15 +568,13 @@ fn flag_words(l: Language, flag: Flag) -> String {
                 "unusual value: verify",
             )
             .to_string(),
-        Flag::SourceOnly(score) => format!(
-            "{} {}",
-            sub_score(l, score.value()),
-            l.pick(
-                "oppgitt av kilden, uten verdi",
-                "oppgitt av kjelda, utan verdi",
-                "stated by the source, no value"
+        Flag::SourceOnly(_) => l
+            .pick(
+                "skår oppgitt av kilden, ingen måleverdi",
+                "skår oppgitt av kjelda, ingen måleverdi",
+                "score stated by the source, no measured value",
             )
-        ),
+            .to_string(),
         Flag::Disagrees { stated, computed } => format!(
             "{} {stated}, {} {computed}",
             l.pick(
@@ -492,17 +586,17 @@ fn flag_words(l: Language, flag: Flag) -> String {
         ),
         Flag::Conflict => l
             .pick(
-                "ulike verdier samtidig; den mest alvorlige teller",
-                "ulike verdiar samstundes; den mest alvorlege tel",
-                "different values at once; the most severe counts",
+                "ulike verdier på samme tidspunkt; den mest alvorlige er brukt",
+                "ulike verdiar på same tidspunkt; den mest alvorlege er brukt",
+                "different values at the same time; the most severe is used",
             )
             .to_string(),
         Flag::Rechecked { earlier } => format!(
             "{} {}",
             l.pick(
-                "målt på nytt; før",
-                "målt på nytt; før",
-                "measured again; earlier"
+                "kontrollmålt, tidligere",
+                "kontrollmålt, tidlegare",
+                "re-checked, earlier"
             ),
             measured_value(l, earlier)
         ),

@@ -66,6 +66,18 @@ pub struct Words {
     pub banner_also: &'static str,
     pub acknowledge: &'static str,
     pub acknowledged: &'static str,
+    /// The button that shows (and hides) the ISBAR summary.
+    pub isbar_show: &'static str,
+    pub isbar_hide: &'static str,
+    pub isbar_heading: &'static str,
+    /// Over R's text box: the band's response, which the nurse may change.
+    pub isbar_recommendation: &'static str,
+    pub isbar_copy: &'static str,
+    pub isbar_copied: &'static str,
+    /// The clipboard refused: the text is shown selected, to copy by hand.
+    pub isbar_copy_failed: &'static str,
+    /// The band changed while R was being written: R is back to the new band's response.
+    pub isbar_recommendation_reset: &'static str,
 
     pub chart_heading: &'static str,
     pub chart_range: &'static str,
@@ -203,6 +215,14 @@ const NB: Words = Words {
     banner_also: "Gjelder også",
     acknowledge: "Kvitter ut",
     acknowledged: "Kvittert",
+    isbar_show: "Vis ISBAR",
+    isbar_hide: "Skjul ISBAR",
+    isbar_heading: "ISBAR fra målingene",
+    isbar_recommendation: "Råd (kan endres)",
+    isbar_copy: "Kopier ISBAR",
+    isbar_copied: "ISBAR er kopiert.",
+    isbar_copy_failed: "Kunne ikke kopiere automatisk. Teksten er merket: kopier den med Ctrl+C.",
+    isbar_recommendation_reset: "Risikoen er endret: rådet er satt tilbake til det som gjelder nå.",
 
     chart_heading: "Kurve",
     chart_range: "Tidsrom",
@@ -324,6 +344,14 @@ const NN: Words = Words {
     banner_also: "Gjeld også",
     acknowledge: "Kvitter ut",
     acknowledged: "Kvittert",
+    isbar_show: "Vis ISBAR",
+    isbar_hide: "Gøym ISBAR",
+    isbar_heading: "ISBAR frå målingane",
+    isbar_recommendation: "Råd (kan endrast)",
+    isbar_copy: "Kopier ISBAR",
+    isbar_copied: "ISBAR er kopiert.",
+    isbar_copy_failed: "Kunne ikkje kopiere automatisk. Teksten er merkt: kopier han med Ctrl+C.",
+    isbar_recommendation_reset: "Risikoen er endra: rådet er sett tilbake til det som gjeld no.",
 
     chart_heading: "Kurve",
     chart_range: "Tidsrom",
@@ -445,6 +473,14 @@ const EN: Words = Words {
     banner_also: "Also",
     acknowledge: "Acknowledge",
     acknowledged: "Acknowledged",
+    isbar_show: "Show ISBAR",
+    isbar_hide: "Hide ISBAR",
+    isbar_heading: "ISBAR from the measurements",
+    isbar_recommendation: "Recommendation (you may change it)",
+    isbar_copy: "Copy ISBAR",
+    isbar_copied: "ISBAR copied.",
+    isbar_copy_failed: "Could not copy automatically. The text is selected: copy it with Ctrl+C.",
+    isbar_recommendation_reset: "The risk has changed: the recommendation is back to the one that applies now.",
 
     chart_heading: "Chart",
     chart_range: "Time range",

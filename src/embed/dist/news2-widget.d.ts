@@ -120,6 +120,29 @@ export interface News2OpenDetail {
   level: News2Level;
 }
 
+/** The nurse copied the ISBAR summary. It carries the text as copied, with the host's patient
+ * label and the names the record gives: send it on as a message, do not log it. */
+export interface News2IsbarDetail {
+  level: News2Level;
+  /** What the band stands on, as in `news2-escalation`. */
+  total: number | null;
+  risk: News2Risk | null;
+  basis: "computed" | "certain" | "stated" | null;
+  time: string | null;
+  /** When the summary was made (ISO 8601, UTC). */
+  at: string;
+  language: "nb" | "nn" | "en";
+  /** The whole summary as plain text, as copied. */
+  text: string;
+  /** Each part's lines, as shown. */
+  identification: string[];
+  situation: string[];
+  background: string[];
+  assessment: string[];
+  /** R as the nurse left it (the band's response unless she changed it). */
+  recommendation: string;
+}
+
 /** The `variant` attribute: the full view (default) or the compact one for patient lists. */
 export type News2Variant = "full" | "compact";
 
@@ -177,6 +200,9 @@ export interface News2WidgetElement extends HTMLElement {
   scale2Decision: News2Scale2Decision | null | undefined;
   /** Who writes new entries: service, person, municipality. */
   author: News2Author | null | undefined;
+  /** How the patient is named in the ISBAR summary (a room, initials): shown only while the
+   * source in force when it was set is in force. */
+  patientLabel: string | null | undefined;
 }
 
 export interface News2WidgetEventMap {
@@ -188,6 +214,7 @@ export interface News2WidgetEventMap {
   "news2-acknowledged": CustomEvent<News2AcknowledgedDetail>;
   "news2-error": CustomEvent<News2ErrorDetail>;
   "news2-open": CustomEvent<News2OpenDetail>;
+  "news2-isbar": CustomEvent<News2IsbarDetail>;
 }
 
 declare global {

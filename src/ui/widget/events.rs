@@ -2,17 +2,22 @@
 //!
 //! Plain data, tested natively: the embedding turns each into a DOM `CustomEvent`. Details hold
 //! clinical facts and counts only: no patient identifier, no header, no free text from the
-//! source.
+//! source. The one exception is `news2-isbar`, whose point is the text the nurse copied: it
+//! carries that text (with the host's own patient label and the names the record gives) to the
+//! host that is showing it, never further.
 
 use std::sync::Arc;
 
 use serde_json::{Value, json};
 
 use crate::clinical::News2;
-use crate::clinical::escalation::{Basis, Decision};
+use crate::clinical::escalation::{Basis, Decision, Standing};
+use crate::clinical::isbar::Isbar;
 use crate::clinical::observation_set::{AsOf, ObservationSet};
 use crate::fhir::retry::{FetchError, FetchErrorKind};
+use crate::i18n::Language;
 use crate::i18n::format::iso_utc;
+use crate::i18n::isbar::IsbarWords;
 
 /// Where the widget's events go. Not tied to the view's lifetime: the outcome of a save that
 /// was under way when the widget was removed still reaches the host.
@@ -60,6 +65,10 @@ pub enum WidgetEvent {
     Open {
         detail: Value,
     },
+    /// The nurse copied the ISBAR summary: its text and its parts, for the host to send on.
+    Isbar {
+        detail: Value,
+    },
 }
 
 impl WidgetEvent {
@@ -73,6 +82,7 @@ impl WidgetEvent {
             WidgetEvent::Acknowledged { .. } => "news2-acknowledged",
             WidgetEvent::Error { .. } => "news2-error",
             WidgetEvent::Open { .. } => "news2-open",
+            WidgetEvent::Isbar { .. } => "news2-isbar",
         }
     }
 
@@ -85,7 +95,8 @@ impl WidgetEvent {
             | WidgetEvent::SaveFailed { detail }
             | WidgetEvent::Acknowledged { detail }
             | WidgetEvent::Error { detail }
-            | WidgetEvent::Open { detail } => detail,
+            | WidgetEvent::Open { detail }
+            | WidgetEvent::Isbar { detail } => detail,
         }
     }
 }
@@ -122,17 +133,22 @@ pub fn loaded(history: AsOf<'_>, problems: usize, partial: bool) -> WidgetEvent 
     }
 }
 
+/// The total a standing names (none for a certain minimum) and the public name of its basis.
+fn total_and_basis(standing: Option<&Standing>) -> (Option<u8>, Option<&'static str>) {
+    match standing.map(|s| &s.basis) {
+        Some(Basis::Computed { total, .. }) => (Some(*total), Some("computed")),
+        Some(Basis::Stated { total }) => (Some(*total), Some("stated")),
+        Some(Basis::Certain { .. }) => (None, Some("certain")),
+        None => (None, None),
+    }
+}
+
 /// The banner's level changed: the level, what the clinical band stands on (total, risk, the
 /// set's time, and whether the total is computed, a certain minimum, or stated by the source),
 /// and the other levels that apply.
 pub fn escalation(decision: &Decision) -> WidgetEvent {
     let standing = decision.standing.as_ref();
-    let (total, basis) = match standing.map(|s| &s.basis) {
-        Some(Basis::Computed { total, .. }) => (Some(*total), Some("computed")),
-        Some(Basis::Stated { total }) => (Some(*total), Some("stated")),
-        Some(Basis::Certain { .. }) => (None, Some("certain")),
-        None => (None, None),
-    };
+    let (total, basis) = total_and_basis(standing);
     WidgetEvent::Escalation {
         detail: json!({
             "level": decision.level.name(),
@@ -191,6 +207,37 @@ pub fn acknowledged(
 pub fn open(decision: &Decision) -> WidgetEvent {
     WidgetEvent::Open {
         detail: json!({"level": decision.level.name()}),
+    }
+}
+
+/// The nurse copied the ISBAR summary: the banner's level and what its band stands on (as in
+/// `news2-escalation`), the language, the plain text as copied (with the nurse's R), and each
+/// part's lines.
+pub fn isbar(
+    summary: &Isbar,
+    words: &IsbarWords,
+    language: Language,
+    text: &str,
+    recommendation: &str,
+) -> WidgetEvent {
+    let standing = summary.situation.standing.as_ref();
+    let (total, basis) = total_and_basis(standing);
+    WidgetEvent::Isbar {
+        detail: json!({
+            "level": summary.situation.level.name(),
+            "total": total,
+            "risk": standing.map(|s| s.band.name()),
+            "basis": basis,
+            "time": standing.map(|s| iso_utc(s.at)),
+            "at": iso_utc(summary.at),
+            "language": language.code(),
+            "text": text,
+            "identification": words.identification,
+            "situation": words.situation,
+            "background": words.background,
+            "assessment": words.assessment,
+            "recommendation": recommendation.trim(),
+        }),
     }
 }
 

@@ -42,6 +42,8 @@ use crate::ui::compact::CompactView;
 use crate::ui::entry_form::EntryForm;
 use crate::ui::history_table::HistoryTable;
 use crate::ui::history_table::types::rows;
+use crate::ui::isbar::types as isbar_types;
+use crate::ui::isbar::{IsbarCopy, IsbarPanel};
 use crate::ui::observation_chart::ObservationChart;
 use crate::ui::status::LatestSet;
 use crate::ui::timing;
@@ -51,6 +53,14 @@ use load_state::{LoadState, Loads, Start, ViewState};
 use outbox::Outbox;
 use pending_list::PendingList;
 use problems::Problems;
+
+/// The host's label for the patient and the source in force when it was given: shown only
+/// while that source is, so a label set for one patient never names the next one.
+#[derive(Clone, PartialEq)]
+pub struct PatientLabel {
+    pub label: String,
+    pub source: DataSource,
+}
 
 /// Where the widget's observations come from.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -119,6 +129,8 @@ pub struct WidgetInputs {
     pub auth: StoredValue<Option<Function>, LocalStorage>,
     /// Who writes new entries: service, person, municipality.
     pub author: RwSignal<Author>,
+    /// How the host names the patient in an ISBAR summary, with the source it was given for.
+    pub patient_label: RwSignal<Option<PatientLabel>>,
 }
 
 impl WidgetInputs {
@@ -136,6 +148,7 @@ impl WidgetInputs {
             reload: RwSignal::new(0),
             auth: StoredValue::new_local(None),
             author: RwSignal::new(Author::default()),
+            patient_label: RwSignal::new(None),
         }
     }
 }
@@ -191,6 +204,7 @@ pub fn Widget(
         reload,
         auth,
         author,
+        patient_label,
     } = inputs;
 
     // The clock: fixed, or the browser's, ticking each half minute for due and overdue times.
@@ -400,6 +414,25 @@ pub fn Widget(
         });
         emit(events::acknowledged(&d, &words.title, now.get_untracked()));
     });
+    let identification = Signal::derive(move || {
+        let language = language.get();
+        let label = patient_label.with(|label| {
+            label
+                .as_ref()
+                .filter(|label| source.with(|s| *s == label.source))
+                .map(|label| label.label.clone())
+        });
+        author.with(|author| isbar_types::identification(author, label.as_deref(), language))
+    });
+    let on_isbar_copy = Callback::new(move |copy: IsbarCopy| {
+        emit(events::isbar(
+            &copy.summary,
+            &copy.words,
+            language.get_untracked(),
+            &copy.text,
+            &copy.recommendation,
+        ));
+    });
 
     // Where entries go, decided by the source and the host's author (fhir::write).
     let write_to = move || match source.get_untracked() {
@@ -557,6 +590,16 @@ pub fn Widget(
                 words=banner_words.into()
                 language=language.into()
                 on_acknowledge
+            />
+            <IsbarPanel
+                decision=decision.into()
+                history=shown.into()
+                now
+                language=language.into()
+                texts=texts.into()
+                identification
+                zone
+                on_copy=on_isbar_copy
             />
             {move || loads.with(|l| l.interrupted().cloned()).map(|error| (error.kind.name(), error)).map(|(kind, error)| view! {
                 <div class="news2-partial" role="status" data-kind=kind>
