@@ -145,8 +145,62 @@ async function keyboardAndPrint() {
   console.log("ok keyboard and print");
 }
 
+/// The ISBAR summary by keyboard alone (issue 16): from a high banner, Tab reaches "Vis ISBAR",
+/// Enter opens it, Tab reaches R, the nurse types, Tab reaches "Kopier ISBAR", Enter copies;
+/// the host hears the text with her R. axe-clean with the summary open, in each language.
+async function isbarByKeyboard(lang) {
+  const name = `isbar-${lang}`;
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${origin}/?scenario=deteriorating&lang=${lang}`);
+  await widgetState(page, "ready");
+  await page.evaluate(() => {
+    window.__isbar = null;
+    document.addEventListener("news2-isbar", (e) => { window.__isbar = e.detail; });
+  });
+  const focusOn = async (selector, what) => {
+    const target = page.locator(`news2-widget ${selector}`);
+    for (let i = 0; i < 80; i++) {
+      if (await target.evaluate((el) => el.getRootNode().activeElement === el)) return true;
+      await page.keyboard.press("Tab");
+    }
+    fail(`${name}: Tab never reached ${what}`);
+    return false;
+  };
+  if (!(await focusOn(".news2-isbar__toggle", "Vis ISBAR"))) return page.close();
+  await page.keyboard.press("Enter");
+  const toggle = page.locator("news2-widget .news2-isbar__toggle");
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") fail(`${name}: Enter did not open the summary`);
+  await axe(page, name);
+  if (!(await focusOn(".news2-isbar__recommendation", "R"))) return page.close();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Legevakt varslet 14:05");
+  if (!(await focusOn(".news2-isbar__copy", "Kopier ISBAR"))) return page.close();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => window.__isbar !== null, null, { timeout: 10_000 }).catch(() => {});
+  const sent = await page.evaluate(() => window.__isbar);
+  if (!sent) fail(`${name}: no news2-isbar after copying`);
+  else {
+    if (sent.level !== "high") fail(`${name}: news2-isbar level ${sent.level}`);
+    if (!sent.text.endsWith("- Legevakt varslet 14:05")) fail(`${name}: the copied text lacks the nurse's R`);
+    if (sent.situation.length === 0) fail(`${name}: S is empty`);
+  }
+  // Copied, or shown selected for Ctrl+C: either is said on screen.
+  await page.waitForFunction(
+    () => document.querySelector("news2-widget").shadowRoot.querySelector(".news2-isbar")?.dataset.copy,
+    null,
+    { timeout: 10_000 },
+  ).catch(() => fail(`${name}: the copy's outcome was never shown`));
+  if (errors.length) fail(`${name}: page errors: ${errors.join(" / ")}`);
+  await page.screenshot({ path: join(shots, `${name}.jpg`), type: "jpeg", quality: 80, fullPage: true });
+  await page.close();
+  console.log(`ok ${name}: opened, written and copied by keyboard; the host heard it`);
+}
+
 try {
   await keyboardAndPrint();
+  for (const lang of ["nb", "nn", "en"]) await isbarByKeyboard(lang);
   await phone();
   for (const scenario of scenarios) {
     for (const lang of ["nb", "nn", "en"]) {
