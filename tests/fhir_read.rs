@@ -119,6 +119,27 @@ fn bytes(value: &Value) -> Vec<u8> {
     serde_json::to_vec(value).unwrap()
 }
 
+/// Guards what an escalation response is `about` (issue 16): each set names the Observations it
+/// was made from by id, re-checks and the total included, in a fixed order; one known only by
+/// its entry's fullUrl cannot be referred to and is left out.
+#[test]
+fn a_set_names_the_observations_it_was_made_from() {
+    let mut no_id = observation("x", "8310-5", "2025-03-11T08:05:01Z", 37.0, "Cel");
+    no_id.as_object_mut().unwrap().remove("id");
+    let b = json!({"resourceType": "Bundle", "type": "searchset", "entry": [
+        {"resource": observation("rr2", "9279-1", "2025-03-11T08:05:30Z", 20.0, "/min")},
+        {"resource": observation("rr1", "9279-1", "2025-03-11T08:00:00Z", 18.0, "/min")},
+        {"resource": observation("hr1", "8867-4", "2025-03-11T08:05:00Z", 80.0, "/min")},
+        {"fullUrl": "urn:uuid:6f1c1d2e-0000-4000-8000-000000000001", "resource": no_id},
+    ]});
+    let g = grouped(&[&bytes(&b)]);
+    assert_eq!(g.history.sets().len(), 1);
+    assert_eq!(
+        g.history.sets()[0].details.observations,
+        ["Observation/hr1", "Observation/rr1", "Observation/rr2"]
+    );
+}
+
 // Issue 10, case 2: a bedside round recorded as raw values minutes apart, with re-checks, is
 // one set, and its NEWS2 is not lost.
 #[test]

@@ -14,6 +14,7 @@
 //! - [`observation_set`]: a set with its time, details, SpO2 scale basis and stated score;
 //!   a patient's history, and the history as it stands at a moment.
 //! - [`provenance`]: which service, who and which system recorded a set.
+//! - [`response`]: the escalation response a nurse records: who was informed, how, when.
 //! - [`time`]: timestamps; the clock is always passed in.
 //! - [`schedule`]: when the next set is due, and whether it is overdue.
 //! - [`trend`]: change over time and the rising-score signal (decision support beyond RCP).
@@ -26,6 +27,7 @@ pub mod escalation;
 pub mod isbar;
 pub mod observation_set;
 pub mod provenance;
+pub mod response;
 pub mod schedule;
 pub mod score;
 pub mod set_values;

@@ -142,6 +142,9 @@ pub struct SetDetails {
     /// Where the set came from: each service, person and system that recorded it (several
     /// when systems sent copies of the same measurements), none when no source says.
     pub provenance: Vec<Provenance>,
+    /// The FHIR Observations the set was made from (`Observation/{id}`), in a fixed order:
+    /// what an escalation response is `about`. Empty for a set made here and not yet read back.
+    pub observations: Vec<String>,
 }
 
 /// The score a source stated for a set, to be checked against the engine's.

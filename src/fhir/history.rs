@@ -914,6 +914,19 @@ fn build(
     for &t in &round.totals {
         placed.insert(observations[t].key.clone());
     }
+    // What a response to this set is about: its Observations that have an id (one known by a
+    // fullUrl only cannot be referred to from another resource).
+    let mut about: Vec<String> = round
+        .members
+        .iter()
+        .chain(&round.totals)
+        .map(|&i| &observations[i].key)
+        .filter(|key| key.starts_with("Observation/"))
+        .cloned()
+        .collect();
+    about.sort_unstable();
+    about.dedup();
+    set.details.observations = about;
     set
 }
 

@@ -13,6 +13,7 @@ pub mod abort;
 pub mod bundle;
 pub mod client;
 pub mod codes;
+pub mod communication;
 pub mod datetime;
 pub mod history;
 pub mod json;

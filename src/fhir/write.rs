@@ -210,7 +210,7 @@ pub struct PmdTarget<'a> {
     pub now: Timestamp,
 }
 
-fn instant(t: Timestamp) -> String {
+pub(crate) fn instant(t: Timestamp) -> String {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(t.millis()) * 1_000_000)
         .ok()
         .and_then(|dt| dt.format(&Rfc3339).ok())

@@ -1,0 +1,230 @@
+//! The escalation response: what was done about a banner at low–medium or above, as a nurse
+//! records it when she acknowledges it (issue 16): who was informed, how, when, by whom, and a
+//! note. Plain data with stable public names; `fhir::communication` writes it as a FHIR
+//! `Communication`, and `i18n` words it.
+
+use super::score::ClinicalRisk;
+use super::time::Timestamp;
+
+/// Who was informed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Recipient {
+    /// A doctor (the GP, the nursing home's doctor).
+    Doctor,
+    /// The out-of-hours service (legevakt).
+    OutOfHours,
+    /// A (registered) nurse.
+    Nurse,
+    /// 113 / the emergency medical communication centre (AMK).
+    Emergency,
+    /// Someone else, named in the response.
+    Other,
+}
+
+impl Recipient {
+    pub const ALL: [Recipient; 5] = [
+        Recipient::Doctor,
+        Recipient::OutOfHours,
+        Recipient::Nurse,
+        Recipient::Emergency,
+        Recipient::Other,
+    ];
+
+    /// The stable public name: the code written in FHIR, the event's value.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Recipient::Doctor => "doctor",
+            Recipient::OutOfHours => "out-of-hours",
+            Recipient::Nurse => "nurse",
+            Recipient::Emergency => "emergency-113",
+            Recipient::Other => "other",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Recipient::ALL.into_iter().find(|r| r.name() == name)
+    }
+}
+
+/// How they were informed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Channel {
+    Phone,
+    /// In person (direkte).
+    InPerson,
+    /// A written message (an e-message in the record).
+    Message,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 3] = [Channel::Phone, Channel::InPerson, Channel::Message];
+
+    /// The stable public name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Channel::Phone => "phone",
+            Channel::InPerson => "in-person",
+            Channel::Message => "message",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Channel::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// Free texts longer than this are refused, not cut: what the nurse wrote is sent whole or not
+/// at all.
+pub const MAX_TEXT_CHARS: usize = 2_000;
+
+/// A recorded escalation response.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EscalationResponse {
+    pub informed: Recipient,
+    /// Whom, by name or service: required for [`Recipient::Other`], optional otherwise.
+    pub informed_name: Option<String>,
+    pub channel: Channel,
+    /// When they were informed.
+    pub at: Timestamp,
+    /// Who informed them (the host's user); `None` when the host does not say.
+    pub by: Option<String>,
+    pub note: Option<String>,
+    /// The set the banner stood on (its time) and the band it gave.
+    pub about_set: Timestamp,
+    pub band: ClinicalRisk,
+}
+
+/// Why a response cannot be recorded as it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResponseRefusal {
+    /// "Other" without saying whom.
+    OtherWithoutName,
+    /// Informed before the set it responds to was taken.
+    BeforeTheSet,
+    /// Informed later than now (beyond the clock tolerance).
+    InTheFuture,
+    /// A text over [`MAX_TEXT_CHARS`].
+    TooLong,
+}
+
+impl EscalationResponse {
+    /// The response, or why it cannot be recorded. Texts are trimmed; an empty one is none.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        informed: Recipient,
+        informed_name: Option<&str>,
+        channel: Channel,
+        at: Timestamp,
+        by: Option<&str>,
+        note: Option<&str>,
+        about_set: Timestamp,
+        band: ClinicalRisk,
+        now: Timestamp,
+    ) -> Result<Self, ResponseRefusal> {
+        let text = |t: Option<&str>| {
+            t.map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
+        let (informed_name, by, note) = (text(informed_name), text(by), text(note));
+        if [&informed_name, &by, &note]
+            .into_iter()
+            .flatten()
+            .any(|t| t.chars().count() > MAX_TEXT_CHARS)
+        {
+            return Err(ResponseRefusal::TooLong);
+        }
+        if informed == Recipient::Other && informed_name.is_none() {
+            return Err(ResponseRefusal::OtherWithoutName);
+        }
+        if at < about_set {
+            return Err(ResponseRefusal::BeforeTheSet);
+        }
+        if at > now.plus(super::observation_set::CLOCK_SKEW) {
+            return Err(ResponseRefusal::InTheFuture);
+        }
+        Ok(EscalationResponse {
+            informed,
+            informed_name,
+            channel,
+            at,
+            by,
+            note,
+            about_set,
+            band,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(minutes: i64) -> Timestamp {
+        Timestamp::from_millis(minutes * 60_000)
+    }
+
+    fn response(
+        informed: Recipient,
+        name: Option<&str>,
+        when: i64,
+    ) -> Result<EscalationResponse, ResponseRefusal> {
+        EscalationResponse::new(
+            informed,
+            name,
+            Channel::Phone,
+            at(when),
+            Some(" Kari "),
+            Some("  "),
+            at(10),
+            ClinicalRisk::High,
+            at(20),
+        )
+    }
+
+    #[test]
+    fn names_are_stable_and_read_back() {
+        for recipient in Recipient::ALL {
+            assert_eq!(Recipient::from_name(recipient.name()), Some(recipient));
+        }
+        for channel in Channel::ALL {
+            assert_eq!(Channel::from_name(channel.name()), Some(channel));
+        }
+        assert_eq!(Recipient::from_name("Doctor"), None);
+    }
+
+    /// Guards a response that says nothing about whom, or that is dated where it cannot be.
+    #[test]
+    fn a_response_needs_whom_and_a_possible_time() {
+        assert_eq!(
+            response(Recipient::Other, None, 15),
+            Err(ResponseRefusal::OtherWithoutName)
+        );
+        assert_eq!(
+            response(Recipient::Other, Some("  "), 15),
+            Err(ResponseRefusal::OtherWithoutName)
+        );
+        assert_eq!(
+            response(Recipient::Doctor, None, 5),
+            Err(ResponseRefusal::BeforeTheSet)
+        );
+        assert_eq!(
+            response(Recipient::Doctor, None, 20 + 6),
+            Err(ResponseRefusal::InTheFuture)
+        );
+        assert!(response(Recipient::Doctor, None, 20).is_ok());
+        let long = "x".repeat(MAX_TEXT_CHARS + 1);
+        assert_eq!(
+            response(Recipient::Other, Some(&long), 15),
+            Err(ResponseRefusal::TooLong)
+        );
+    }
+
+    #[test]
+    fn texts_are_trimmed_and_empty_ones_are_none() {
+        let ok = response(Recipient::OutOfHours, Some(" Legevakten i Bergen "), 15).unwrap();
+        assert_eq!(ok.informed_name.as_deref(), Some("Legevakten i Bergen"));
+        assert_eq!(ok.by.as_deref(), Some("Kari"));
+        assert_eq!(ok.note, None);
+    }
+}
