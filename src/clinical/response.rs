@@ -121,10 +121,16 @@ impl EscalationResponse {
         band: ClinicalRisk,
         now: Timestamp,
     ) -> Result<Self, ResponseRefusal> {
+        // A control character is no text FHIR takes: written as a space.
         let text = |t: Option<&str>| {
-            t.map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
+            t.map(|t| {
+                t.chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect::<String>()
+                    .trim()
+                    .to_string()
+            })
+            .filter(|t| !t.is_empty())
         };
         let (informed_name, by, note) = (text(informed_name), text(by), text(note));
         if [&informed_name, &by, &note]
@@ -137,7 +143,9 @@ impl EscalationResponse {
         if informed == Recipient::Other && informed_name.is_none() {
             return Err(ResponseRefusal::OtherWithoutName);
         }
-        if at < about_set {
+        // A set may be dated a little ahead of the clock (section 16 of docs/clinical-rules.md):
+        // "now" is not before it.
+        if at < about_set.minus(super::observation_set::CLOCK_SKEW) {
             return Err(ResponseRefusal::BeforeTheSet);
         }
         if at > now.plus(super::observation_set::CLOCK_SKEW) {
@@ -205,7 +213,7 @@ mod tests {
             Err(ResponseRefusal::OtherWithoutName)
         );
         assert_eq!(
-            response(Recipient::Doctor, None, 5),
+            response(Recipient::Doctor, None, 4),
             Err(ResponseRefusal::BeforeTheSet)
         );
         assert_eq!(
@@ -218,6 +226,24 @@ mod tests {
             response(Recipient::Other, Some(&long), 15),
             Err(ResponseRefusal::TooLong)
         );
+    }
+
+    /// Guards a response to a set dated within the clock tolerance ahead of now.
+    #[test]
+    fn a_response_now_to_a_set_dated_a_little_ahead_is_taken() {
+        let ok = EscalationResponse::new(
+            Recipient::Doctor,
+            None,
+            Channel::Phone,
+            at(20),
+            None,
+            Some("Lege\nkommer"),
+            at(23),
+            ClinicalRisk::Medium,
+            at(20),
+        )
+        .unwrap();
+        assert_eq!(ok.note.as_deref(), Some("Lege kommer"));
     }
 
     #[test]

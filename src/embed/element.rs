@@ -87,7 +87,7 @@ function guarded(call) {
   }
 }
 
-export function news2DefineElement(name, observed, properties, connect, disconnect, changed, property, texts, internal) {
+export function news2DefineElement(name, observed, properties, connect, disconnect, changed, property, texts, internal, sourceNames, labelName) {
   if (customElements.get(name)) return;
   PROPERTIES = properties;
   brokenTexts = texts;
@@ -125,10 +125,14 @@ export function news2DefineElement(name, observed, properties, connect, disconne
       this.#handle = undefined;
       guarded(() => disconnect(handle));
     }
-    attributeChangedCallback() {
+    attributeChangedCallback(attribute) {
+      // A new source forgets the patient's label here too, so a moved element never replays
+      // it onto the next patient.
+      if (sourceNames.includes(attribute)) this.#values.delete(labelName);
       if (this.#handle !== undefined) guarded(() => changed(this.#handle));
     }
     static setProperty(element, key, value) {
+      if (sourceNames.includes(key)) element.#values.delete(labelName);
       element.#values.set(key, value);
       if (element.#handle !== undefined) guarded(() => property(element.#handle, key, value));
     }
@@ -157,6 +161,8 @@ extern "C" {
         property: &Closure<dyn FnMut(u32, String, JsValue)>,
         broken_texts: JsValue,
         internal_error: String,
+        source_names: js_sys::Array,
+        label_name: &str,
     ) -> Result<(), JsValue>;
 
     #[wasm_bindgen(js_name = news2Dispatch)]
@@ -180,6 +186,17 @@ thread_local! {
     static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
     static NEXT: RefCell<u32> = const { RefCell::new(0) };
 }
+
+/// The attributes and properties that decide whose data is shown: a change of any of them
+/// forgets the patient's label (`patientLabel`), which the host sets again for the new patient.
+const SOURCE_NAMES: [&str; 6] = [
+    "src",
+    "fhir-base",
+    "source-kind",
+    "patient",
+    "history",
+    "nationalId",
+];
 
 /// Defines `<news2-widget>` on this page (once; later calls do nothing).
 pub fn define() -> Result<(), JsValue> {
@@ -221,6 +238,8 @@ pub fn define() -> Result<(), JsValue> {
         &property,
         broken_texts(),
         events::internal_error().detail().to_string(),
+        SOURCE_NAMES.iter().map(|&n| JsValue::from(n)).collect(),
+        Property::PatientLabel.name(),
     )?;
     install_panic_hook();
     // The element class calls these for the page's lifetime.
@@ -343,10 +362,13 @@ fn set_property(handle: u32, key: String, value: JsValue) {
             Ok(Change::History(bundle)) => {
                 mounted.properties.history = bundle;
                 mounted.properties.refused = None;
+                // Even the same Bundle again: the host may mean another patient.
+                inputs.patient_label.set(None);
             }
             Ok(Change::NationalId(id)) => {
                 mounted.properties.national_id = id;
                 mounted.properties.refused = None;
+                inputs.patient_label.set(None);
             }
             Ok(Change::Scale2(decision)) => mounted.properties.scale_2 = decision,
             Ok(Change::Author(author)) => inputs.author.set(author),
@@ -438,6 +460,8 @@ fn apply_attributes(
     // Set only what changed, so a change of language does not reload the history.
     if inputs.source.get_untracked() != source {
         inputs.source.set(source);
+        // Another patient, or none: the label named the one before.
+        inputs.patient_label.set(None);
     }
     let language = attributes::language(get("lang").as_deref());
     if inputs.language.get_untracked() != language {

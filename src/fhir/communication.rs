@@ -77,11 +77,18 @@ impl NewResponse<'_> {
             "category": [{"coding": [{"system": RESPONSE_CATEGORY, "code": ESCALATION_RESPONSE}]}],
             "medium": [{"coding": [{"system": PARTICIPATION_MODE, "code": mode, "display": mode_display}]}],
             "subject": {"reference": self.patient},
-            "about": self.about.iter().map(|key| json!({"reference": key})).collect::<Vec<_>>(),
             "sent": instant(response.at),
             "recipient": [recipient],
             "reasonCode": [{"coding": [{"system": RESPONSE_BAND, "code": response.band.name()}]}],
         });
+        // FHIR allows no empty list: no `about` at all when the set's Observations are unknown.
+        if !self.about.is_empty() {
+            communication["about"] = self
+                .about
+                .iter()
+                .map(|key| json!({"reference": key}))
+                .collect();
+        }
         if let Some(by) = &response.by {
             communication["sender"] = json!({"display": by});
         }
@@ -218,7 +225,7 @@ mod tests {
             response: &response,
         }
         .communication();
-        for member in ["sender", "payload", "note"] {
+        for member in ["sender", "payload", "note", "about"] {
             assert!(c.get(member).is_none(), "{member}: {c}");
         }
         assert!(c["recipient"][0].get("display").is_none());

@@ -110,6 +110,16 @@ fn one_line_each(lines: Vec<String>) -> Vec<String> {
         .collect()
 }
 
+/// The nurse's R as lines: it may run over several; blank ones are dropped.
+pub fn recommendation_lines(recommendation: &str) -> Vec<String> {
+    recommendation
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// What a part with nothing in it says.
 pub fn nothing_known(language: Language) -> &'static str {
     language.pick("Ingen opplysninger", "Ingen opplysningar", "Nothing known")
@@ -120,13 +130,7 @@ impl IsbarWords {
     /// under R.
     pub fn plain_text(&self, language: Language, recommendation: &str) -> String {
         let none = nothing_known(language);
-        // The nurse's R may run over several lines: each is a line of R.
-        let r: Vec<String> = recommendation
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let r = recommendation_lines(recommendation);
         let parts = [
             &self.identification,
             &self.situation,

@@ -201,6 +201,48 @@ check(aborted, `removing a widget aborts its request: ${abortedRequest?.failure(
 // 200 widgets made and removed: no growth in listeners, chart instances or heap beyond bounds.
 const cdp = await context.newCDPSession(page);
 const bundle = JSON.parse(await readFile(resolve("public/scenarios/deteriorating.json"), "utf8"));
+
+// The patient's label in the ISBAR summary never outlives its patient (issue 16): a new history
+// forgets it, also when the element is moved and the element class replays its properties; a
+// label set after the history survives the move.
+const labelShown = await page.evaluate(async (bundle) => {
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const w = document.createElement("news2-widget");
+  w.setAttribute("demo", "");
+  w.setAttribute("now", "2026-02-10T07:34:00Z");
+  w.history = bundle;
+  w.patientLabel = "Rom 12";
+  document.body.append(w);
+  const text = async () => {
+    for (let f = 0; f < 600; f++) {
+      const panel = w.shadowRoot?.querySelector(".news2-isbar__panel");
+      if (panel) {
+        w.shadowRoot.querySelector(".news2-isbar__toggle").click();
+        await frame();
+        const shown = panel.textContent;
+        w.shadowRoot.querySelector(".news2-isbar__toggle").click();
+        return shown;
+      }
+      await frame();
+    }
+    return null;
+  };
+  const before = await text();
+  w.history = structuredClone(bundle); // another patient, as far as the widget can know
+  w.remove();
+  document.body.append(w); // moved: the element replays its properties
+  const afterNewHistory = await text();
+  w.patientLabel = "Rom 14";
+  w.remove();
+  document.body.append(w);
+  const afterMove = await text();
+  w.remove();
+  return { before, afterNewHistory, afterMove };
+}, bundle);
+check(labelShown.before?.includes("Pasient: Rom 12"), "the patient's label is in the ISBAR summary");
+check(labelShown.afterNewHistory !== null && !labelShown.afterNewHistory.includes("Rom 12"),
+  "a new history forgets the label, also after the element is moved");
+check(labelShown.afterMove?.includes("Pasient: Rom 14"), "a label set after the history survives a move");
 async function measure() {
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = await cdp.send("Runtime.getHeapUsage");

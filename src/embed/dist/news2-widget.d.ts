@@ -200,8 +200,8 @@ export interface News2WidgetElement extends HTMLElement {
   scale2Decision: News2Scale2Decision | null | undefined;
   /** Who writes new entries: service, person, municipality. */
   author: News2Author | null | undefined;
-  /** How the patient is named in the ISBAR summary (a room, initials): shown only while the
-   * source in force when it was set is in force. */
+  /** How the patient is named in the ISBAR summary (a room, initials). A new source (an
+   * attribute, `history` or `nationalId`) forgets it: set it after the source, for each patient. */
   patientLabel: string | null | undefined;
 }
 

@@ -17,7 +17,7 @@ use crate::clinical::time::Timestamp;
 use crate::i18n::format::LocalZone;
 use crate::i18n::isbar::{IsbarWords, headings, isbar, nothing_known};
 use crate::i18n::{Language, words};
-use types::{CopyOutcome, IsbarDraft};
+use types::{CopyOutcome, IsbarDraft, RecommendationBasis};
 
 /// What a copy hands over: the summary, its words, the text copied and the nurse's R.
 #[derive(Clone, Debug)]
@@ -51,11 +51,10 @@ pub fn IsbarPanel(
         let language = language.get();
         texts.with(|t| summary.with(|s| isbar(s, language, t, zone)))
     });
-    let row = Memo::new(move |_| summary.with(|s| s.recommendation));
-    // A band that changes under the nurse's R sets it back (said in the panel).
+    let basis = Memo::new(move |_| summary.with(RecommendationBasis::of));
+    // A default that changes under the nurse's R sets it back (said in the panel).
     Effect::new(move |_| {
-        let row = row.get();
-        draft.update(|d| d.follow(row));
+        basis.with(|basis| draft.update(|d| d.follow(basis)));
     });
     let recommendation = Memo::new(move |_| {
         isbar_words.with(|w| draft.with(|d| d.recommendation(&w.recommendation).to_string()))
@@ -64,13 +63,21 @@ pub fn IsbarPanel(
         let language = language.get();
         isbar_words.with(|w| recommendation.with(|r| w.plain_text(language, r)))
     });
-    let copy_state = move || text.with(|t| draft.with(|d| d.copy_of(t)));
+    let copy_state = move || draft.with(|d| d.last_copy().map(|(outcome, _)| outcome));
+    let copied_text = move || {
+        draft.with(|d| {
+            d.last_copy()
+                .map_or_else(String::new, |(_, text)| text.to_string())
+        })
+    };
     let by_hand = NodeRef::<leptos::html::Textarea>::new();
     // The text to copy by hand is selected as soon as it is shown.
     Effect::new(move |_| {
         if copy_state() == Some(CopyOutcome::Failed)
             && let Some(area) = by_hand.get()
         {
+            // Focus first: a selection in an element without focus is not what Ctrl+C copies.
+            let _ = area.focus();
             area.select();
         }
     });
@@ -156,8 +163,8 @@ pub fn IsbarPanel(
                     prop:value=move || recommendation.get()
                     on:input=move |ev| {
                         let written = event_target_value(&ev);
-                        let row = row.get_untracked();
-                        draft.update(|d| d.write(row, written));
+                        let basis = basis.get_untracked();
+                        draft.update(|d| d.write(basis, written));
                     }
                 ></textarea>
                 <p class="news2-isbar__reset" role="status">
@@ -180,7 +187,7 @@ pub fn IsbarPanel(
                         rows="12"
                         aria-label=move || w().isbar_heading
                         node_ref=by_hand
-                        prop:value=move || text.get()
+                        prop:value=copied_text
                     ></textarea>
                 })}
             </div>

@@ -2,8 +2,9 @@
 //! the band she wrote it under, and how the last copy went; and the identification the host's
 //! author gives.
 
+use crate::clinical::Parameter;
 use crate::clinical::escalation::texts::ResponseRow;
-use crate::clinical::isbar::Identification;
+use crate::clinical::isbar::{Identification, Isbar};
 use crate::fhir::write::Author;
 use crate::i18n::Language;
 use crate::i18n::provenance::service_kind;
@@ -27,15 +28,39 @@ impl CopyOutcome {
     }
 }
 
+/// What R's default stands on: the Chart 4 row in force, and what an incomplete newest set
+/// lacks (R then begins with "complete the set now"). A recommendation written under one basis
+/// does not fit another.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecommendationBasis {
+    row: Option<ResponseRow>,
+    complete_first: Vec<Parameter>,
+}
+
+impl RecommendationBasis {
+    pub fn of(summary: &Isbar) -> Self {
+        RecommendationBasis {
+            row: summary.recommendation,
+            complete_first: summary
+                .situation
+                .to_complete
+                .as_ref()
+                .map(|to_complete| to_complete.missing.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// The panel's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct IsbarDraft {
     open: bool,
-    /// What the nurse wrote as R, and the Chart 4 row in force when she wrote it.
-    written: Option<(Option<ResponseRow>, String)>,
-    /// R was set back to the default because the band changed under it.
+    /// What the nurse wrote as R, and what R's default stood on when she wrote it.
+    written: Option<(RecommendationBasis, String)>,
+    /// R was set back to the default because its basis changed under it.
     reset: bool,
-    /// The last copy: its outcome and the text it copied (a changed text is not "copied").
+    /// The last copy: its outcome and the text copied, kept until the next copy or a change of
+    /// R (the summary's ages move with the clock; the text to copy by hand must not).
     copied: Option<(CopyOutcome, String)>,
 }
 
@@ -48,22 +73,24 @@ impl IsbarDraft {
         self.open = !self.open;
     }
 
-    /// The nurse wrote R while `row` was in force.
-    pub fn write(&mut self, row: Option<ResponseRow>, text: String) {
-        self.written = Some((row, text));
+    /// The nurse wrote R while `basis` was in force.
+    pub fn write(&mut self, basis: RecommendationBasis, text: String) {
+        self.written = Some((basis, text));
         self.reset = false;
+        self.copied = None;
     }
 
-    /// The band in force is now `row`: an R written under another row no longer fits (it may
-    /// be calmer than the response now required), so it is dropped and that is said.
-    pub fn follow(&mut self, row: Option<ResponseRow>) {
+    /// R's default now stands on `basis`: an R written under another no longer fits (it may be
+    /// calmer than the response now required), so it is dropped and that is said.
+    pub fn follow(&mut self, basis: &RecommendationBasis) {
         if self
             .written
             .as_ref()
-            .is_some_and(|(written, _)| *written != row)
+            .is_some_and(|(written, _)| written != basis)
         {
             self.written = None;
             self.reset = true;
+            self.copied = None;
         }
     }
 
@@ -83,12 +110,11 @@ impl IsbarDraft {
         self.copied = Some((outcome, text.to_string()));
     }
 
-    /// How copying `text` went, if it was the text last copied.
-    pub fn copy_of(&self, text: &str) -> Option<CopyOutcome> {
+    /// How the last copy went, and the text it copied.
+    pub fn last_copy(&self) -> Option<(CopyOutcome, &str)> {
         self.copied
             .as_ref()
-            .filter(|(_, copied)| copied == text)
-            .map(|(outcome, _)| *outcome)
+            .map(|(outcome, text)| (*outcome, text.as_str()))
     }
 }
 
@@ -127,33 +153,59 @@ mod tests {
 
     /// Guards R against a band that rose while the nurse wrote it: her text is dropped, the new
     /// band's response stands, and the panel says so.
+    fn basis(row: ResponseRow, complete_first: &[Parameter]) -> RecommendationBasis {
+        RecommendationBasis {
+            row: Some(row),
+            complete_first: complete_first.to_vec(),
+        }
+    }
+
     #[test]
     fn a_recommendation_written_for_another_band_is_set_back_and_said() {
         let mut draft = IsbarDraft::default();
-        draft.write(Some(ResponseRow::Medium), "Tilsyn i morgen".into());
-        draft.follow(Some(ResponseRow::Medium));
+        draft.write(basis(ResponseRow::Medium, &[]), "Tilsyn i morgen".into());
+        draft.follow(&basis(ResponseRow::Medium, &[]));
         assert_eq!(draft.recommendation("default"), "Tilsyn i morgen");
         assert!(!draft.was_reset());
-        draft.follow(Some(ResponseRow::High));
+        draft.follow(&basis(ResponseRow::High, &[]));
         assert_eq!(
             draft.recommendation("Ring legevakt straks"),
             "Ring legevakt straks"
         );
         assert!(draft.was_reset());
-        draft.write(Some(ResponseRow::High), "Ringt 113".into());
+        draft.write(basis(ResponseRow::High, &[]), "Ringt 113".into());
         assert!(!draft.was_reset());
     }
 
-    /// Guards "copied": it is said only of the text that was copied, not of a changed one.
+    /// Guards R against a newest set that turns incomplete under it: the default then asks to
+    /// complete the set first, and her R, written before, is set back.
     #[test]
-    fn copied_holds_only_for_the_text_that_was_copied() {
+    fn a_recommendation_is_set_back_when_the_newest_set_must_be_completed_first() {
         let mut draft = IsbarDraft::default();
-        assert_eq!(draft.copy_of("a"), None);
-        draft.copied(CopyOutcome::Copied, "a");
-        assert_eq!(draft.copy_of("a"), Some(CopyOutcome::Copied));
-        assert_eq!(draft.copy_of("b"), None);
-        draft.copied(CopyOutcome::Failed, "b");
-        assert_eq!(draft.copy_of("b"), Some(CopyOutcome::Failed));
+        draft.write(basis(ResponseRow::Low, &[]), "Ny måling om 4 timer".into());
+        draft.follow(&basis(ResponseRow::Low, &[Parameter::Pulse]));
+        assert!(draft.was_reset());
+        assert_eq!(
+            draft.recommendation("Fullfør målingen nå"),
+            "Fullfør målingen nå"
+        );
+    }
+
+    /// Guards the text to copy by hand: it stays as copied while the clock moves the summary's
+    /// ages on, until the next copy or a change of R.
+    #[test]
+    fn the_last_copy_stays_until_the_next_copy_or_a_change_of_r() {
+        let mut draft = IsbarDraft::default();
+        assert_eq!(draft.last_copy(), None);
+        draft.copied(CopyOutcome::Failed, "målt 08:04 (5 min siden)");
+        assert_eq!(
+            draft.last_copy(),
+            Some((CopyOutcome::Failed, "målt 08:04 (5 min siden)"))
+        );
+        draft.copied(CopyOutcome::Copied, "b");
+        assert_eq!(draft.last_copy(), Some((CopyOutcome::Copied, "b")));
+        draft.write(basis(ResponseRow::High, &[]), "Ringt 113".into());
+        assert_eq!(draft.last_copy(), None);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::clinical::observation_set::{AsOf, ObservationSet};
 use crate::fhir::retry::{FetchError, FetchErrorKind};
 use crate::i18n::Language;
 use crate::i18n::format::iso_utc;
-use crate::i18n::isbar::IsbarWords;
+use crate::i18n::isbar::{IsbarWords, recommendation_lines};
 
 /// Where the widget's events go. Not tied to the view's lifetime: the outcome of a save that
 /// was under way when the widget was removed still reaches the host.
@@ -236,7 +236,7 @@ pub fn isbar(
             "situation": words.situation,
             "background": words.background,
             "assessment": words.assessment,
-            "recommendation": recommendation.trim(),
+            "recommendation": recommendation_lines(recommendation).join("\n"),
         }),
     }
 }

@@ -591,16 +591,23 @@ pub fn Widget(
                 language=language.into()
                 on_acknowledge
             />
-            <IsbarPanel
-                decision=decision.into()
-                history=shown.into()
-                now
-                language=language.into()
-                texts=texts.into()
-                identification
-                zone
-                on_copy=on_isbar_copy
-            />
+            // Made anew for each source: the nurse's R, and what she copied, belong to the patient
+            // they were written for.
+            {move || {
+                source.track();
+                view! {
+                    <IsbarPanel
+                        decision=decision.into()
+                        history=shown.into()
+                        now
+                        language=language.into()
+                        texts=texts.into()
+                        identification
+                        zone
+                        on_copy=on_isbar_copy
+                    />
+                }
+            }}
             {move || loads.with(|l| l.interrupted().cloned()).map(|error| (error.kind.name(), error)).map(|(kind, error)| view! {
                 <div class="news2-partial" role="status" data-kind=kind>
                     <p>{w().partly_loaded}</p>
