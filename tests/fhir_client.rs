@@ -10,8 +10,10 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use js_sys::{Function, Object, Reflect};
-use news2_widget::clinical::News2;
+use news2_widget::clinical::response::{Channel, EscalationResponse, Recipient};
+use news2_widget::clinical::{ClinicalRisk, News2};
 use news2_widget::fhir::client::{ClientOptions, Source, load, save};
+use news2_widget::fhir::communication::NewResponse;
 use news2_widget::fhir::history::FhirHistory;
 use news2_widget::fhir::retry::{FetchErrorKind, RetryPolicy};
 use news2_widget::fhir::write::NewEntry;
@@ -381,6 +383,69 @@ async fn a_write_retried_after_a_lost_answer_creates_nothing_twice() {
     .into_result()
     .unwrap();
     assert_eq!(totals(&history), [Some(2), Some(8), Some(16), Some(16)]);
+}
+
+/// Guards the escalation response (issue 16): its Communication reaches the FHIR test server
+/// once, also when the first answer is lost and the nurse sends it again, and reads back as it
+/// was recorded, about the set's Observations.
+#[wasm_bindgen_test]
+async fn an_escalation_response_is_recorded_once_and_reads_back() {
+    let patient = seed(&unique("nin")).await;
+    let set = {
+        let history = load_patient(&patient, &fast()).await.into_result().unwrap();
+        history.group(None).history.sets().last().unwrap().clone()
+    };
+    assert!(!set.details.observations.is_empty());
+    let response = EscalationResponse::new(
+        Recipient::OutOfHours,
+        Some("Legevakten <b>Nord</b>"),
+        Channel::Phone,
+        set.taken_at(),
+        Some("Kari Nordmann"),
+        Some("Lege kommer"),
+        set.taken_at(),
+        ClinicalRisk::High,
+        set.taken_at(),
+    )
+    .unwrap();
+    let response_id = unique("response");
+    let bundle = NewResponse {
+        response_id: &response_id,
+        patient: &format!("Patient/{patient}"),
+        about: &set.details.observations,
+        isbar: Some("S – Situasjon\n- NEWS2 16 (høy risiko)"),
+        response: &response,
+    }
+    .transaction();
+    faults(json!([{"kind": "drop", "path": "/fhir/", "method": "POST", "after": true}])).await;
+    if let Err(lost) = save(&base(), &bundle, &writing()).await {
+        assert_eq!(lost.kind, FetchErrorKind::Network);
+    }
+    save(&base(), &bundle, &writing()).await.unwrap();
+    let url = format!(
+        "{}/Communication?identifier={}|{response_id}",
+        base(),
+        news2_widget::fhir::communication::RESPONSE_SYSTEM
+    );
+    let raw: Value = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let found = raw["entry"].as_array().cloned().unwrap_or_default();
+    assert_eq!(found.len(), 1, "recorded once: {raw}");
+    let read = news2_widget::fhir::communication::read(&found[0]["resource"]).unwrap();
+    assert_eq!(read.informed, Some(Recipient::OutOfHours));
+    assert_eq!(
+        read.informed_name.as_deref(),
+        Some("Legevakten <b>Nord</b>")
+    );
+    assert_eq!(read.channel, Some(Channel::Phone));
+    assert_eq!(read.at, set.taken_at());
+    assert_eq!(read.band, Some(ClinicalRisk::High));
+    assert_eq!(read.about, set.details.observations);
 }
 
 #[wasm_bindgen_test]

@@ -72,6 +72,13 @@ pub enum ClinicalRisk {
 }
 
 impl ClinicalRisk {
+    pub const ALL: [ClinicalRisk; 4] = [
+        ClinicalRisk::Low,
+        ClinicalRisk::LowMedium,
+        ClinicalRisk::Medium,
+        ClinicalRisk::High,
+    ];
+
     /// The band's stable public name (`low-medium`): the `score()` API, the `data-risk`
     /// attribute, the CSS and the events all write it so.
     pub const fn name(self) -> &'static str {

@@ -14,11 +14,17 @@
 //! - `payload` the ISBAR text as copied; `note` the nurse's note;
 //! - the band the banner gave, as a `reasonCode` in [`RESPONSE_BAND`], so a reader knows what was
 //!   responded to without regrouping the sets.
+//!
+//! [`read`] reads any completed `Communication` back, this widget's or another service's, for
+//! what it says: what it leaves out or codes otherwise is unknown, never guessed.
 
 use serde_json::{Value, json};
 
+use super::datetime;
 use super::write::instant;
+use crate::clinical::ClinicalRisk;
 use crate::clinical::response::{Channel, EscalationResponse, Recipient};
+use crate::clinical::time::Timestamp;
 
 /// The identifier system of responses recorded in this widget.
 pub const RESPONSE_SYSTEM: &str = "urn:news2-widget:response";
@@ -133,11 +139,96 @@ pub fn recipient_of(communication: &Value) -> Option<Recipient> {
         .find_map(|coding| coding["code"].as_str().and_then(Recipient::from_name))
 }
 
+/// A response as a record holds it: recorded here or by another service's system, read back
+/// from its `Communication`. What another system left out, or coded otherwise, is `None`,
+/// never guessed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordedResponse {
+    pub informed: Option<Recipient>,
+    /// Whom, by name or service, as written.
+    pub informed_name: Option<String>,
+    pub channel: Option<Channel>,
+    /// When they were informed (`sent`).
+    pub at: Timestamp,
+    pub by: Option<String>,
+    pub note: Option<String>,
+    /// The Observations it is about (`Observation/{id}`).
+    pub about: Vec<String>,
+    /// The band responded to, when it says.
+    pub band: Option<ClinicalRisk>,
+}
+
+/// Reads a `Communication` as a recorded response, or says why it is not one.
+pub fn read(resource: &Value) -> Result<RecordedResponse, String> {
+    if resource["resourceType"] != "Communication" {
+        return Err("not a Communication".into());
+    }
+    match resource["status"].as_str() {
+        Some("completed") => {}
+        Some(status) => return Err(format!("status {status}: not a response that was given")),
+        None => return Err("has no status".into()),
+    }
+    let at = resource["sent"]
+        .as_str()
+        .ok_or("has no time it was sent")
+        .map_err(str::to_owned)
+        .and_then(|sent| datetime::parse(sent).map_err(|why| format!("sent {why}")))?;
+    let text = |value: &Value| {
+        value
+            .as_str()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
+    let codes = |member: &Value, system: &str| -> Vec<String> {
+        member
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|concept| concept["coding"].as_array().into_iter().flatten())
+            .filter(|coding| coding["system"] == system)
+            .filter_map(|coding| coding["code"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let channel = codes(&resource["medium"], PARTICIPATION_MODE)
+        .iter()
+        .find_map(|code| match code.as_str() {
+            "PHONE" => Some(Channel::Phone),
+            "FACE" => Some(Channel::InPerson),
+            "WRITTEN" | "ELECTRONIC" | "ONLINEWRIT" | "EMAILWRIT" | "TYPEWRIT" | "HANDWRIT" => {
+                Some(Channel::Message)
+            }
+            _ => None,
+        });
+    let band = codes(&resource["reasonCode"], RESPONSE_BAND)
+        .iter()
+        .find_map(|code| {
+            ClinicalRisk::ALL
+                .into_iter()
+                .find(|risk| risk.name() == code)
+        });
+    Ok(RecordedResponse {
+        informed: recipient_of(resource),
+        informed_name: text(&resource["recipient"][0]["display"]),
+        channel,
+        at,
+        by: text(&resource["sender"]["display"]),
+        note: text(&resource["note"][0]["text"]),
+        about: resource["about"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|about| about["reference"].as_str())
+            .filter(|reference| reference.starts_with("Observation/"))
+            .map(str::to_owned)
+            .collect(),
+        band,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clinical::ClinicalRisk;
-    use crate::clinical::time::Timestamp;
 
     fn response(note: Option<&str>) -> EscalationResponse {
         EscalationResponse::new(
@@ -231,5 +322,56 @@ mod tests {
         assert!(c["recipient"][0].get("display").is_none());
         assert!(!c.to_string().contains("null"), "{c}");
         assert_eq!(recipient_of(&c), Some(Recipient::Doctor));
+    }
+
+    /// Guards the round trip: a response written here reads back as what was recorded.
+    #[test]
+    fn a_written_response_reads_back_as_recorded() {
+        let response = response(Some("Lege kommer innen 30 min"));
+        let about = vec!["Observation/1".to_string(), "Observation/2".to_string()];
+        let read = read(&new(&response, &about).communication()).unwrap();
+        assert_eq!(
+            read,
+            RecordedResponse {
+                informed: Some(Recipient::OutOfHours),
+                informed_name: Some("Legevakten <b>Nord</b>".into()),
+                channel: Some(Channel::Phone),
+                at: response.at,
+                by: Some("Kari Nordmann".into()),
+                note: Some("Lege kommer innen 30 min".into()),
+                about,
+                band: Some(ClinicalRisk::High),
+            }
+        );
+    }
+
+    /// Guards another service's record: what it leaves out or codes otherwise is unknown, never
+    /// guessed; a withdrawn one or one without a time is not a response.
+    #[test]
+    fn another_systems_communication_is_read_for_what_it_says() {
+        let theirs = serde_json::json!({
+            "resourceType": "Communication",
+            "status": "completed",
+            "sent": "2026-11-26T14:05:00+01:00",
+            "recipient": [{"display": "Legevakten"}],
+            "medium": [{"coding": [{"system": PARTICIPATION_MODE, "code": "VIDEOCONF"}]}],
+            "about": [{"reference": "Observation/9"}, {"reference": "Patient/1"}],
+        });
+        let read = read(&theirs).unwrap();
+        assert_eq!(read.informed, None);
+        assert_eq!(read.informed_name.as_deref(), Some("Legevakten"));
+        assert_eq!(read.channel, None);
+        assert_eq!(read.band, None);
+        assert_eq!(read.about, ["Observation/9"]);
+        let mut withdrawn = theirs.clone();
+        withdrawn["status"] = "entered-in-error".into();
+        assert!(read_err(&withdrawn).contains("entered-in-error"));
+        let mut untimed = theirs;
+        untimed.as_object_mut().unwrap().remove("sent");
+        assert!(read_err(&untimed).contains("time"));
+    }
+
+    fn read_err(resource: &Value) -> String {
+        read(resource).unwrap_err()
     }
 }
