@@ -10,6 +10,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use js_sys::{Function, Object, Reflect};
+use news2_widget::clinical::observation_set::ObservationSet;
 use news2_widget::clinical::response::{Channel, EscalationResponse, Recipient};
 use news2_widget::clinical::{ClinicalRisk, News2};
 use news2_widget::fhir::client::{ClientOptions, Source, load, save};
@@ -317,13 +318,40 @@ async fn lasting_failures_are_classified_and_not_retried_when_retrying_cannot_he
     post(&format!("{}/__reset", server()), &json!({})).await;
 }
 
+/// The newest set of a seeded patient, as the widget reads it from the server.
+async fn newest_set(patient: &str) -> ObservationSet {
+    let history = load_patient(patient, &fast()).await.into_result().unwrap();
+    history.group(None).history.sets().last().unwrap().clone()
+}
+
+/// Saves `bundle` when its first answer is lost (the connection drops after the server has
+/// saved), then again as the user would. The widget does not resend a write that got no answer,
+/// but Chromium itself may, on a fresh connection, when the lost one was a reused keep-alive
+/// connection: so the first save may end either way.
+async fn save_after_a_lost_answer(bundle: &Value) {
+    faults(json!([{"kind": "drop", "path": "/fhir/", "method": "POST", "after": true}])).await;
+    if let Err(lost) = save(&base(), bundle, &writing()).await {
+        assert_eq!(lost.kind, FetchErrorKind::Network);
+    }
+    save(&base(), bundle, &writing()).await.unwrap();
+}
+
+/// A search answered by the server itself, not through the widget's reader (which merges
+/// copies by identifier).
+async fn server_search(url: &str) -> Value {
+    gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn a_write_retried_after_a_lost_answer_creates_nothing_twice() {
     let patient = seed(&unique("nin")).await;
-    let set = {
-        let history = load_patient(&patient, &fast()).await.into_result().unwrap();
-        history.group(None).history.sets().last().unwrap().clone()
-    };
+    let set = newest_set(&patient).await;
     let entry_id = format!(
         "{:08x}-0000-4000-8000-{:012x}",
         (js_sys::Math::random() * 1e9) as u64,
@@ -335,15 +363,7 @@ async fn a_write_retried_after_a_lost_answer_creates_nothing_twice() {
         set: &set,
     }
     .transaction();
-    // The first answer is lost: the connection drops after the server has saved. The widget does
-    // not resend a write that got no answer, but Chromium itself may, on a fresh connection, when
-    // the lost one was a reused keep-alive connection: so the first save may end either way. The
-    // user then resends the same entry. Either way, nothing may be created twice.
-    faults(json!([{"kind": "drop", "path": "/fhir/", "method": "POST", "after": true}])).await;
-    if let Err(lost) = save(&base(), &bundle, &writing()).await {
-        assert_eq!(lost.kind, FetchErrorKind::Network);
-    }
-    save(&base(), &bundle, &writing()).await.unwrap();
+    save_after_a_lost_answer(&bundle).await;
     let posts = log()
         .await
         .iter()
@@ -353,18 +373,11 @@ async fn a_write_retried_after_a_lost_answer_creates_nothing_twice() {
         posts >= 3,
         "the seed, the lost POST and the resent one reached the server ({posts})"
     );
-    // Counted on the server itself, not through the widget's reader (which merges by identifier).
     let url = format!(
         "{}/Observation?subject=Patient/{patient}&_count=200",
         base()
     );
-    let raw: Value = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let raw = server_search(&url).await;
     let written = raw["entry"]
         .as_array()
         .unwrap()
@@ -391,10 +404,7 @@ async fn a_write_retried_after_a_lost_answer_creates_nothing_twice() {
 #[wasm_bindgen_test]
 async fn an_escalation_response_is_recorded_once_and_reads_back() {
     let patient = seed(&unique("nin")).await;
-    let set = {
-        let history = load_patient(&patient, &fast()).await.into_result().unwrap();
-        history.group(None).history.sets().last().unwrap().clone()
-    };
+    let set = newest_set(&patient).await;
     assert!(!set.details.observations.is_empty());
     let response = EscalationResponse::new(
         Recipient::OutOfHours,
@@ -417,23 +427,13 @@ async fn an_escalation_response_is_recorded_once_and_reads_back() {
         response: &response,
     }
     .transaction();
-    faults(json!([{"kind": "drop", "path": "/fhir/", "method": "POST", "after": true}])).await;
-    if let Err(lost) = save(&base(), &bundle, &writing()).await {
-        assert_eq!(lost.kind, FetchErrorKind::Network);
-    }
-    save(&base(), &bundle, &writing()).await.unwrap();
+    save_after_a_lost_answer(&bundle).await;
     let url = format!(
         "{}/Communication?identifier={}|{response_id}",
         base(),
         news2_widget::fhir::communication::RESPONSE_SYSTEM
     );
-    let raw: Value = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let raw = server_search(&url).await;
     let found = raw["entry"].as_array().cloned().unwrap_or_default();
     assert_eq!(found.len(), 1, "recorded once: {raw}");
     let read = news2_widget::fhir::communication::read(&found[0]["resource"]).unwrap();
@@ -452,16 +452,7 @@ async fn an_escalation_response_is_recorded_once_and_reads_back() {
 async fn totals_whose_vital_signs_did_not_come_along_fetch_them() {
     let patient = seed(&unique("nin")).await;
     // Write an entry (vital signs and a total), then search for totals only, with no _include.
-    let set = load_patient(&patient, &fast())
-        .await
-        .into_result()
-        .unwrap()
-        .group(None)
-        .history
-        .sets()
-        .last()
-        .unwrap()
-        .clone();
+    let set = newest_set(&patient).await;
     let entry_id = unique("entry");
     let bundle = NewEntry {
         entry_id: &entry_id,

@@ -31,6 +31,16 @@ fn isbar(sets: Vec<ObservationSet>, now_minutes: i64) -> Isbar {
     isbar_with(sets, now_minutes, &Settings::default())
 }
 
+/// S's change for complete sets of these totals at these minutes, five minutes after the last.
+fn change_of(sets: &[(u8, i64)]) -> Change {
+    let now = sets.iter().map(|&(_, m)| m).max().unwrap_or(0) + 5;
+    let sets = sets
+        .iter()
+        .map(|&(total, m)| Vitals::total(total).at(m))
+        .collect();
+    isbar(sets, now).situation.change.expect("a change")
+}
+
 fn at(total: u8, risk: ClinicalRisk, m: i64) -> TotalAt {
     TotalAt {
         total,
@@ -342,17 +352,7 @@ fn identification_is_what_the_host_gives() {
 /// since itself, not since an earlier medium set before the high one.
 #[test]
 fn a_band_since_stops_at_a_set_of_another_band() {
-    let summary = isbar(
-        vec![
-            Vitals::total(5).at(0),
-            Vitals::total(2).at(60),
-            Vitals::total(5).at(120),
-            Vitals::total(7).at(180),
-            Vitals::total(6).at(240),
-        ],
-        245,
-    );
-    let change = summary.situation.change.unwrap();
+    let change = change_of(&[(5, 0), (2, 60), (5, 120), (7, 180), (6, 240)]);
     assert_eq!(change.previous, Some(at(7, ClinicalRisk::High, 180)));
     assert_eq!(change.band_since, minutes(240));
 }
@@ -603,16 +603,7 @@ fn the_plain_text_carries_the_nurses_recommendation_and_the_hosts_names_as_given
 /// Guards "since when" for a low band: never since the first set ever, over a high one between.
 #[test]
 fn a_low_band_is_not_said_to_hold_across_a_high_set() {
-    let summary = isbar(
-        vec![
-            Vitals::total(1).at(0),
-            Vitals::total(7).at(60),
-            Vitals::total(1).at(120),
-            Vitals::total(2).at(180),
-        ],
-        185,
-    );
-    let change = summary.situation.change.unwrap();
+    let change = change_of(&[(1, 0), (7, 60), (1, 120), (2, 180)]);
     assert_eq!(change.band_since, minutes(120));
     assert_eq!(change.previous, Some(at(1, ClinicalRisk::Low, 120)));
 }
@@ -620,32 +611,14 @@ fn a_low_band_is_not_said_to_hold_across_a_high_set() {
 /// Guards "since when" over days: told back at most 24 hours before the set it stands on.
 #[test]
 fn a_band_since_goes_back_at_most_24_hours() {
-    let summary = isbar(
-        vec![
-            Vitals::total(5).at(0),
-            Vitals::total(5).at(20 * 60),
-            Vitals::total(5).at(30 * 60),
-        ],
-        30 * 60 + 5,
-    );
-    assert_eq!(
-        summary.situation.change.unwrap().band_since,
-        minutes(20 * 60)
-    );
+    let change = change_of(&[(5, 0), (5, 20 * 60), (5, 30 * 60)]);
+    assert_eq!(change.band_since, minutes(20 * 60));
 }
 
 /// Guards sets at one time: the set before is taken before, never a calmer one at the same time.
 #[test]
 fn the_set_before_is_earlier_not_at_the_same_time() {
-    let summary = isbar(
-        vec![
-            Vitals::total(1).at(0),
-            Vitals::total(3).at(60),
-            Vitals::total(5).at(60),
-        ],
-        65,
-    );
-    let change = summary.situation.change.unwrap();
+    let change = change_of(&[(1, 0), (3, 60), (5, 60)]);
     assert_eq!(change.previous, Some(at(1, ClinicalRisk::Low, 0)));
 }
 
