@@ -10,7 +10,8 @@
 //
 // Codes and shapes as in ../shared/news2/README.md, section 5, and tests/data/fhir/. No patient
 // identifier appears anywhere: every patient is a literal `Patient/<id>` of a made-up id, and no
-// Patient resource is included (the reader reports any entry that is not an Observation).
+// Patient resource is included (the reader reports any entry that is not an Observation or an
+// escalation response, a Communication).
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -403,6 +404,43 @@ function deteriorating() {
   for (const set of [...sets].reverse()) {
     for (const r of vitalSigns(scenario, set, 'norwegian')) entries.push(entry(r, 'match'));
   }
+  // Who was told, as two services recorded it (issue 16): home care calls the legevakt when the
+  // score first turns high (written as this widget writes it), and the legevakt's doctor calls
+  // AMK after the last set (another system's Communication: no codes of ours, names only).
+  const firstHigh = sets.find((s) => total(s) >= 7);
+  check(firstHigh === sets[14], 'high from 44 h');
+  const about = (set) => vitalSigns(scenario, set, 'norwegian').map((r) => ({ reference: `Observation/${r.id}` }));
+  const responses = [
+    {
+      resourceType: 'Communication',
+      id: 'response-hjemmetjenesten',
+      contained: [{ resourceType: 'PractitionerRole', id: 'recipient', code: [{ coding: [{ system: 'urn:news2-widget:recipient', code: 'out-of-hours' }], text: 'Legevakten i Nordby' }] }],
+      identifier: [{ system: 'urn:news2-widget:response', value: uuid(`${scenario.id}/response/home-care`) }],
+      status: 'completed',
+      category: [{ coding: [{ system: 'urn:news2-widget:communication-category', code: 'news2-escalation-response' }] }],
+      medium: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode', code: 'PHONE', display: 'telephone' }] }],
+      subject: { reference: `Patient/${scenario.patient}` },
+      about: about(firstHigh),
+      sent: fhirTime(firstHigh.at + 12 * MINUTE),
+      sender: { display: `${firstHigh.by}, sykepleier, Hjemmetjenesten Nordby` },
+      recipient: [{ reference: '#recipient', display: 'Legevakten i Nordby' }],
+      reasonCode: [{ coding: [{ system: 'urn:news2-widget:risk', code: 'high' }] }],
+      note: [{ text: 'Legevakten sender lege; ny måling om 30 min.' }],
+    },
+    {
+      resourceType: 'Communication',
+      id: 'legevakt-melding-118',
+      status: 'completed',
+      medium: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode', code: 'PHONE' }] }],
+      subject: { reference: `Patient/${scenario.patient}` },
+      about: about(sets.at(-1)),
+      sent: fhirTime(sets.at(-1).at + 14 * MINUTE),
+      sender: { display: 'Lege Anne Vik, Legevakten i Nordby' },
+      recipient: [{ display: 'AMK Nordby' }],
+      note: [{ text: 'Ambulanse bestilt, hastegrad akutt.' }],
+    },
+  ];
+  for (const r of responses) entries.push({ fullUrl: `${BASE}/Communication/${r.id}`, resource: r, search: { mode: 'include' } });
   const now = sets.at(-1).at + 30 * MINUTE;
   return { scenario, bundle: bundle(scenario, entries, now, false), now, expect: levelOf(sets.at(-1)) };
 }

@@ -255,7 +255,18 @@ async fn the_auth_callback_is_asked_once_per_request_and_its_headers_are_sent() 
         unique_proofs.len(),
         "a fresh proof per request"
     );
-    assert_eq!(calls.get(), 5, "five pages");
+    assert_eq!(
+        calls.get(),
+        6,
+        "five pages and the search for escalation responses"
+    );
+    assert!(
+        mine.last().unwrap()["url"]
+            .as_str()
+            .unwrap()
+            .contains("/Communication?subject="),
+        "{mine:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -419,9 +430,10 @@ async fn an_escalation_response_is_recorded_once_and_reads_back() {
     )
     .unwrap();
     let response_id = unique("response");
+    let reference = format!("Patient/{patient}");
     let bundle = NewResponse {
         response_id: &response_id,
-        patient: &format!("Patient/{patient}"),
+        patient: Some(&reference),
         about: &set.details.observations,
         isbar: Some("S – Situasjon\n- NEWS2 16 (høy risiko)"),
         response: &response,
@@ -446,6 +458,35 @@ async fn an_escalation_response_is_recorded_once_and_reads_back() {
     assert_eq!(read.at, set.taken_at());
     assert_eq!(read.band, Some(ClinicalRisk::High));
     assert_eq!(read.about, set.details.observations);
+    assert_eq!(read.response_id.as_deref(), Some(response_id.as_str()));
+
+    // Another widget reading the same server: the load searches the responses with the sets,
+    // finds this one once, and knows it has them all.
+    let source = Source::Patient {
+        base: base(),
+        patient: reference.clone(),
+    };
+    let grouped = load(&source, &fast(), |_| {})
+        .await
+        .into_result()
+        .unwrap()
+        .group(None);
+    assert!(grouped.responses.complete);
+    let mine: Vec<_> = grouped
+        .responses
+        .recorded
+        .iter()
+        .filter(|r| r.response_id.as_deref() == Some(response_id.as_str()))
+        .collect();
+    assert_eq!(mine.len(), 1, "{:?}", grouped.responses);
+    assert_eq!(mine[0].by.as_deref(), Some("Kari Nordmann"));
+    let log = server_search(&format!("{}/__log", server())).await;
+    assert!(
+        log.to_string().contains(&format!(
+            "/Communication?subject=Patient%2F{patient}&category="
+        )),
+        "the responses were searched by subject: {log}"
+    );
 }
 
 #[wasm_bindgen_test]

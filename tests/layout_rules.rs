@@ -6,6 +6,7 @@
 const WIDGET: &str = include_str!("../style/widget.css");
 const BANNER: &str = include_str!("../style/banner.css");
 const ISBAR: &str = include_str!("../style/isbar.css");
+const RESPONSE: &str = include_str!("../style/response.css");
 const STATUS: &str = include_str!("../style/status.css");
 const CHART: &str = include_str!("../style/chart.css");
 const TABLE: &str = include_str!("../style/history-table.css");
@@ -51,6 +52,7 @@ fn every_width_dependent_rule_is_a_container_query() {
         ("widget", WIDGET),
         ("banner", BANNER),
         ("isbar", ISBAR),
+        ("response", RESPONSE),
         ("status", STATUS),
         ("chart", CHART),
         ("history-table", TABLE),

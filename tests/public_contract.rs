@@ -11,8 +11,10 @@ use common::{Vitals, minutes};
 use news2_widget::clinical::escalation::texts::{Language, ResponseTexts};
 use news2_widget::clinical::escalation::{Settings, decide};
 use news2_widget::clinical::isbar::{Identification, Isbar};
-use news2_widget::clinical::observation_set::History;
+use news2_widget::clinical::observation_set::{History, ObservationSet};
+use news2_widget::clinical::response::{Channel, EscalationResponse, Recipient};
 use news2_widget::embed::properties::Property;
+use news2_widget::fhir::pending::{PendingResponse, ResponseState};
 use news2_widget::fhir::retry::FetchError;
 use news2_widget::i18n::format::FixedZone;
 use news2_widget::i18n::isbar::isbar as isbar_words;
@@ -195,7 +197,54 @@ fn every_event() -> Vec<WidgetEvent> {
             let text = words.plain_text(Language::Nb, &words.recommendation);
             events::isbar(&summary, &words, Language::Nb, &text, &words.recommendation)
         },
+        {
+            let pending = a_failed_response(&set, failure.clone());
+            events::response(
+                &pending,
+                &serde_json::json!({"resourceType": "Communication"}),
+            )
+        },
     ]
+}
+
+fn a_failed_response(set: &ObservationSet, error: FetchError) -> PendingResponse {
+    let response = EscalationResponse::new(
+        Recipient::Other,
+        Some("Fastlege Berg"),
+        Channel::Message,
+        set.taken_at(),
+        None,
+        None,
+        set.taken_at(),
+        ClinicalRisk::High,
+        set.taken_at(),
+    )
+    .unwrap();
+    PendingResponse {
+        response_id: "r1".into(),
+        response,
+        about: vec!["Observation/1".into()],
+        isbar: "S – Situasjon".into(),
+        state: ResponseState::Failed(error),
+    }
+}
+
+/// Guards `news2-response`'s names: who, how and the state, as the d.ts declares them.
+#[test]
+fn the_response_names_agree() {
+    let names = |all: &[&str]| all.iter().map(|n| n.to_string()).collect::<BTreeSet<_>>();
+    assert_eq!(
+        union("News2Recipient"),
+        names(&Recipient::ALL.map(Recipient::name))
+    );
+    assert_eq!(
+        union("News2Channel"),
+        names(&Channel::ALL.map(Channel::name))
+    );
+    let detail = &DTS[DTS.find("interface News2ResponseDetail").expect("declared")..];
+    let state = &detail[detail.find("  state:").expect("state")..];
+    let state = &state[..state.find(';').expect("ends")];
+    assert_eq!(quoted(state), names(&ResponseState::NAMES));
 }
 
 #[test]

@@ -69,7 +69,9 @@ fn read(path: &Path) -> (Grouped, usize) {
     let observations = serde_json::from_slice::<Value>(&bytes).unwrap()["entry"]
         .as_array()
         .unwrap()
-        .len();
+        .iter()
+        .filter(|e| e["resource"]["resourceType"] == "Observation")
+        .count();
     let mut history = FhirHistory::new();
     history.add_page(read_page(&bytes));
     (history.group(None), observations)
@@ -203,6 +205,21 @@ fn deteriorating_climbs_from_0_through_a_red_score_to_high() {
         decide(&g.history, s.now, &Settings::default()).level,
         Level::High
     );
+    // Home care's call to the legevakt at the first high score and the legevakt's call to AMK
+    // both answer the high band; a Bundle is never taken to hold every response.
+    assert_eq!(g.responses.recorded.len(), 2);
+    assert!(!g.responses.complete);
+    let settings = Settings {
+        responses: g.responses.clone(),
+        ..Settings::default()
+    };
+    let decision = decide(&g.history, s.now, &settings);
+    let whom: Vec<_> = decision
+        .responses
+        .iter()
+        .map(|r| r.informed_name.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(whom, ["AMK Nordby", "Legevakten i Nordby"]);
 }
 
 #[test]

@@ -679,7 +679,7 @@ async fn an_unsaved_set_never_shows_with_another_patient_and_comes_back_with_its
     );
     assert!(
         page.text(".news2-pending__aside")
-            .contains("1 måling(er) for en annen pasient")
+            .contains("1 måling(er) eller respons(er) for en annen pasient")
     );
 
     page.inputs.source.set(patient_a);

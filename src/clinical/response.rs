@@ -3,6 +3,12 @@
 //! note. Plain data with stable public names; `fhir::communication` writes it as a FHIR
 //! `Communication`, and `i18n` words it.
 
+use std::collections::HashSet;
+use std::time::Duration;
+
+use super::escalation::Standing;
+use super::observation_set::AsOf;
+use super::schedule::{frequency_for_band, interval};
 use super::score::ClinicalRisk;
 use super::time::Timestamp;
 
@@ -161,6 +167,126 @@ impl EscalationResponse {
             about_set,
             band,
         })
+    }
+}
+
+/// A response as a record holds it: recorded here or by another service's system (read back
+/// from its FHIR `Communication`). What another system left out, or coded otherwise, is `None`,
+/// never guessed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordedResponse {
+    /// The id this widget gave it (its identifier in `urn:news2-widget:response`), so a
+    /// response waiting to be saved here is known when it comes back; `None` for another
+    /// system's.
+    pub response_id: Option<String>,
+    pub informed: Option<Recipient>,
+    /// Whom, by name or service, as written.
+    pub informed_name: Option<String>,
+    pub channel: Option<Channel>,
+    /// When they were informed.
+    pub at: Timestamp,
+    pub by: Option<String>,
+    pub note: Option<String>,
+    /// The Observations it is about (`Observation/{id}`).
+    pub about: Vec<String>,
+    /// The band responded to, when it says.
+    pub band: Option<ClinicalRisk>,
+}
+
+/// The responses the widget holds for the patient, and whether they are all there are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Responses {
+    pub recorded: Vec<RecordedResponse>,
+    /// Whether the source was searched for every response and answered: only then may the
+    /// banner say none was recorded. A source that holds none (PMD, a Bundle) or a search that
+    /// failed leaves this `false`.
+    pub complete: bool,
+}
+
+/// A band of medium or above that has stood longer than its monitoring interval with no
+/// recorded response: said in the banner, with no colour or sound beyond the band's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unanswered {
+    pub band: ClinicalRisk,
+    /// When the sets at this band (or above) began: the first set of the run.
+    pub since: Timestamp,
+    /// The band's monitoring interval, exceeded.
+    pub interval: Duration,
+}
+
+/// The responses that answer the band in force, and whether it has gone unanswered.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answered {
+    /// Newest first.
+    pub responses: Vec<RecordedResponse>,
+    pub unanswered: Option<Unanswered>,
+}
+
+/// Which responses answer the band the banner stands on.
+///
+/// The band is answered by a response about any set of the run it stands on: the sets, back
+/// from the newest, whose band is this one or higher (a set with no band yet, being incomplete,
+/// neither breaks nor starts the run). A response about a set before the run answered an
+/// earlier, other situation and does not count; one that names no set the history holds (another
+/// system's, without `about`) counts when it was given during the run. Bands below medium ask no
+/// response of this kind (Chart 4: a registered nurse assesses low scores), so only medium and
+/// high can go unanswered, and only when `responses` is complete.
+pub fn answered(
+    history: AsOf<'_>,
+    standing: Option<&Standing>,
+    responses: &Responses,
+    now: Timestamp,
+) -> Answered {
+    let Some(standing) = standing else {
+        return Answered::default();
+    };
+    let sets = history.sets();
+    let Some(stands_at) = sets.iter().rposition(|s| s.taken_at() == standing.at) else {
+        return Answered::default();
+    };
+    let mut start = stands_at;
+    for (i, set) in sets[..stands_at].iter().enumerate().rev() {
+        match set.band() {
+            Some((band, _)) if band < standing.band => break,
+            Some(_) => start = i,
+            None => {}
+        }
+    }
+    let since = sets[start].taken_at();
+    let in_run: HashSet<&str> = sets[start..]
+        .iter()
+        .flat_map(|s| s.details.observations.iter().map(String::as_str))
+        .collect();
+    let known: HashSet<&str> = sets
+        .iter()
+        .flat_map(|s| s.details.observations.iter().map(String::as_str))
+        .collect();
+    let mut answering: Vec<RecordedResponse> = responses
+        .recorded
+        .iter()
+        .filter(|r| {
+            if r.about.iter().any(|key| known.contains(key.as_str())) {
+                r.about.iter().any(|key| in_run.contains(key.as_str()))
+            } else {
+                r.at >= since
+            }
+        })
+        .cloned()
+        .collect();
+    answering.sort_by_key(|r| std::cmp::Reverse(r.at));
+    let interval = interval(frequency_for_band(standing.band)).0;
+    let unanswered = (responses.complete
+        && answering.is_empty()
+        && standing.band >= ClinicalRisk::Medium
+        && now.since(since).is_some_and(|waited| waited > interval))
+    .then_some(Unanswered {
+        band: standing.band,
+        since,
+        interval,
+    });
+    Answered {
+        responses: answering,
+        unanswered,
     }
 }
 

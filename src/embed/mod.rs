@@ -25,6 +25,7 @@ pub const STYLESHEET: &str = concat!(
     include_str!("../../style/widget.css"),
     include_str!("../../style/banner.css"),
     include_str!("../../style/isbar.css"),
+    include_str!("../../style/response.css"),
     include_str!("../../style/status.css"),
     include_str!("../../style/chart.css"),
     include_str!("../../style/history-table.css"),

@@ -12,9 +12,11 @@ use serde_json::value::RawValue;
 
 use super::json::{Member, Value};
 
+use super::communication;
 use super::national_id;
 use super::observation::{self, NO_ID, Retracted, SourceObservation};
 use super::problem::{Problem, ProblemKind};
+use crate::clinical::response::RecordedResponse;
 
 /// Pages larger than this are refused whole rather than parsed: the widget asks for 500 entries
 /// a page (about 2 MB), a server that ignores the page size sends a year of 4-hourly sets in
@@ -38,6 +40,8 @@ pub struct Page {
     pub retracted: Vec<Retracted>,
     /// `Bundle.link` with relation `next`.
     pub next: Option<String>,
+    /// Escalation responses (`Communication`s) the page carries.
+    pub responses: Vec<RecordedResponse>,
 }
 
 /// What a request expects its answer to be.
@@ -475,6 +479,14 @@ fn read_entry(page: &mut Page, index: usize, entry: &Value, is_response: bool) {
                 .unwrap_or_else(|| format!("{NO_ID} entry {index}"));
             add(page, observation::read(resource, Some(&fallback)));
         }
+        Some("Communication") => match communication::read(&serde_json::Value::from(resource)) {
+            Ok(response) => page.responses.push(response),
+            Err(why) => page.problems.push(Problem {
+                resource: full_url.map(str::to_owned),
+                kind: ProblemKind::NotScored,
+                message: format!("entry {index} is a Communication not taken as a response: {why}"),
+            }),
+        },
         Some("OperationOutcome") => {
             let issues = resource.member("issue").as_array().unwrap_or_default();
             page.problems.push(Problem {

@@ -17,6 +17,7 @@ use web_sys::AbortSignal;
 use super::abort;
 use super::bundle::{Expect, MAX_PAGE_BYTES, NotData, NotDataKind, Page, read_answer};
 use super::codes;
+use super::communication;
 use super::history::FhirHistory;
 use super::national_id;
 use super::patient::{self, Searched};
@@ -779,20 +780,84 @@ pub async fn load(
         }
         seen_requests.push(planned);
     }
-    match fetch_unresolved(source, &home, &first_url, options, &mut history).await {
-        Ok(true) => {
-            on_page(&history);
-            Loaded {
-                history,
-                stopped: None,
-            }
+    let fetched = match fetch_unresolved(source, &home, &first_url, options, &mut history).await {
+        Ok(fetched) => fetched,
+        Err(error) => return stop(history, error),
+    };
+    // Escalation responses are read after the sets they answer: their failure loses no
+    // measurement, so it is a problem in the list, not a stopped load.
+    let responded = match fetch_responses(source, &home, &first_url, options, &mut history).await {
+        Ok(any) => any,
+        Err(error) if error.kind == FetchErrorKind::Cancelled => return stop(history, error),
+        Err(error) => {
+            history.responses_not_read(&error.message);
+            true
         }
-        Ok(false) => Loaded {
-            history,
-            stopped: None,
-        },
-        Err(error) => stop(history, error),
+    };
+    if fetched || responded {
+        on_page(&history);
     }
+    Loaded {
+        history,
+        stopped: None,
+    }
+}
+
+/// Reads every escalation response recorded for a `Patient/…` source (a search of
+/// `Communication` by subject and the response category, paged like the Observations, on the
+/// same server only). Other sources hold none that the widget can search for: PMD holds only
+/// Observations, and a Bundle holds what the host put in it. Says whether any response came.
+async fn fetch_responses(
+    source: &Source,
+    home: &Home,
+    first_url: &str,
+    options: &ClientOptions,
+    history: &mut FhirHistory,
+) -> Result<bool, FetchError> {
+    let (Source::Patient { patient, .. }, Some(base)) = (source, source_base(first_url)) else {
+        return Ok(false);
+    };
+    let mut any = false;
+    let size = if options.page_size == 0 {
+        100
+    } else {
+        options.page_size
+    };
+    let url = format!(
+        "{base}/Communication?subject={}&category={}&_count={size}",
+        encode(patient),
+        encode(&format!(
+            "{}|{}",
+            communication::RESPONSE_CATEGORY,
+            communication::ESCALATION_RESPONSE
+        ))
+    );
+    let refused = |why: UrlRefusal| stopped(FetchErrorKind::Malformed, why.message());
+    let mut next = Some(plan_on_home(&BrowserUrls, home, &url, None).map_err(refused)?);
+    let mut seen = 0;
+    while let Some(planned) = next.take() {
+        seen += 1;
+        if seen > MAX_PAGES {
+            return Err(stopped(
+                FetchErrorKind::TooLarge,
+                format!("more than {MAX_PAGES} pages of responses"),
+            ));
+        }
+        let page = send(
+            &Call::read(planned.clone()),
+            home,
+            options,
+            page_of(Expect::SearchSet),
+        )
+        .await?;
+        if let Some(link) = &page.next {
+            next = Some(plan_link(&BrowserUrls, home, link, planned.url(), None).map_err(refused)?);
+        }
+        any |= !page.responses.is_empty();
+        history.add_page(page);
+    }
+    history.responses_searched();
+    Ok(any)
 }
 
 /// The FHIR base a source's relative references resolve against: the part of its first URL

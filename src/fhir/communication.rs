@@ -23,8 +23,7 @@ use serde_json::{Value, json};
 use super::datetime;
 use super::write::instant;
 use crate::clinical::ClinicalRisk;
-use crate::clinical::response::{Channel, EscalationResponse, Recipient};
-use crate::clinical::time::Timestamp;
+use crate::clinical::response::{Channel, EscalationResponse, Recipient, RecordedResponse};
 
 /// The identifier system of responses recorded in this widget.
 pub const RESPONSE_SYSTEM: &str = "urn:news2-widget:response";
@@ -43,8 +42,8 @@ pub const PARTICIPATION_MODE: &str = "http://terminology.hl7.org/CodeSystem/v3-P
 pub struct NewResponse<'a> {
     /// A fresh UUID per response, kept across resends.
     pub response_id: &'a str,
-    /// `Patient/123`.
-    pub patient: &'a str,
+    /// `Patient/123`; `None` where the host stores it (the widget knows no `Patient/…`).
+    pub patient: Option<&'a str>,
     /// The Observations of the set the banner stood on (`Observation/{id}`).
     pub about: &'a [String],
     /// The ISBAR text as copied, if the nurse made one.
@@ -82,7 +81,6 @@ impl NewResponse<'_> {
             "status": "completed",
             "category": [{"coding": [{"system": RESPONSE_CATEGORY, "code": ESCALATION_RESPONSE}]}],
             "medium": [{"coding": [{"system": PARTICIPATION_MODE, "code": mode, "display": mode_display}]}],
-            "subject": {"reference": self.patient},
             "sent": instant(response.at),
             "recipient": [recipient],
             "reasonCode": [{"coding": [{"system": RESPONSE_BAND, "code": response.band.name()}]}],
@@ -94,6 +92,9 @@ impl NewResponse<'_> {
                 .iter()
                 .map(|key| json!({"reference": key}))
                 .collect();
+        }
+        if let Some(patient) = self.patient {
+            communication["subject"] = json!({"reference": patient});
         }
         if let Some(by) = &response.by {
             communication["sender"] = json!({"display": by});
@@ -137,25 +138,6 @@ pub fn recipient_of(communication: &Value) -> Option<Recipient> {
         .flat_map(|code| code["coding"].as_array().into_iter().flatten())
         .filter(|coding| coding["system"] == RECIPIENT_ROLE)
         .find_map(|coding| coding["code"].as_str().and_then(Recipient::from_name))
-}
-
-/// A response as a record holds it: recorded here or by another service's system, read back
-/// from its `Communication`. What another system left out, or coded otherwise, is `None`,
-/// never guessed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RecordedResponse {
-    pub informed: Option<Recipient>,
-    /// Whom, by name or service, as written.
-    pub informed_name: Option<String>,
-    pub channel: Option<Channel>,
-    /// When they were informed (`sent`).
-    pub at: Timestamp,
-    pub by: Option<String>,
-    pub note: Option<String>,
-    /// The Observations it is about (`Observation/{id}`).
-    pub about: Vec<String>,
-    /// The band responded to, when it says.
-    pub band: Option<ClinicalRisk>,
 }
 
 /// Reads a `Communication` as a recorded response, or says why it is not one.
@@ -207,7 +189,14 @@ pub fn read(resource: &Value) -> Result<RecordedResponse, String> {
                 .into_iter()
                 .find(|risk| risk.name() == code)
         });
+    let response_id = resource["identifier"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|identifier| identifier["system"] == RESPONSE_SYSTEM)
+        .find_map(|identifier| text(&identifier["value"]));
     Ok(RecordedResponse {
+        response_id,
         informed: recipient_of(resource),
         informed_name: text(&resource["recipient"][0]["display"]),
         channel,
@@ -229,6 +218,7 @@ pub fn read(resource: &Value) -> Result<RecordedResponse, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clinical::time::Timestamp;
 
     fn response(note: Option<&str>) -> EscalationResponse {
         EscalationResponse::new(
@@ -248,7 +238,7 @@ mod tests {
     fn new<'a>(response: &'a EscalationResponse, about: &'a [String]) -> NewResponse<'a> {
         NewResponse {
             response_id: "5f0c2d7e-1b2a-4c3d-9e8f-0a1b2c3d4e5f",
-            patient: "Patient/123",
+            patient: Some("Patient/123"),
             about,
             isbar: Some("I – Identifisering\n- Innringer: Kari"),
             response,
@@ -310,13 +300,13 @@ mod tests {
         .unwrap();
         let c = NewResponse {
             response_id: "r1",
-            patient: "Patient/1",
+            patient: None,
             about: &[],
             isbar: None,
             response: &response,
         }
         .communication();
-        for member in ["sender", "payload", "note", "about"] {
+        for member in ["sender", "payload", "note", "about", "subject"] {
             assert!(c.get(member).is_none(), "{member}: {c}");
         }
         assert!(c["recipient"][0].get("display").is_none());
@@ -333,6 +323,7 @@ mod tests {
         assert_eq!(
             read,
             RecordedResponse {
+                response_id: Some("5f0c2d7e-1b2a-4c3d-9e8f-0a1b2c3d4e5f".into()),
                 informed: Some(Recipient::OutOfHours),
                 informed_name: Some("Legevakten <b>Nord</b>".into()),
                 channel: Some(Channel::Phone),
@@ -359,6 +350,7 @@ mod tests {
         });
         let read = read(&theirs).unwrap();
         assert_eq!(read.informed, None);
+        assert_eq!(read.response_id, None);
         assert_eq!(read.informed_name.as_deref(), Some("Legevakten"));
         assert_eq!(read.channel, None);
         assert_eq!(read.band, None);

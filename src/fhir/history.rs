@@ -37,6 +37,7 @@ use crate::clinical::observation_set::{
     Spo2ScaleBasis, StatedScore,
 };
 use crate::clinical::provenance::{self, Provenance};
+use crate::clinical::response::{RecordedResponse, Responses};
 use crate::clinical::set_values::{MeasuredValue, SetValues};
 use crate::clinical::time::Timestamp;
 use crate::clinical::{ClinicalRisk, Parameter, Total};
@@ -58,6 +59,10 @@ pub struct FhirHistory {
     problems: Vec<Problem>,
     /// The problems already reported: the same one read again (a page overlap) is one problem.
     reported: HashSet<Problem>,
+    /// The escalation responses read, each once.
+    responses: Vec<RecordedResponse>,
+    /// Whether the source was searched for every response and answered.
+    responses_complete: bool,
 }
 
 /// The sets made from what was read.
@@ -72,6 +77,8 @@ pub struct Grouped {
     /// The keys of the Observations whose content went into a set (for checking that nothing
     /// was dropped: every other one has a problem).
     pub placed: HashSet<String>,
+    /// The escalation responses read with the Observations.
+    pub responses: Responses,
 }
 
 /// `Observation/{id}` of a reference, relative or absolute, with any `_history` cut off.
@@ -178,6 +185,11 @@ impl FhirHistory {
             }
         }
         self.retracted.extend(page.retracted);
+        for response in page.responses {
+            if !self.responses.contains(&response) {
+                self.responses.push(response);
+            }
+        }
         // Room for the page at once: grown by doubling, a year in one Bundle briefly needed its
         // copies twice over (benches/fhir_memory.rs).
         self.copies.reserve(page.observations.len());
@@ -198,6 +210,25 @@ impl FhirHistory {
                 .or_default()
                 .push(self.copies.len());
             self.copies.push(observation);
+        }
+    }
+
+    /// Says that the source was searched for every escalation response and answered (the
+    /// responses themselves came as pages): only then may the banner say none was recorded.
+    pub fn responses_searched(&mut self) {
+        self.responses_complete = true;
+    }
+
+    /// Says that the search for escalation responses failed: a problem in the list, and no
+    /// claim that none was recorded.
+    pub fn responses_not_read(&mut self, why: &str) {
+        let problem = Problem {
+            resource: None,
+            kind: ProblemKind::ServerMessage,
+            message: format!("escalation responses (Communication) could not be read: {why}"),
+        };
+        if self.reported.insert(problem.clone()) {
+            self.problems.push(problem);
         }
     }
 
@@ -638,6 +669,10 @@ impl FhirHistory {
             problems,
             unresolved,
             placed,
+            responses: Responses {
+                recorded: self.responses.clone(),
+                complete: self.responses_complete,
+            },
         }
     }
 }

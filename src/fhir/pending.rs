@@ -8,6 +8,7 @@
 use super::retry::FetchError;
 use super::write::entry_identifiers;
 use crate::clinical::observation_set::{History, ObservationSet};
+use crate::clinical::response::{EscalationResponse, RecordedResponse};
 
 /// Where an entry's save stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,6 +93,123 @@ impl PendingEntries {
         let mut sets = history.sets().to_vec();
         sets.extend(self.entries.iter().map(|e| e.set.clone()));
         History::new(sets)
+    }
+}
+
+/// Where a recorded response stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResponseState {
+    Saving,
+    /// The server confirmed; kept until a load reads it back.
+    Saved,
+    Failed(FetchError),
+    /// The source cannot hold it (PMD holds only Observations; a Bundle is the host's): it went
+    /// to the host in `news2-response`, and stays in view for this session.
+    GivenToHost,
+}
+
+impl ResponseState {
+    pub const NAMES: [&'static str; 4] = ["saving", "saved", "failed", "host"];
+
+    /// The stable public name (`news2-response`'s `state`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            ResponseState::Saving => Self::NAMES[0],
+            ResponseState::Saved => Self::NAMES[1],
+            ResponseState::Failed(_) => Self::NAMES[2],
+            ResponseState::GivenToHost => Self::NAMES[3],
+        }
+    }
+}
+
+/// A response recorded here, until the record holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingResponse {
+    /// Kept for every resend: the Communication's identifier.
+    pub response_id: String,
+    pub response: EscalationResponse,
+    /// The Observations of the set it answers.
+    pub about: Vec<String>,
+    /// The ISBAR text sent with it.
+    pub isbar: String,
+    pub state: ResponseState,
+}
+
+impl PendingResponse {
+    /// As a record will hold it, to be shown the way responses read from the record are.
+    pub fn recorded(&self) -> RecordedResponse {
+        let r = &self.response;
+        RecordedResponse {
+            response_id: Some(self.response_id.clone()),
+            informed: Some(r.informed),
+            informed_name: r.informed_name.clone(),
+            channel: Some(r.channel),
+            at: r.at,
+            by: r.by.clone(),
+            note: r.note.clone(),
+            about: self.about.clone(),
+            band: Some(r.band),
+        }
+    }
+}
+
+/// The responses recorded here and not yet read back, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PendingResponses {
+    responses: Vec<PendingResponse>,
+}
+
+impl PendingResponses {
+    pub fn add(&mut self, response: PendingResponse) {
+        self.responses.push(response);
+    }
+
+    pub fn responses(&self) -> &[PendingResponse] {
+        &self.responses
+    }
+
+    pub fn get(&self, response_id: &str) -> Option<&PendingResponse> {
+        self.responses.iter().find(|r| r.response_id == response_id)
+    }
+
+    /// Marks a response as being sent; `None` if there is no such response.
+    pub fn start_saving(&mut self, response_id: &str) -> Option<&PendingResponse> {
+        let response = self
+            .responses
+            .iter_mut()
+            .find(|r| r.response_id == response_id)?;
+        response.state = ResponseState::Saving;
+        Some(response)
+    }
+
+    pub fn finished(&mut self, response_id: &str, result: Result<(), FetchError>) {
+        if let Some(response) = self
+            .responses
+            .iter_mut()
+            .find(|r| r.response_id == response_id)
+        {
+            response.state = match result {
+                Ok(()) => ResponseState::Saved,
+                Err(error) => ResponseState::Failed(error),
+            };
+        }
+    }
+
+    /// Drops the responses a load read back (by the id written as their identifier); one in
+    /// flight stays until its save ends. Says whether any left.
+    pub fn forget_arrived(&mut self, read: &[RecordedResponse]) -> bool {
+        let before = self.responses.len();
+        self.responses.retain(|pending| {
+            let arrived = read
+                .iter()
+                .any(|r| r.response_id.as_deref() == Some(pending.response_id.as_str()));
+            !(arrived && pending.state != ResponseState::Saving)
+        });
+        self.responses.len() != before
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.responses.is_empty()
     }
 }
 

@@ -47,6 +47,8 @@ pub struct BannerWords {
     /// The other levels that apply.
     pub also: Vec<String>,
     pub notices: Vec<String>,
+    /// The recorded responses that answer the band, newest first, a line each.
+    pub responses: Vec<String>,
 }
 
 /// The banner's words for `decision`.
@@ -301,6 +303,11 @@ pub fn banner(
             .notices
             .iter()
             .map(|n| notice(l, n, zone))
+            .collect(),
+        responses: decision
+            .responses
+            .iter()
+            .map(|r| super::response::line(l, r, zone))
             .collect(),
     }
 }
@@ -720,6 +727,7 @@ pub fn notice(language: Language, notice: &Notice, zone: &dyn LocalZone) -> Stri
             risk_word(l, *from),
             risk_word(l, *to),
         ),
+        Notice::Unanswered(unanswered) => super::response::unanswered(l, unanswered, zone),
         Notice::FutureDated { count, first } => format!(
             "{count} {} ({} {}). {}",
             l.pick(

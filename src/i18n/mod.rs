@@ -12,12 +12,15 @@
 //!   replaceable by a municipality). Clinical terms follow the Norwegian translation of the
 //!   openEHR NEWS2 archetype (../shared/news2/README.md, section 4).
 //! - [`isbar`]: the ISBAR summary in words, and as plain text to copy.
+//! - [`response`]: the escalation response: the step that records it, and a recorded one as a
+//!   line.
 
 pub mod banner;
 pub mod errors;
 pub mod format;
 pub mod isbar;
 pub mod provenance;
+pub mod response;
 pub mod words;
 
 pub use crate::clinical::escalation::texts::Language;

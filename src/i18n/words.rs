@@ -585,18 +585,22 @@ pub fn shown_of(language: Language, shown: usize, all: usize) -> String {
         .replace("{all}", &all.to_string())
 }
 
-/// "2 målinger for en annen pasient er ikke lagret": entries set aside when the source changed.
+/// "2 målinger eller responser for en annen pasient er ikke lagret": entries and escalation
+/// responses set aside when the source changed.
 pub fn set_aside(language: Language, count: usize) -> String {
     match language {
-        Language::Nb => {
-            format!("{count} måling(er) for en annen pasient er ikke lagret og vises ikke her.")
-        }
-        Language::Nn => format!(
-            "{count} måling(ar) for ein annan pasient er ikkje lagra og blir ikkje viste her."
+        Language::Nb => format!(
+            "{count} måling(er) eller respons(er) for en annen pasient er ikke lagret og vises \
+             ikke her."
         ),
-        Language::En => {
-            format!("{count} set(s) for another patient are not saved and are not shown here.")
-        }
+        Language::Nn => format!(
+            "{count} måling(ar) eller respons(ar) for ein annan pasient er ikkje lagra og blir \
+             ikkje viste her."
+        ),
+        Language::En => format!(
+            "{count} set(s) or response(s) for another patient are not saved and are not shown \
+             here."
+        ),
     }
 }
 

@@ -158,12 +158,14 @@ async function isbarByKeyboard(lang) {
   await page.evaluate(() => {
     window.__isbar = null;
     document.addEventListener("news2-isbar", (e) => { window.__isbar = e.detail; });
+    window.__response = null;
+    document.addEventListener("news2-response", (e) => { window.__response = e.detail; });
   });
-  const focusOn = async (selector, what) => {
+  const focusOn = async (selector, what, key = "Tab") => {
     const target = page.locator(`news2-widget ${selector}`);
     for (let i = 0; i < 80; i++) {
       if (await target.evaluate((el) => el.getRootNode().activeElement === el)) return true;
-      await page.keyboard.press("Tab");
+      await page.keyboard.press(key);
     }
     fail(`${name}: Tab never reached ${what}`);
     return false;
@@ -192,10 +194,43 @@ async function isbarByKeyboard(lang) {
     null,
     { timeout: 10_000 },
   ).catch(() => fail(`${name}: the copy's outcome was never shown`));
+  // Then the escalation response, by keyboard: acknowledge, who (arrow to the legevakt), the
+  // name, how (space on the phone), a note, save. A Bundle source: it goes to the host.
+  if (!(await focusOn(".news2-banner__acknowledge", "Kvitter ut", "Shift+Tab"))) return page.close();
+  await page.keyboard.press("Enter");
+  const onHeading = await page.waitForFunction(
+    () => document.querySelector("news2-widget").shadowRoot.activeElement?.matches(".news2-response h2"),
+    null,
+    { timeout: 10_000 },
+  ).then(() => true, () => false);
+  if (!onHeading) fail(`${name}: the response step did not take the keyboard`);
+  await axe(page, `${name}-response`);
+  const keys = ["Tab", "ArrowDown", "Tab"];
+  for (const key of keys) await page.keyboard.press(key);
+  await page.keyboard.type("Legevakten <b>Nordby</b>");
+  for (const key of ["Tab", "Space", "Tab", "Tab"]) await page.keyboard.press(key);
+  await page.keyboard.type("Lege kommer");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => window.__response !== null, null, { timeout: 10_000 }).catch(() => {});
+  const response = await page.evaluate(() => window.__response);
+  if (!response) fail(`${name}: no news2-response after saving the step`);
+  else {
+    const expected = { state: "host", informed: "out-of-hours", informedName: "Legevakten <b>Nordby</b>", channel: "phone", note: "Lege kommer", risk: "high" };
+    for (const [key, value] of Object.entries(expected)) {
+      if (response[key] !== value) fail(`${name}: news2-response ${key} ${JSON.stringify(response[key])}`);
+    }
+    if (!response.isbar.endsWith("- Legevakt varslet 14:05")) fail(`${name}: the response's ISBAR lacks the nurse's R`);
+  }
+  const pending = await page.locator("news2-widget .news2-pending__responses").textContent().catch(() => "");
+  if (!pending.includes("Legevakten <b>Nordby</b>")) fail(`${name}: the response is not in view: ${pending}`);
+  const onIsbar = await page.locator("news2-widget .news2-isbar__toggle").evaluate((el) => el.getRootNode().activeElement === el);
+  if (!onIsbar) fail(`${name}: after saving, the keyboard is not on the ISBAR button`);
+  await axe(page, `${name}-responded`);
   if (errors.length) fail(`${name}: page errors: ${errors.join(" / ")}`);
   await page.screenshot({ path: join(shots, `${name}.jpg`), type: "jpeg", quality: 80, fullPage: true });
   await page.close();
-  console.log(`ok ${name}: opened, written and copied by keyboard; the host heard it`);
+  console.log(`ok ${name}: ISBAR opened, written and copied, and the response recorded, by keyboard; the host heard both`);
 }
 
 try {

@@ -24,6 +24,7 @@ use std::time::Duration;
 use super::observation_set::{
     AsOf, BandBasis, Disagreement, EarlierTotal, History, ObservationSet,
 };
+use super::response::{RecordedResponse, Responses, Unanswered, answered};
 use super::schedule::{Schedule, ScheduleStatus};
 use super::score::{ClinicalRisk, News2};
 use super::set_values::{MeasuredValue, Rechecked, ValueConflict};
@@ -62,6 +63,8 @@ pub struct Settings {
     pub disagreement_shown_for: Duration,
     /// The sets (by time) whose disagreement with the source a nurse has acknowledged.
     pub acknowledged_disagreements: Vec<Timestamp>,
+    /// The escalation responses recorded for the patient (issue 16).
+    pub responses: Responses,
 }
 
 impl Default for Settings {
@@ -73,6 +76,7 @@ impl Default for Settings {
             stale_after: 30 * MINUTE,
             disagreement_shown_for: 24 * HOUR,
             acknowledged_disagreements: Vec::new(),
+            responses: Responses::default(),
         }
     }
 }
@@ -237,6 +241,8 @@ pub enum Notice {
     Rising(RisingSignal),
     /// Sets dated in the future (beyond the clock tolerance): `count`, the first at `first`.
     FutureDated { count: usize, first: Timestamp },
+    /// A medium or high band with no recorded response for longer than its monitoring interval.
+    Unanswered(Unanswered),
 }
 
 /// What the banner shows.
@@ -268,6 +274,8 @@ pub struct Decision {
     pub disagreeing_sets: Vec<Timestamp>,
     /// Whether there are any sets taken by now.
     pub has_sets: bool,
+    /// The recorded responses that answer the band in force, newest first.
+    pub responses: Vec<RecordedResponse>,
 }
 
 /// The clinical picture of the sets taken by now.
@@ -468,7 +476,14 @@ pub fn decide(history: &History, now: Timestamp, settings: &Settings) -> Decisio
             set: mention(set),
             missing: missing.clone(),
         });
-    let notices = notices(history, settings, &picture, &disagreeing);
+    let mut notices = notices(history, settings, &picture, &disagreeing);
+    let answered = answered(
+        history,
+        picture.standing.as_ref().map(|(s, _)| s),
+        &settings.responses,
+        now,
+    );
+    notices.extend(answered.unanswered.map(Notice::Unanswered));
 
     Decision {
         level,
@@ -483,6 +498,7 @@ pub fn decide(history: &History, now: Timestamp, settings: &Settings) -> Decisio
         notices,
         disagreeing_sets: disagreeing.iter().map(|set| set.taken_at()).collect(),
         has_sets: !history.sets().is_empty(),
+        responses: answered.responses,
     }
 }
 

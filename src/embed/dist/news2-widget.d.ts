@@ -143,6 +143,41 @@ export interface News2IsbarDetail {
   recommendation: string;
 }
 
+/** Who was informed of a score, and how (an escalation response). */
+export type News2Recipient = "doctor" | "out-of-hours" | "nurse" | "emergency-113" | "other";
+export type News2Channel = "phone" | "in-person" | "message";
+
+/** An escalation response was recorded after an acknowledged banner, or its save ended. It
+ * carries the nurse's texts and the ISBAR text: store it or send it on, do not log it. */
+export interface News2ResponseDetail {
+  /** Stable across resends: the Communication's identifier in urn:news2-widget:response. */
+  responseId: string;
+  /** "saving" and then "saved" or "failed" where the widget writes it to the FHIR server;
+   * "host" where the source cannot hold it (Pasientens måledata, a Bundle): the host stores
+   * `communication`. */
+  state: "saving" | "saved" | "failed" | "host";
+  informed: News2Recipient;
+  /** Whom, by name or service, as written. */
+  informedName: string | null;
+  channel: News2Channel;
+  /** When they were informed (ISO 8601, UTC). */
+  at: string;
+  /** Who informed them, as the host's author names its user. */
+  by: string | null;
+  note: string | null;
+  /** The band responded to, and when the set it stood on was taken. */
+  risk: News2Risk;
+  time: string;
+  /** The set's Observations (`Observation/{id}`); empty for a set not read back yet. */
+  about: string[];
+  /** The ISBAR summary as plain text, with the nurse's R. */
+  isbar: string;
+  /** The FHIR R4 Communication (no subject where the widget knows no `Patient/…`). */
+  communication: object;
+  /** Why the save failed ("failed" only). */
+  error: { kind: string; status: number | null; message: string } | null;
+}
+
 /** The `variant` attribute: the full view (default) or the compact one for patient lists. */
 export type News2Variant = "full" | "compact";
 
@@ -215,6 +250,7 @@ export interface News2WidgetEventMap {
   "news2-error": CustomEvent<News2ErrorDetail>;
   "news2-open": CustomEvent<News2OpenDetail>;
   "news2-isbar": CustomEvent<News2IsbarDetail>;
+  "news2-response": CustomEvent<News2ResponseDetail>;
 }
 
 declare global {

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::clinical::escalation::{Decision, Level};
 use crate::i18n::banner::BannerWords;
+use crate::i18n::response::response_words;
 use crate::i18n::{Language, words};
 use types::presentation;
 
@@ -99,6 +100,19 @@ pub fn EscalationBanner(
                     <ul class="news2-banner__notices">
                         {notices.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
                     </ul>
+                })
+            }}
+            {move || {
+                let responses = words.with(|w| w.responses.clone());
+                (!responses.is_empty()).then(|| view! {
+                    <div class="news2-banner__responses">
+                        <p class="news2-banner__responses-heading">
+                            {move || response_words(language.get()).recorded_heading}
+                        </p>
+                        <ul>
+                            {responses.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
+                        </ul>
+                    </div>
                 })
             }}
             {move || asks_acknowledgement().then(|| view! {

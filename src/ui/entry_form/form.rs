@@ -259,7 +259,7 @@ impl EntryDraft {
 /// On the nights the clocks change, a local time may not exist (02:30 when the clocks jump from
 /// 02:00 to 03:00) or exist twice (02:30 when they go back from 03:00 to 02:00): neither is
 /// moved or picked silently.
-fn local_time(text: &str, zone: &dyn LocalZone) -> EntryTime {
+pub fn local_time(text: &str, zone: &dyn LocalZone) -> EntryTime {
     let Some(naive) = naive_local(text) else {
         return EntryTime::Unreadable;
     };

@@ -16,6 +16,7 @@ use crate::clinical::observation_set::CLOCK_SKEW;
 use crate::clinical::time::Timestamp;
 use crate::fhir::pending::SaveState;
 use crate::i18n::format::{LocalZone, clock, date_time, iso_utc};
+use crate::i18n::response::line as response_line;
 use crate::i18n::{Language, provenance, words};
 use crate::ui::set_view::{TotalView, parameters};
 use filter::{ServiceFilter, service_choices, service_names, still_chosen, worth_offering};
@@ -304,7 +305,12 @@ fn table_row(
             </th>
             <td role="cell" class="news2-history__total" data-risk=total.risk_name() data-label=w.total>{total_text}</td>
             {cells}
-            <td role="cell" class="news2-history__notes" data-label=w.flags>{notes.join(" · ")}</td>
+            <td role="cell" class="news2-history__notes" data-label=w.flags>
+                {notes.join(" · ")}
+                {row.responses.iter().map(|r| view! {
+                    <span class="news2-history__response">{response_line(language, r, zone)}</span>
+                }).collect_view()}
+            </td>
         </tr>
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::clinical::News2;
 use crate::clinical::observation_set::{History, ObservationSet};
+use crate::clinical::response::RecordedResponse;
 use crate::fhir::pending::{PendingEntries, SaveState};
 
 /// Rows per page: a year of 4-hourly sets is 2,190 rows, which would make the page sluggish
@@ -26,11 +27,40 @@ pub struct RowFlags {
     pub rescored: bool,
 }
 
-/// One row: a set and its marks.
+/// One row: a set, its marks, and the escalation responses recorded about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     pub set: ObservationSet,
     pub flags: RowFlags,
+    pub responses: Vec<RecordedResponse>,
+}
+
+/// Puts each response beside its set (`rows` newest first): the set whose Observations it
+/// names; else, for a response that names none the rows hold (another system's, or one about a
+/// set not loaded), the newest set taken by the time it was given; else the oldest row. None is
+/// left out of the table.
+pub fn with_responses(rows: &mut [Row], responses: &[RecordedResponse]) {
+    for response in responses {
+        let named = rows.iter().position(|row| {
+            row.set
+                .details
+                .observations
+                .iter()
+                .any(|key| response.about.contains(key))
+        });
+        let place = named
+            .or_else(|| {
+                rows.iter()
+                    .position(|row| row.set.taken_at() <= response.at)
+            })
+            .or_else(|| rows.len().checked_sub(1));
+        if let Some(i) = place {
+            rows[i].responses.push(response.clone());
+        }
+    }
+    for row in rows {
+        row.responses.sort_by_key(|r| std::cmp::Reverse(r.at));
+    }
 }
 
 /// Every set of `history` and every pending entry, newest first.
@@ -63,6 +93,7 @@ fn row(set: &ObservationSet, unsaved: Option<SaveState>) -> Row {
             rescored: !set.rescored.is_empty(),
         },
         set: set.clone(),
+        responses: Vec::new(),
     }
 }
 

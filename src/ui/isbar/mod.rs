@@ -41,6 +41,8 @@ pub fn IsbarPanel(
     zone: &'static dyn LocalZone,
     /// Called with each copy, whether the clipboard took it or not.
     on_copy: Callback<IsbarCopy>,
+    /// Kept equal to the text as it stands (with the nurse's R), for an escalation response.
+    current_text: RwSignal<String>,
 ) -> impl IntoView {
     let draft = RwSignal::new(IsbarDraft::default());
     let summary = Memo::new(move |_| {
@@ -63,6 +65,7 @@ pub fn IsbarPanel(
         let language = language.get();
         isbar_words.with(|w| recommendation.with(|r| w.plain_text(language, r)))
     });
+    Effect::new(move |_| text.with(|t| current_text.set(t.clone())));
     let copy_state = move || draft.with(|d| d.last_copy().map(|(outcome, _)| outcome));
     let copied_text = move || {
         draft.with(|d| {

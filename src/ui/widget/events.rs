@@ -14,6 +14,7 @@ use crate::clinical::News2;
 use crate::clinical::escalation::{Basis, Decision, Standing};
 use crate::clinical::isbar::Isbar;
 use crate::clinical::observation_set::{AsOf, ObservationSet};
+use crate::fhir::pending::{PendingResponse, ResponseState};
 use crate::fhir::retry::{FetchError, FetchErrorKind};
 use crate::i18n::Language;
 use crate::i18n::format::iso_utc;
@@ -69,6 +70,10 @@ pub enum WidgetEvent {
     Isbar {
         detail: Value,
     },
+    /// An escalation response was recorded, or its save ended.
+    Response {
+        detail: Value,
+    },
 }
 
 impl WidgetEvent {
@@ -83,6 +88,7 @@ impl WidgetEvent {
             WidgetEvent::Error { .. } => "news2-error",
             WidgetEvent::Open { .. } => "news2-open",
             WidgetEvent::Isbar { .. } => "news2-isbar",
+            WidgetEvent::Response { .. } => "news2-response",
         }
     }
 
@@ -96,7 +102,8 @@ impl WidgetEvent {
             | WidgetEvent::Acknowledged { detail }
             | WidgetEvent::Error { detail }
             | WidgetEvent::Open { detail }
-            | WidgetEvent::Isbar { detail } => detail,
+            | WidgetEvent::Isbar { detail }
+            | WidgetEvent::Response { detail } => detail,
         }
     }
 }
@@ -237,6 +244,40 @@ pub fn isbar(
             "background": words.background,
             "assessment": words.assessment,
             "recommendation": recommendation_lines(recommendation).join("\n"),
+        }),
+    }
+}
+
+/// An escalation response: what was recorded, where it stands (`saving`, `saved`, `failed`,
+/// or `host` where the source cannot hold it and the host stores it), and its FHIR
+/// `Communication`, for the host to store or send on. Like `news2-isbar`, it carries the nurse's
+/// texts and the ISBAR text to the host showing the widget, never further.
+pub fn response(pending: &PendingResponse, communication: &Value) -> WidgetEvent {
+    let r = &pending.response;
+    let error = match &pending.state {
+        ResponseState::Failed(error) => json!({
+            "kind": error.kind.name(),
+            "status": error.status,
+            "message": error.message,
+        }),
+        _ => Value::Null,
+    };
+    WidgetEvent::Response {
+        detail: json!({
+            "responseId": pending.response_id,
+            "state": pending.state.name(),
+            "informed": r.informed.name(),
+            "informedName": r.informed_name,
+            "channel": r.channel.name(),
+            "at": iso_utc(r.at),
+            "by": r.by,
+            "note": r.note,
+            "risk": r.band.name(),
+            "time": iso_utc(r.about_set),
+            "about": pending.about,
+            "isbar": pending.isbar,
+            "communication": communication,
+            "error": error,
         }),
     }
 }

@@ -28,9 +28,12 @@ use serde_json::Value;
 use crate::clinical::escalation::texts::ResponseTexts;
 use crate::clinical::escalation::{Decision, PatientContext, Settings, decide};
 use crate::clinical::observation_set::{History, ObservationSet, Scale2Decision};
+use crate::clinical::response::{EscalationResponse, Responses};
 use crate::clinical::time::Timestamp;
 use crate::fhir::abort;
 use crate::fhir::client::{ClientOptions, Source, load, random_id, save};
+use crate::fhir::communication::NewResponse;
+use crate::fhir::pending::{PendingResponse, ResponseState};
 use crate::fhir::retry::FetchError;
 use crate::fhir::retry::FetchErrorKind;
 use crate::fhir::write::{Author, WriteRefusal, WriteTo};
@@ -41,10 +44,12 @@ use crate::ui::banner::EscalationBanner;
 use crate::ui::compact::CompactView;
 use crate::ui::entry_form::EntryForm;
 use crate::ui::history_table::HistoryTable;
-use crate::ui::history_table::types::rows;
+use crate::ui::history_table::types::{rows, with_responses};
 use crate::ui::isbar::types as isbar_types;
 use crate::ui::isbar::{IsbarCopy, IsbarPanel};
 use crate::ui::observation_chart::ObservationChart;
+use crate::ui::response::ResponseStep;
+use crate::ui::response::types::{Answering, recorded_by};
 use crate::ui::status::LatestSet;
 use crate::ui::timing;
 use events::{EventSink, WidgetEvent};
@@ -223,6 +228,10 @@ pub fn Widget(
     let outbox = RwSignal::new(Outbox::default());
     // The entry last submitted from the form, for the form's status; forgotten with its patient.
     let last_entry = RwSignal::new(None::<String>);
+    // What the response step asks about, while it is open; closed with its patient.
+    let answering = RwSignal::new(None::<Answering>);
+    // The ISBAR text as the panel holds it now (with the nurse's R): a response's payload.
+    let isbar_text = RwSignal::new(String::new());
     let last_save = Signal::derive(move || {
         last_entry.with(|id| {
             id.as_deref()
@@ -261,6 +270,7 @@ pub fn Widget(
         if outbox.try_update(|o| o.follow(&source)) == Some(true) {
             acknowledged_disagreements.set(Vec::new());
             last_entry.set(None);
+            answering.set(None);
         }
         let mut start = Start::Settled;
         move_loads(loads, |l| {
@@ -334,6 +344,19 @@ pub fn Widget(
             }
         });
     });
+    // The responses read with the history, and those recorded here leave the outbox once read.
+    let responses = Memo::new(move |_| {
+        grouped.with(|g| g.as_ref().map(|g| g.responses.clone()).unwrap_or_default())
+    });
+    Effect::new(move |_| {
+        responses.with(|read: &Responses| {
+            if outbox.try_update_untracked(|o| o.responses_mut().forget_arrived(&read.recorded))
+                == Some(true)
+            {
+                outbox.notify();
+            }
+        });
+    });
     let shown = Memo::new(move |_| {
         grouped.with(|g| {
             outbox.with(|o| {
@@ -348,6 +371,7 @@ pub fn Widget(
             patient: patient.get(),
             data: data_status.get(),
             acknowledged_disagreements: acknowledged_disagreements.get(),
+            responses: responses.get(),
             ..Settings::default()
         };
         shown.with(|history| decide(history, now.get(), &settings))
@@ -413,6 +437,7 @@ pub fn Widget(
             }
         });
         emit(events::acknowledged(&d, &words.title, now.get_untracked()));
+        answering.set(shown.with_untracked(|h| Answering::of(&d, h.as_of(now.get_untracked()))));
     });
     let identification = Signal::derive(move || {
         let language = language.get();
@@ -517,6 +542,81 @@ pub fn Widget(
             None => emit(event),
         }
     });
+    // Escalation responses: to the FHIR server as a Communication, else to the host.
+    let send_response = move |response_id: String| {
+        let Some(Ok(WriteTo::Fhir { base, patient })) = write_to() else {
+            return;
+        };
+        let Some(pending) = outbox
+            .try_update(|o| o.responses_mut().start_saving(&response_id).cloned())
+            .flatten()
+        else {
+            return;
+        };
+        let new = NewResponse {
+            response_id: &pending.response_id,
+            patient: Some(&patient),
+            about: &pending.about,
+            isbar: Some(&pending.isbar),
+            response: &pending.response,
+        };
+        let (bundle, resource) = (new.transaction(), new.communication());
+        emit(events::response(&pending, &resource));
+        // Not cancelled with the widget, and its outcome still reaches the host (as entries).
+        let options = ClientOptions {
+            cancel: None,
+            ..options()
+        };
+        let outlives_view = sink.try_get_value();
+        leptos::task::spawn_local(async move {
+            let result = save(&base, &bundle, &options).await.map(|_| ());
+            let ended = PendingResponse {
+                state: match &result {
+                    Ok(()) => ResponseState::Saved,
+                    Err(error) => ResponseState::Failed(error.clone()),
+                },
+                ..pending
+            };
+            let ok = result.is_ok();
+            outbox.try_update(|o| o.responses_mut().finished(&response_id, result));
+            if let Some(sink) = &outlives_view {
+                sink.send(events::response(&ended, &resource));
+            }
+            if ok {
+                reload.try_update(|r| *r += 1);
+            }
+        });
+    };
+    let on_record = Callback::new(
+        move |(response, question): (EscalationResponse, Answering)| {
+            let pending = PendingResponse {
+                response_id: random_id(),
+                response,
+                about: question.about,
+                isbar: isbar_text.get_untracked(),
+                state: ResponseState::GivenToHost,
+            };
+            let response_id = pending.response_id.clone();
+            if let Some(Ok(WriteTo::Fhir { .. })) = write_to() {
+                outbox.update(|o| o.responses_mut().add(pending));
+                send_response(response_id);
+            } else {
+                let resource = NewResponse {
+                    response_id: &pending.response_id,
+                    patient: None,
+                    about: &pending.about,
+                    isbar: Some(&pending.isbar),
+                    response: &pending.response,
+                }
+                .communication();
+                let event = events::response(&pending, &resource);
+                outbox.update(|o| o.responses_mut().add(pending));
+                emit(event);
+            }
+        },
+    );
+    let recorder = Signal::derive(move || author.with(recorded_by));
+
     let resend = move |entry_id: String| match write_to() {
         Some(Ok(target)) => send(entry_id, target),
         Some(Err(why)) => refuse(&entry_id, why),
@@ -526,10 +626,12 @@ pub fn Widget(
     let table_rows = Signal::derive(move || {
         grouped.with(|g| {
             outbox.with(|o| {
-                rows(
+                let mut rows = rows(
                     g.as_ref().map_or(&History::default(), |g| &g.history),
                     o.current(),
-                )
+                );
+                responses.with(|r| with_responses(&mut rows, &r.recorded));
+                rows
             })
         })
     });
@@ -591,6 +693,14 @@ pub fn Widget(
                 language=language.into()
                 on_acknowledge
             />
+            <ResponseStep
+                answering
+                recorded_by=recorder
+                now
+                language=language.into()
+                zone
+                on_record
+            />
             // Made anew for each source: the nurse's R, and what she copied, belong to the patient
             // they were written for.
             {move || {
@@ -605,6 +715,7 @@ pub fn Widget(
                         identification
                         zone
                         on_copy=on_isbar_copy
+                        current_text=isbar_text
                     />
                 }
             }}
@@ -638,6 +749,7 @@ pub fn Widget(
                 language=language.into()
                 can_send=Signal::derive(move || { source.track(); author.track(); write_to().is_some() })
                 resend
+                resend_response=send_response
             />
             {move || (state.get() == ViewState::Ready).then(|| view! {
                 <ObservationChart history=shown.into() now language=language.into() zone />

@@ -1,4 +1,4 @@
-//! Entries made here that are not in the history yet, kept per source, as a plain type tested
+//! Entries and escalation responses made here that are not in the record yet, kept per source, as a plain type tested
 //! natively (tests/widget_state.rs).
 //!
 //! An unsaved set belongs to the patient it was made for: when the widget is pointed at another
@@ -6,7 +6,7 @@
 //! patient's record) and come back when their own source is shown again.
 
 use crate::fhir::client::Source;
-use crate::fhir::pending::PendingEntries;
+use crate::fhir::pending::{PendingEntries, PendingResponses};
 
 use super::DataSource;
 
@@ -16,8 +16,15 @@ pub struct Outbox {
     /// The FHIR source `current` belongs to; `None` before any FHIR source. A host-given Bundle
     /// keeps the owner: the host decides whose data it is, and was told of every entry.
     owner: Option<Source>,
-    current: PendingEntries,
-    set_aside: Vec<(Option<Source>, PendingEntries)>,
+    current: Unsent,
+    set_aside: Vec<(Option<Source>, Unsent)>,
+}
+
+/// One patient's entries and escalation responses not yet in the record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Unsent {
+    entries: PendingEntries,
+    responses: PendingResponses,
 }
 
 impl Outbox {
@@ -40,7 +47,7 @@ impl Outbox {
             .map(|i| self.set_aside.remove(i).1)
             .unwrap_or_default();
         let mine = std::mem::replace(&mut self.current, restored);
-        if !mine.entries().is_empty() {
+        if !mine.entries.entries().is_empty() || !mine.responses.is_empty() {
             let previous_owner = std::mem::replace(&mut self.owner, owner);
             self.set_aside.push((previous_owner, mine));
         } else {
@@ -51,18 +58,27 @@ impl Outbox {
 
     /// The entries of the source on screen.
     pub fn current(&self) -> &PendingEntries {
-        &self.current
+        &self.current.entries
     }
 
     pub fn current_mut(&mut self) -> &mut PendingEntries {
-        &mut self.current
+        &mut self.current.entries
     }
 
-    /// How many entries wait for another source.
+    /// The escalation responses recorded for the source on screen.
+    pub fn responses(&self) -> &PendingResponses {
+        &self.current.responses
+    }
+
+    pub fn responses_mut(&mut self) -> &mut PendingResponses {
+        &mut self.current.responses
+    }
+
+    /// How many entries and responses wait for another source.
     pub fn set_aside_count(&self) -> usize {
         self.set_aside
             .iter()
-            .map(|(_, entries)| entries.entries().len())
+            .map(|(_, unsent)| unsent.entries.entries().len() + unsent.responses.responses().len())
             .sum()
     }
 }

@@ -1,0 +1,266 @@
+//! The escalation response step (issue 16): after a banner of low–medium or above is
+//! acknowledged, one short form asks what was done (who was informed, how, when, a note) and
+//! hands the response to the widget, which records it. The draft and its checks are
+//! [`types::ResponseDraft`]; this view wires them to the fields and moves focus to what needs
+//! putting right.
+
+pub mod types;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::clinical::response::{Channel, EscalationResponse, Recipient};
+use crate::clinical::time::Timestamp;
+use crate::i18n::Language;
+use crate::i18n::format::{LocalZone, date_time};
+use crate::i18n::response::{self as texts, response_words};
+use types::{Answering, DraftProblem, ResponseDraft};
+
+/// A page-unique id prefix per step, so two widgets' labels never point at each other.
+fn next_instance() -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("news2-response-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Where the keyboard goes when the step closes: the ISBAR button of the same widget, the next
+/// thing a nurse does after the call (else nowhere in particular).
+fn after_the_step(step: Option<web_sys::HtmlElement>) -> Option<web_sys::HtmlElement> {
+    step?
+        .closest(".news2-widget")
+        .ok()
+        .flatten()?
+        .query_selector(".news2-isbar__toggle")
+        .ok()
+        .flatten()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Closes the step and moves the keyboard on, so focus is never left on a removed element.
+fn close(answering: RwSignal<Option<Answering>>, step: NodeRef<leptos::html::Section>) {
+    let next = after_the_step(step.get_untracked());
+    answering.set(None);
+    if let Some(next) = next {
+        let _ = next.focus();
+    }
+}
+
+fn focus(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+#[component]
+pub fn ResponseStep(
+    /// What the acknowledged banner asks a response to; the step is shown while this is set.
+    answering: RwSignal<Option<Answering>>,
+    /// Who records it, as the host names its user.
+    recorded_by: Signal<Option<String>>,
+    now: Signal<Timestamp>,
+    language: Signal<Language>,
+    zone: &'static dyn LocalZone,
+    on_record: Callback<(EscalationResponse, Answering)>,
+) -> impl IntoView {
+    let id = next_instance();
+    let step = NodeRef::<leptos::html::Section>::new();
+    let draft = RwSignal::new(ResponseDraft::default());
+    let problem = RwSignal::new(None::<DraftProblem>);
+    // Each new question starts a fresh draft dated now, and takes the keyboard there.
+    let heading_id = format!("{id}-heading");
+    Effect::new({
+        let heading_id = heading_id.clone();
+        move |_| {
+            if answering.with(Option::is_some) {
+                draft.set(ResponseDraft::new(date_time(now.get_untracked(), zone)));
+                problem.set(None);
+                focus(&heading_id);
+            }
+        }
+    });
+    let w = move || response_words(language.get());
+    let field = {
+        let id = id.clone();
+        move |name: &str| format!("{id}-{name}")
+    };
+    let submit = {
+        let field = field.clone();
+        move || {
+            let Some(question) = answering.get_untracked() else {
+                return;
+            };
+            let by = recorded_by.get_untracked();
+            let result = draft.with_untracked(|d| {
+                d.response(&question, by.as_deref(), now.get_untracked(), zone)
+            });
+            match result {
+                Ok(response) => {
+                    problem.set(None);
+                    close(answering, step);
+                    on_record.run((response, question));
+                }
+                Err(why) => {
+                    problem.set(Some(why));
+                    focus(&field(why.field()));
+                }
+            }
+        }
+    };
+    let problem_text = move || {
+        problem.get().map(|p| {
+            let l = language.get();
+            let w = response_words(l);
+            match p {
+                DraftProblem::ChooseInformed => w.choose_informed,
+                DraftProblem::ChooseChannel => w.choose_channel,
+                DraftProblem::UnreadableTime => w.unreadable_time,
+                DraftProblem::RepeatedTime => w.repeated_time,
+                DraftProblem::Refused(why) => texts::refusal(l, why),
+            }
+        })
+    };
+    let problem_id = field("problem");
+    let invalid = move |name: &'static str| {
+        move || {
+            if problem.get().is_some_and(|p| p.field() == name) {
+                "true"
+            } else {
+                "false"
+            }
+        }
+    };
+    let informed = {
+        let field = field.clone();
+        move || {
+            Recipient::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, recipient)| {
+                    // The group's first radio carries the group's id, so a problem can focus it.
+                    let radio_id = (i == 0).then(|| field("informed"));
+                    view! {
+                        <label class="news2-choice">
+                            <input
+                                type="radio"
+                                id=radio_id
+                                name=field("informed-choice")
+                                value=recipient.name()
+                                prop:checked=move || draft.with(|d| d.informed == Some(recipient))
+                                on:change=move |_| draft.update(|d| d.informed = Some(recipient))
+                            />
+                            {move || texts::recipient(language.get(), recipient)}
+                        </label>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let channels = {
+        let field = field.clone();
+        move || {
+            Channel::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, channel)| {
+                    let radio_id = (i == 0).then(|| field("channel"));
+                    view! {
+                        <label class="news2-choice">
+                            <input
+                                type="radio"
+                                id=radio_id
+                                name=field("channel-choice")
+                                value=channel.name()
+                                prop:checked=move || draft.with(|d| d.channel == Some(channel))
+                                on:change=move |_| draft.update(|d| d.channel = Some(channel))
+                            />
+                            {move || texts::channel(language.get(), channel)}
+                        </label>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let (name_id, at_id, at_hint_id, note_id) = (
+        field("informed-name"),
+        field("at"),
+        field("at-hint"),
+        field("note"),
+    );
+    let labelled_by = heading_id.clone();
+    move || {
+        answering.with(Option::is_some).then(|| {
+            let submit = submit.clone();
+            view! {
+                <section class="news2-response" aria-labelledby=labelled_by.clone() node_ref=step>
+                    <h2 id=heading_id.clone() class="news2-heading" tabindex="-1">{move || w().heading}</h2>
+                    <p class="news2-response__intro">{move || w().intro}</p>
+                    <form class="news2-response__form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
+                        <fieldset class="news2-field news2-field--choices" aria-invalid=invalid("informed")>
+                            <legend class="news2-field__label">{move || w().informed}</legend>
+                            <span class="news2-field__choices">{informed()}</span>
+                        </fieldset>
+                        <div class="news2-field">
+                            <label class="news2-field__label" for=name_id.clone()>{move || w().informed_name}</label>
+                            <input
+                                id=name_id.clone()
+                                type="text"
+                                autocomplete="off"
+                                aria-invalid=invalid("informed-name")
+                                prop:value=move || draft.with(|d| d.informed_name.clone())
+                                on:input=move |ev| draft.update(|d| d.informed_name = event_target_value(&ev))
+                            />
+                        </div>
+                        <fieldset class="news2-field news2-field--choices" aria-invalid=invalid("channel")>
+                            <legend class="news2-field__label">{move || w().channel}</legend>
+                            <span class="news2-field__choices">{channels()}</span>
+                        </fieldset>
+                        <div class="news2-field">
+                            <label class="news2-field__label" for=at_id.clone()>{move || w().at}</label>
+                            <input
+                                id=at_id.clone()
+                                type="text"
+                                autocomplete="off"
+                                aria-describedby=at_hint_id.clone()
+                                aria-invalid=invalid("at")
+                                prop:value=move || draft.with(|d| d.at.clone())
+                                on:input=move |ev| draft.update(|d| d.at = event_target_value(&ev))
+                            />
+                            <p id=at_hint_id.clone() class="news2-field__message">{move || w().at_hint}</p>
+                        </div>
+                        <p class="news2-response__by">
+                            {move || w().by}": "
+                            {move || recorded_by.get().unwrap_or_else(|| w().by_unknown.to_string())}
+                        </p>
+                        <div class="news2-field">
+                            <label class="news2-field__label" for=note_id.clone()>{move || w().note}</label>
+                            <textarea
+                                id=note_id.clone()
+                                rows="2"
+                                aria-invalid=invalid("note")
+                                prop:value=move || draft.with(|d| d.note.clone())
+                                on:input=move |ev| draft.update(|d| d.note = event_target_value(&ev))
+                            ></textarea>
+                        </div>
+                        <p id=problem_id.clone() class="news2-response__problem" role="alert">{problem_text}</p>
+                        <div class="news2-response__actions">
+                            <button type="submit" class="news2-button news2-response__save">{move || w().save}</button>
+                            <button
+                                type="button"
+                                class="news2-button news2-response__skip"
+                                on:click=move |_| close(answering, step)
+                            >
+                                {move || w().skip}
+                            </button>
+                        </div>
+                    </form>
+                </section>
+            }
+        })
+    }
+}
