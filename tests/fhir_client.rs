@@ -806,3 +806,77 @@ async fn a_dripping_body_times_out_and_a_huge_one_is_cut_off() {
     post(&format!("{}/__reset", server()), &json!({})).await;
     assert_eq!(error.kind, FetchErrorKind::TooLarge, "{}", error.message);
 }
+
+/// Guards the responses a lenient server sends: one that ignores the search's category and
+/// subject brings an ordinary message and another patient's response; neither is taken as a
+/// response to this patient's score, and each is listed as a problem.
+#[wasm_bindgen_test]
+async fn another_patients_response_or_an_ordinary_message_is_not_taken() {
+    let patient = seed(&unique("nin")).await;
+    let mine = format!("Patient/{patient}");
+    let communication = |subject: &str, category: bool, about: &str| {
+        let mut c = json!({
+            "resourceType": "Communication",
+            "status": "completed",
+            "sent": "2026-01-01T10:00:00Z",
+            "subject": {"reference": subject},
+            "about": [{"reference": about}],
+        });
+        if category {
+            c["category"] = json!([{"coding": [{
+                "system": news2_widget::fhir::communication::RESPONSE_CATEGORY,
+                "code": news2_widget::fhir::communication::ESCALATION_RESPONSE,
+            }]}]);
+        }
+        json!({"resource": c})
+    };
+    let answer = json!({
+        "resourceType": "Bundle",
+        "type": "searchset",
+        "entry": [
+            communication(&mine, true, "Observation/1"),
+            communication("Patient/someone-else", true, "Observation/2"),
+            communication(&mine, false, &mine),
+        ],
+    });
+    faults(json!([{
+        "kind": "answer",
+        "path": "/Communication",
+        "body": answer.to_string(),
+    }]))
+    .await;
+    let source = Source::Patient {
+        base: base(),
+        patient: mine.clone(),
+    };
+    let grouped = load(&source, &fast(), |_| {})
+        .await
+        .into_result()
+        .unwrap()
+        .group(None);
+    assert_eq!(
+        grouped.responses.recorded.len(),
+        1,
+        "{:?}",
+        grouped.responses
+    );
+    assert_eq!(
+        grouped.responses.recorded[0].subject.as_deref(),
+        Some(mine.as_str())
+    );
+    let problems: Vec<&str> = grouped
+        .problems
+        .iter()
+        .map(|p| p.message.as_str())
+        .collect();
+    assert!(
+        problems.iter().any(|p| p.contains("another patient")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("not an escalation response")),
+        "{problems:?}"
+    );
+}

@@ -40,6 +40,7 @@ fn response(at: i64, about: &[&str]) -> RecordedResponse {
         note: None,
         about: about.iter().map(|id| format!("Observation/{id}")).collect(),
         band: None,
+        subject: None,
     }
 }
 
@@ -134,6 +135,24 @@ fn a_response_answers_the_run_of_sets_at_its_band() {
         (response(65, &[]), true),
         (response(30, &[]), false),
         (response(65, &["elsewhere"]), true),
+        // Dated after now (200): a wrong date answers nothing.
+        (response(250, &[]), false),
+        (response(250, &["h2"]), false),
+        // Placed by time, but to a band it says was lower: the medium one, recorded late.
+        (
+            RecordedResponse {
+                band: Some(ClinicalRisk::Medium),
+                ..response(65, &[])
+            },
+            false,
+        ),
+        (
+            RecordedResponse {
+                band: Some(ClinicalRisk::High),
+                ..response(65, &[])
+            },
+            true,
+        ),
     ];
     for (r, answers) in cases {
         let d = decision(sets(), vec![r.clone()], 200);
@@ -143,6 +162,19 @@ fn a_response_answers_the_run_of_sets_at_its_band() {
             assert_eq!(unanswered(&d).map(|u| u.since), Some(minutes(60)));
         }
     }
+}
+
+/// Guards a response about a set dated ahead of now: about a known set, so never placed by its
+/// time into the run it does not belong to.
+#[test]
+fn a_response_about_a_set_dated_ahead_is_not_placed_by_time() {
+    let d = decision(
+        vec![set(5, 0, "m"), set(7, 60, "h"), set(0, 24 * 60, "ahead")],
+        vec![response(70, &["ahead"])],
+        200,
+    );
+    assert!(d.responses.is_empty());
+    assert!(unanswered(&d).is_some());
 }
 
 /// Guards a band that fell: a response to the higher band answers the lower one that follows

@@ -436,3 +436,45 @@ fn an_empty_outbox_leaves_nothing_aside() {
     }
     assert_eq!(outbox.set_aside_count(), 0);
 }
+
+/// Guards an escalation response recorded for one patient: set aside with her unsaved sets when
+/// the widget moves to another, never shown or sent with the other's, and back with her own.
+#[test]
+fn an_unsaved_response_follows_its_patient() {
+    use news2_widget::clinical::ClinicalRisk;
+    use news2_widget::clinical::response::{Channel, EscalationResponse, Recipient};
+    use news2_widget::fhir::pending::{PendingResponse, ResponseState};
+
+    let set = Vitals::red().at(0);
+    let response = EscalationResponse::new(
+        Recipient::Doctor,
+        None,
+        Channel::Phone,
+        set.taken_at(),
+        None,
+        None,
+        set.taken_at(),
+        ClinicalRisk::LowMedium,
+        set.taken_at(),
+    )
+    .unwrap();
+    let mut outbox = outbox_with(&fhir("a"), &[]);
+    outbox.responses_mut().add(PendingResponse {
+        response_id: "a-response".into(),
+        response,
+        about: vec![],
+        isbar: String::new(),
+        state: ResponseState::Failed(error(FetchErrorKind::Network)),
+    });
+    assert!(outbox.follow(&fhir("b")));
+    assert!(outbox.responses().is_empty(), "not shown with b");
+    assert_eq!(outbox.set_aside_count(), 1);
+    assert!(outbox.follow(&fhir("a")));
+    assert_eq!(outbox.responses().responses()[0].response_id, "a-response");
+    // Read back by a load: it leaves; one still being saved would stay until its save ends.
+    let mut read = outbox.responses().responses()[0].recorded();
+    assert!(outbox.responses_mut().forget_arrived(&[read.clone()]));
+    assert!(outbox.responses().is_empty());
+    read.response_id = Some("another".into());
+    assert!(!outbox.responses_mut().forget_arrived(&[read]));
+}

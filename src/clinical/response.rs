@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use super::escalation::Standing;
-use super::observation_set::AsOf;
+use super::observation_set::{AsOf, CLOCK_SKEW};
 use super::schedule::{frequency_for_band, interval};
 use super::score::ClinicalRisk;
 use super::time::Timestamp;
@@ -191,6 +191,8 @@ pub struct RecordedResponse {
     pub about: Vec<String>,
     /// The band responded to, when it says.
     pub band: Option<ClinicalRisk>,
+    /// The patient it names (`Patient/{id}`), to check it against the patient searched.
+    pub subject: Option<String>,
 }
 
 /// The responses the widget holds for the patient, and whether they are all there are.
@@ -228,9 +230,10 @@ pub struct Answered {
 /// from the newest, whose band is this one or higher (a set with no band yet, being incomplete,
 /// neither breaks nor starts the run). A response about a set before the run answered an
 /// earlier, other situation and does not count; one that names no set the history holds (another
-/// system's, without `about`) counts when it was given during the run. Bands below medium ask no
-/// response of this kind (Chart 4: a registered nurse assesses low scores), so only medium and
-/// high can go unanswered, and only when `responses` is complete.
+/// system's, without `about`, or one about a set made here and not yet read back) counts when it
+/// was given during the run and names no lower band. One dated after now answers nothing. Bands
+/// below medium ask no response of this kind (Chart 4: a registered nurse assesses low scores),
+/// so only medium and high can go unanswered, and only when `responses` is complete.
 pub fn answered(
     history: AsOf<'_>,
     standing: Option<&Standing>,
@@ -257,18 +260,28 @@ pub fn answered(
         .iter()
         .flat_map(|s| s.details.observations.iter().map(String::as_str))
         .collect();
+    // Every set the history holds, also those dated ahead of now: a response about one of those
+    // is about a known set, not one to place by its time.
     let known: HashSet<&str> = sets
         .iter()
+        .chain(history.future())
         .flat_map(|s| s.details.observations.iter().map(String::as_str))
         .collect();
+    let latest_possible = now.plus(CLOCK_SKEW);
     let mut answering: Vec<RecordedResponse> = responses
         .recorded
         .iter()
         .filter(|r| {
+            // A response dated after now did not happen yet: a wrong date answers nothing.
+            if r.at > latest_possible {
+                return false;
+            }
             if r.about.iter().any(|key| known.contains(key.as_str())) {
                 r.about.iter().any(|key| in_run.contains(key.as_str()))
             } else {
-                r.at >= since
+                // Placed by time only: given during the run, and not to a band it says was
+                // lower (a response to a medium score recorded after the high one came).
+                r.at >= since && r.band.is_none_or(|band| band >= standing.band)
             }
         })
         .cloned()

@@ -18,9 +18,10 @@ use super::abort;
 use super::bundle::{Expect, MAX_PAGE_BYTES, NotData, NotDataKind, Page, read_answer};
 use super::codes;
 use super::communication;
-use super::history::FhirHistory;
+use super::history::{FhirHistory, reference_key};
 use super::national_id;
 use super::patient::{self, Searched};
+use super::problem::{Problem, ProblemKind};
 use super::retry::{FetchError, FetchErrorKind, Outcome, RetryPolicy, Step, next_step};
 use super::urls::{
     BrowserUrls, Home, Planned, UrlParser, UrlRefusal, page_base, plan_first, plan_link,
@@ -834,16 +835,26 @@ async fn fetch_responses(
     );
     let refused = |why: UrlRefusal| stopped(FetchErrorKind::Malformed, why.message());
     let mut next = Some(plan_on_home(&BrowserUrls, home, &url, None).map_err(refused)?);
-    let mut seen = 0;
+    let searched = if patient.contains('/') {
+        reference_key(patient)
+    } else {
+        format!("Patient/{patient}")
+    };
+    let mut seen_requests: Vec<Planned> = Vec::new();
     while let Some(planned) = next.take() {
-        seen += 1;
-        if seen > MAX_PAGES {
+        if seen_requests.contains(&planned) {
+            return Err(stopped(
+                FetchErrorKind::Malformed,
+                "the server linked a page of responses it had already sent",
+            ));
+        }
+        if seen_requests.len() >= MAX_PAGES {
             return Err(stopped(
                 FetchErrorKind::TooLarge,
                 format!("more than {MAX_PAGES} pages of responses"),
             ));
         }
-        let page = send(
+        let mut page = send(
             &Call::read(planned.clone()),
             home,
             options,
@@ -853,8 +864,27 @@ async fn fetch_responses(
         if let Some(link) = &page.next {
             next = Some(plan_link(&BrowserUrls, home, link, planned.url(), None).map_err(refused)?);
         }
+        // Only the searched patient's responses: a server that ignores a parameter must not
+        // bring another patient's, nor Observations this search did not ask for (the
+        // Observation search reads those, checked against the patient).
+        page.observations.clear();
+        page.retracted.clear();
+        let before = page.responses.len();
+        page.responses
+            .retain(|r| r.subject.as_deref() == Some(searched.as_str()));
+        if page.responses.len() < before {
+            page.problems.push(Problem {
+                resource: None,
+                kind: ProblemKind::NotScored,
+                message: format!(
+                    "{} Communication(s) in the answer name another patient or none; not used",
+                    before - page.responses.len()
+                ),
+            });
+        }
         any |= !page.responses.is_empty();
         history.add_page(page);
+        seen_requests.push(planned);
     }
     history.responses_searched();
     Ok(any)

@@ -21,6 +21,7 @@
 use serde_json::{Value, json};
 
 use super::datetime;
+use super::history::reference_key;
 use super::write::instant;
 use crate::clinical::ClinicalRisk;
 use crate::clinical::response::{Channel, EscalationResponse, Recipient, RecordedResponse};
@@ -140,7 +141,10 @@ pub fn recipient_of(communication: &Value) -> Option<Recipient> {
         .find_map(|coding| coding["code"].as_str().and_then(Recipient::from_name))
 }
 
-/// Reads a `Communication` as a recorded response, or says why it is not one.
+/// Reads a `Communication` as a recorded response, or says why it is not one: it must be
+/// completed, say when it was sent, and be an escalation response (in [`RESPONSE_CATEGORY`]) or
+/// about an Observation (another system's record of a call about a measurement). An ordinary
+/// message about the patient is not a response to a score.
 pub fn read(resource: &Value) -> Result<RecordedResponse, String> {
     if resource["resourceType"] != "Communication" {
         return Err("not a Communication".into());
@@ -189,6 +193,25 @@ pub fn read(resource: &Value) -> Result<RecordedResponse, String> {
                 .into_iter()
                 .find(|risk| risk.name() == code)
         });
+    let about: Vec<String> = resource["about"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|about| about["reference"].as_str())
+        .map(reference_key)
+        .filter(|key| key.starts_with("Observation/"))
+        .collect();
+    if about.is_empty()
+        && !codes(&resource["category"], RESPONSE_CATEGORY)
+            .iter()
+            .any(|code| code == ESCALATION_RESPONSE)
+    {
+        return Err(
+            "not an escalation response: neither its category nor an Observation it is about \
+             says so"
+                .into(),
+        );
+    }
     let response_id = resource["identifier"]
         .as_array()
         .into_iter()
@@ -203,15 +226,9 @@ pub fn read(resource: &Value) -> Result<RecordedResponse, String> {
         at,
         by: text(&resource["sender"]["display"]),
         note: text(&resource["note"][0]["text"]),
-        about: resource["about"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|about| about["reference"].as_str())
-            .filter(|reference| reference.starts_with("Observation/"))
-            .map(str::to_owned)
-            .collect(),
+        about,
         band,
+        subject: resource["subject"]["reference"].as_str().map(reference_key),
     })
 }
 
@@ -332,6 +349,7 @@ mod tests {
                 note: Some("Lege kommer innen 30 min".into()),
                 about,
                 band: Some(ClinicalRisk::High),
+                subject: Some("Patient/123".into()),
             }
         );
     }
@@ -346,7 +364,10 @@ mod tests {
             "sent": "2026-11-26T14:05:00+01:00",
             "recipient": [{"display": "Legevakten"}],
             "medium": [{"coding": [{"system": PARTICIPATION_MODE, "code": "VIDEOCONF"}]}],
-            "about": [{"reference": "Observation/9"}, {"reference": "Patient/1"}],
+            "about": [
+                {"reference": "https://fhir.example.no/fhir/Observation/9/_history/2"},
+                {"reference": "Patient/1"}
+            ],
         });
         let read = read(&theirs).unwrap();
         assert_eq!(read.informed, None);
@@ -358,9 +379,13 @@ mod tests {
         let mut withdrawn = theirs.clone();
         withdrawn["status"] = "entered-in-error".into();
         assert!(read_err(&withdrawn).contains("entered-in-error"));
-        let mut untimed = theirs;
+        let mut untimed = theirs.clone();
         untimed.as_object_mut().unwrap().remove("sent");
         assert!(read_err(&untimed).contains("time"));
+        // An ordinary message about the patient is not a response to a score.
+        let mut message = theirs;
+        message["about"] = serde_json::json!([{"reference": "Patient/1"}]);
+        assert!(read_err(&message).contains("not an escalation response"));
     }
 
     fn read_err(resource: &Value) -> String {

@@ -82,7 +82,7 @@ pub struct Grouped {
 }
 
 /// `Observation/{id}` of a reference, relative or absolute, with any `_history` cut off.
-fn reference_key(reference: &str) -> String {
+pub(crate) fn reference_key(reference: &str) -> String {
     let path = reference.split("/_history/").next().unwrap_or(reference);
     let mut parts = path.rsplit('/');
     match (parts.next(), parts.next()) {

@@ -149,6 +149,7 @@ impl PendingResponse {
             note: r.note.clone(),
             about: self.about.clone(),
             band: Some(r.band),
+            subject: None,
         }
     }
 }
@@ -210,6 +211,12 @@ impl PendingResponses {
 
     pub fn is_empty(&self) -> bool {
         self.responses.is_empty()
+    }
+
+    /// Drops the responses handed to the host (they are the host's now).
+    pub fn forget_given_to_host(&mut self) {
+        self.responses
+            .retain(|r| r.state != ResponseState::GivenToHost);
     }
 }
 

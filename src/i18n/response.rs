@@ -13,7 +13,10 @@ use crate::clinical::response::{
 #[derive(Debug)]
 pub struct ResponseWords {
     pub heading: &'static str,
+    /// Where the widget saves the response to the FHIR server every service reads.
     pub intro: &'static str,
+    /// Where the source cannot hold it: the record system (the host) gets it.
+    pub intro_host: &'static str,
     pub informed: &'static str,
     pub informed_name: &'static str,
     pub channel: &'static str,
@@ -30,6 +33,8 @@ pub struct ResponseWords {
     pub unreadable_time: &'static str,
     /// A local time that happens twice (the autumn night's repeated hour).
     pub repeated_time: &'static str,
+    /// A local time the clocks skip (the spring night's missing hour).
+    pub skipped_time: &'static str,
     /// Heading of the responses the banner stands with.
     pub recorded_heading: &'static str,
     /// Heading of the responses recorded here and not yet in the record.
@@ -47,6 +52,7 @@ pub struct ResponseWords {
 const NB: ResponseWords = ResponseWords {
     heading: "Hva ble gjort?",
     intro: "Registrer hvem som ble informert om skåren. Responsen lagres slik at alle tjenester som følger pasienten, ser den.",
+    intro_host: "Registrer hvem som ble informert om skåren. Responsen gis til journalsystemet, som lagrer den.",
     informed: "Hvem ble informert?",
     informed_name: "Navn eller tjeneste",
     channel: "Hvordan?",
@@ -61,18 +67,20 @@ const NB: ResponseWords = ResponseWords {
     choose_channel: "Velg hvordan de ble informert.",
     unreadable_time: "Skriv tidspunktet som dd.mm.åååå tt:mm.",
     repeated_time: "Dette klokkeslettet finnes to ganger i natt (klokka stilles tilbake); skriv et tidspunkt utenfor den gjentatte timen.",
+    skipped_time: "Dette klokkeslettet finnes ikke i natt (klokka stilles fram en time); skriv et annet tidspunkt.",
     recorded_heading: "Registrert respons",
     pending_heading: "Respons ikke i journalen ennå",
     saving: "lagres …",
     saved_waiting: "lagret, venter på oppdatering",
     save_failed: "ikke lagret",
-    given_to_host: "gitt til journalsystemet (Pasientens måledata tar bare imot målinger)",
+    given_to_host: "gitt til journalsystemet (kilden tar ikke imot responser)",
     not_read: "Registrerte responser kunne ikke leses",
 };
 
 const NN: ResponseWords = ResponseWords {
     heading: "Kva vart gjort?",
     intro: "Registrer kven som vart informert om skåren. Responsen vert lagra slik at alle tenester som følgjer pasienten, ser han.",
+    intro_host: "Registrer kven som vart informert om skåren. Responsen vert gitt til journalsystemet, som lagrar han.",
     informed: "Kven vart informert?",
     informed_name: "Namn eller teneste",
     channel: "Korleis?",
@@ -87,18 +95,20 @@ const NN: ResponseWords = ResponseWords {
     choose_channel: "Vel korleis dei vart informerte.",
     unreadable_time: "Skriv tidspunktet som dd.mm.åååå tt:mm.",
     repeated_time: "Dette klokkeslettet finst to gonger i natt (klokka vert stilt tilbake); skriv eit tidspunkt utanfor den gjentekne timen.",
+    skipped_time: "Dette klokkeslettet finst ikkje i natt (klokka vert stilt fram ein time); skriv eit anna tidspunkt.",
     recorded_heading: "Registrert respons",
     pending_heading: "Respons ikkje i journalen enno",
     saving: "vert lagra …",
     saved_waiting: "lagra, ventar på oppdatering",
     save_failed: "ikkje lagra",
-    given_to_host: "gitt til journalsystemet (Pasientens måledata tek berre imot målingar)",
+    given_to_host: "gitt til journalsystemet (kjelda tek ikkje imot responsar)",
     not_read: "Registrerte responsar kunne ikkje lesast",
 };
 
 const EN: ResponseWords = ResponseWords {
     heading: "What was done?",
     intro: "Record who was informed of the score. The response is saved so that every service following the patient sees it.",
+    intro_host: "Record who was informed of the score. The response goes to the record system, which stores it.",
     informed: "Who was informed?",
     informed_name: "Name or service",
     channel: "How?",
@@ -113,12 +123,13 @@ const EN: ResponseWords = ResponseWords {
     choose_channel: "Choose how they were informed.",
     unreadable_time: "Write the time as dd.mm.yyyy hh:mm.",
     repeated_time: "This time happens twice tonight (the clocks go back); write a time outside the repeated hour.",
+    skipped_time: "This time does not exist tonight (the clocks go forward an hour); write another time.",
     recorded_heading: "Recorded response",
     pending_heading: "Response not in the record yet",
     saving: "saving …",
     saved_waiting: "saved, waiting for the update",
     save_failed: "not saved",
-    given_to_host: "handed to the record system (Pasientens måledata takes measurements only)",
+    given_to_host: "handed to the record system (the source does not take responses)",
     not_read: "Recorded responses could not be read",
 };
 

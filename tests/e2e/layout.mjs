@@ -95,6 +95,9 @@ const check = inPage(`
   // The ISBAR summary open, so its lists and text boxes are checked at this width too.
   const toggle = host.shadowRoot.querySelector(".news2-isbar__toggle");
   if (arg.isbar && toggle?.getAttribute("aria-expanded") === "false") toggle.click();
+  // And the escalation response step, where the banner asks for an acknowledgement.
+  const acknowledge = host.shadowRoot.querySelector(".news2-banner__acknowledge");
+  if (arg.isbar && acknowledge && !acknowledge.disabled) acknowledge.click();
   // Two frames: the container queries and ECharts' resize have applied.
   await frame();
   await frame();

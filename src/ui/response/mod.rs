@@ -47,10 +47,12 @@ fn close(answering: RwSignal<Option<Answering>>, step: NodeRef<leptos::html::Sec
     }
 }
 
-fn focus(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
+/// Focuses the element `#id` inside the step. Looked up from the step itself, not the
+/// document: in the embedded element the step lives in a shadow root.
+fn focus(step: NodeRef<leptos::html::Section>, id: &str) {
+    let element = step
+        .get_untracked()
+        .and_then(|s| s.query_selector(&format!("#{id}")).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();
@@ -63,6 +65,8 @@ pub fn ResponseStep(
     answering: RwSignal<Option<Answering>>,
     /// Who records it, as the host names its user.
     recorded_by: Signal<Option<String>>,
+    /// Whether the widget saves it to the FHIR server (else the host stores it).
+    saves_to_server: Signal<bool>,
     now: Signal<Timestamp>,
     language: Signal<Language>,
     zone: &'static dyn LocalZone,
@@ -72,15 +76,20 @@ pub fn ResponseStep(
     let step = NodeRef::<leptos::html::Section>::new();
     let draft = RwSignal::new(ResponseDraft::default());
     let problem = RwSignal::new(None::<DraftProblem>);
-    // Each new question starts a fresh draft dated now, and takes the keyboard there.
+    // Each new question starts a fresh draft dated now.
+    Effect::new(move |_| {
+        if answering.with(Option::is_some) {
+            draft.set(ResponseDraft::new(date_time(now.get_untracked(), zone)));
+            problem.set(None);
+        }
+    });
+    // And takes the keyboard to the step's heading once the step is in the document.
     let heading_id = format!("{id}-heading");
     Effect::new({
         let heading_id = heading_id.clone();
         move |_| {
-            if answering.with(Option::is_some) {
-                draft.set(ResponseDraft::new(date_time(now.get_untracked(), zone)));
-                problem.set(None);
-                focus(&heading_id);
+            if step.get().is_some() {
+                focus(step, &heading_id);
             }
         }
     });
@@ -107,7 +116,7 @@ pub fn ResponseStep(
                 }
                 Err(why) => {
                     problem.set(Some(why));
-                    focus(&field(why.field()));
+                    focus(step, &field(why.field()));
                 }
             }
         }
@@ -121,6 +130,7 @@ pub fn ResponseStep(
                 DraftProblem::ChooseChannel => w.choose_channel,
                 DraftProblem::UnreadableTime => w.unreadable_time,
                 DraftProblem::RepeatedTime => w.repeated_time,
+                DraftProblem::SkippedTime => w.skipped_time,
                 DraftProblem::Refused(why) => texts::refusal(l, why),
             }
         })
@@ -199,9 +209,9 @@ pub fn ResponseStep(
             view! {
                 <section class="news2-response" aria-labelledby=labelled_by.clone() node_ref=step>
                     <h2 id=heading_id.clone() class="news2-heading" tabindex="-1">{move || w().heading}</h2>
-                    <p class="news2-response__intro">{move || w().intro}</p>
+                    <p class="news2-response__intro">{move || if saves_to_server.get() { w().intro } else { w().intro_host }}</p>
                     <form class="news2-response__form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
-                        <fieldset class="news2-field news2-field--choices" aria-invalid=invalid("informed")>
+                        <fieldset class="news2-field news2-field--choices" aria-invalid=invalid("informed") aria-describedby=problem_id.clone()>
                             <legend class="news2-field__label">{move || w().informed}</legend>
                             <span class="news2-field__choices">{informed()}</span>
                         </fieldset>
@@ -212,11 +222,12 @@ pub fn ResponseStep(
                                 type="text"
                                 autocomplete="off"
                                 aria-invalid=invalid("informed-name")
+                                aria-describedby=problem_id.clone()
                                 prop:value=move || draft.with(|d| d.informed_name.clone())
                                 on:input=move |ev| draft.update(|d| d.informed_name = event_target_value(&ev))
                             />
                         </div>
-                        <fieldset class="news2-field news2-field--choices" aria-invalid=invalid("channel")>
+                        <fieldset class="news2-field news2-field--choices" aria-invalid=invalid("channel") aria-describedby=problem_id.clone()>
                             <legend class="news2-field__label">{move || w().channel}</legend>
                             <span class="news2-field__choices">{channels()}</span>
                         </fieldset>
@@ -226,7 +237,7 @@ pub fn ResponseStep(
                                 id=at_id.clone()
                                 type="text"
                                 autocomplete="off"
-                                aria-describedby=at_hint_id.clone()
+                                aria-describedby=format!("{at_hint_id} {problem_id}")
                                 aria-invalid=invalid("at")
                                 prop:value=move || draft.with(|d| d.at.clone())
                                 on:input=move |ev| draft.update(|d| d.at = event_target_value(&ev))
@@ -243,6 +254,7 @@ pub fn ResponseStep(
                                 id=note_id.clone()
                                 rows="2"
                                 aria-invalid=invalid("note")
+                                aria-describedby=problem_id.clone()
                                 prop:value=move || draft.with(|d| d.note.clone())
                                 on:input=move |ev| draft.update(|d| d.note = event_target_value(&ev))
                             ></textarea>

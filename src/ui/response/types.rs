@@ -49,8 +49,10 @@ pub enum DraftProblem {
     ChooseInformed,
     ChooseChannel,
     UnreadableTime,
-    /// A local time the clocks make happen twice, or skip.
+    /// A local time the clocks make happen twice (the autumn night's repeated hour).
     RepeatedTime,
+    /// A local time the clocks skip (the spring night's missing hour).
+    SkippedTime,
     Refused(ResponseRefusal),
 }
 
@@ -63,6 +65,7 @@ impl DraftProblem {
             DraftProblem::ChooseChannel => "channel",
             DraftProblem::UnreadableTime
             | DraftProblem::RepeatedTime
+            | DraftProblem::SkippedTime
             | DraftProblem::Refused(ResponseRefusal::BeforeTheSet)
             | DraftProblem::Refused(ResponseRefusal::InTheFuture) => "at",
             DraftProblem::Refused(ResponseRefusal::TooLong) => "note",
@@ -118,9 +121,8 @@ impl ResponseDraft {
         let at = match local_time(&self.at, zone) {
             EntryTime::At(at) => at,
             EntryTime::Unreadable => return Err(DraftProblem::UnreadableTime),
-            EntryTime::Nonexistent | EntryTime::Ambiguous { .. } => {
-                return Err(DraftProblem::RepeatedTime);
-            }
+            EntryTime::Nonexistent => return Err(DraftProblem::SkippedTime),
+            EntryTime::Ambiguous { .. } => return Err(DraftProblem::RepeatedTime),
         };
         EscalationResponse::new(
             informed,

@@ -230,8 +230,19 @@ pub fn Widget(
     let last_entry = RwSignal::new(None::<String>);
     // What the response step asks about, while it is open; closed with its patient.
     let answering = RwSignal::new(None::<Answering>);
-    // The ISBAR text as the panel holds it now (with the nurse's R): a response's payload.
+    // The ISBAR text as the panel holds it now (with the nurse's R), and as it stood when the
+    // banner was acknowledged: a response's payload.
     let isbar_text = RwSignal::new(String::new());
+    let isbar_at_acknowledgement = StoredValue::new(String::new());
+    // Another source closes the step and drops what was handed to the host: neither may stand
+    // beside the next patient's data (a host's Bundle keeps the outbox's owner).
+    Effect::new(move |seen: Option<()>| {
+        source.track();
+        if seen.is_some() {
+            answering.set(None);
+            outbox.update(Outbox::forget_given_to_host);
+        }
+    });
     let last_save = Signal::derive(move || {
         last_entry.with(|id| {
             id.as_deref()
@@ -348,7 +359,9 @@ pub fn Widget(
     let responses = Memo::new(move |_| {
         grouped.with(|g| g.as_ref().map(|g| g.responses.clone()).unwrap_or_default())
     });
+    // Also after a save ends: one read back while still being saved stays until then.
     Effect::new(move |_| {
+        outbox.track();
         responses.with(|read: &Responses| {
             if outbox.try_update_untracked(|o| o.responses_mut().forget_arrived(&read.recorded))
                 == Some(true)
@@ -437,6 +450,7 @@ pub fn Widget(
             }
         });
         emit(events::acknowledged(&d, &words.title, now.get_untracked()));
+        isbar_at_acknowledgement.set_value(isbar_text.get_untracked());
         answering.set(shown.with_untracked(|h| Answering::of(&d, h.as_of(now.get_untracked()))));
     });
     let identification = Signal::derive(move || {
@@ -493,7 +507,7 @@ pub fn Widget(
                 Err(error) => events::save_failed(&entry_id, error),
             };
             let ok = result.is_ok();
-            outbox.try_update(|o| o.current_mut().finished(&entry_id, result.map(|_| ())));
+            outbox.try_update(|o| o.entry_finished(&entry_id, result.map(|_| ())));
             if let Some(sink) = &outlives_view {
                 sink.send(event);
             }
@@ -557,7 +571,7 @@ pub fn Widget(
             response_id: &pending.response_id,
             patient: Some(&patient),
             about: &pending.about,
-            isbar: Some(&pending.isbar),
+            isbar: Some(pending.isbar.as_str()).filter(|t| !t.is_empty()),
             response: &pending.response,
         };
         let (bundle, resource) = (new.transaction(), new.communication());
@@ -578,7 +592,7 @@ pub fn Widget(
                 ..pending
             };
             let ok = result.is_ok();
-            outbox.try_update(|o| o.responses_mut().finished(&response_id, result));
+            outbox.try_update(|o| o.response_finished(&response_id, result));
             if let Some(sink) = &outlives_view {
                 sink.send(events::response(&ended, &resource));
             }
@@ -589,11 +603,23 @@ pub fn Widget(
     };
     let on_record = Callback::new(
         move |(response, question): (EscalationResponse, Answering)| {
+            // The summary as it stands, with the nurse's R, while it still stands on the set the
+            // response answers; else as it was when she acknowledged.
+            let same_set = decision.with_untracked(|d| {
+                d.standing
+                    .as_ref()
+                    .is_some_and(|s| (s.band, s.at) == (question.band, question.set_at))
+            });
+            let isbar = if same_set {
+                isbar_text.get_untracked()
+            } else {
+                isbar_at_acknowledgement.get_value()
+            };
             let pending = PendingResponse {
                 response_id: random_id(),
                 response,
                 about: question.about,
-                isbar: isbar_text.get_untracked(),
+                isbar,
                 state: ResponseState::GivenToHost,
             };
             let response_id = pending.response_id.clone();
@@ -605,7 +631,7 @@ pub fn Widget(
                     response_id: &pending.response_id,
                     patient: None,
                     about: &pending.about,
-                    isbar: Some(&pending.isbar),
+                    isbar: Some(pending.isbar.as_str()).filter(|t| !t.is_empty()),
                     response: &pending.response,
                 }
                 .communication();
@@ -696,6 +722,11 @@ pub fn Widget(
             <ResponseStep
                 answering
                 recorded_by=recorder
+                saves_to_server=Signal::derive(move || {
+                    source.track();
+                    author.track();
+                    matches!(write_to(), Some(Ok(WriteTo::Fhir { .. })))
+                })
                 now
                 language=language.into()
                 zone

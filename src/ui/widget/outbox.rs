@@ -7,6 +7,7 @@
 
 use crate::fhir::client::Source;
 use crate::fhir::pending::{PendingEntries, PendingResponses};
+use crate::fhir::retry::FetchError;
 
 use super::DataSource;
 
@@ -46,7 +47,9 @@ impl Outbox {
             .position(|(o, _)| *o == owner)
             .map(|i| self.set_aside.remove(i).1)
             .unwrap_or_default();
-        let mine = std::mem::replace(&mut self.current, restored);
+        let mut mine = std::mem::replace(&mut self.current, restored);
+        // Responses handed to the host wait for nothing: they are not set aside.
+        mine.responses.forget_given_to_host();
         if !mine.entries.entries().is_empty() || !mine.responses.is_empty() {
             let previous_owner = std::mem::replace(&mut self.owner, owner);
             self.set_aside.push((previous_owner, mine));
@@ -72,6 +75,32 @@ impl Outbox {
 
     pub fn responses_mut(&mut self) -> &mut PendingResponses {
         &mut self.current.responses
+    }
+
+    /// Every patient's unsent entries and responses: the one on screen, then those set aside.
+    fn everyone(&mut self) -> impl Iterator<Item = &mut Unsent> {
+        std::iter::once(&mut self.current).chain(self.set_aside.iter_mut().map(|(_, u)| u))
+    }
+
+    /// Records how an entry's save ended, whichever patient is on screen now: a save still
+    /// under way when the nurse moved to another patient ends for the entry it was for.
+    pub fn entry_finished(&mut self, entry_id: &str, result: Result<(), FetchError>) {
+        for unsent in self.everyone() {
+            unsent.entries.finished(entry_id, result.clone());
+        }
+    }
+
+    /// As [`Outbox::entry_finished`], for an escalation response.
+    pub fn response_finished(&mut self, response_id: &str, result: Result<(), FetchError>) {
+        for unsent in self.everyone() {
+            unsent.responses.finished(response_id, result.clone());
+        }
+    }
+
+    /// Forgets the responses handed to the host: when the widget shows another source, they
+    /// are the host's, and must not stand beside the next patient's data.
+    pub fn forget_given_to_host(&mut self) {
+        self.current.responses.forget_given_to_host();
     }
 
     /// How many entries and responses wait for another source.

@@ -43,7 +43,7 @@ pub(super) fn PendingList(
         let has_entries = !entries.is_empty();
         (has_entries || !responses.is_empty() || aside > 0).then(|| view! {
             <section class="news2-pending" role=if any_failed { "alert" } else { "status" }>
-                {has_entries.then(|| view! { <h2 class="news2-heading">{w.pending_heading}</h2> })}
+                {(has_entries || responses.is_empty()).then(|| view! { <h2 class="news2-heading">{w.pending_heading}</h2> })}
                 <ul>
                     {entries.into_iter().map(|(id, taken_at, state)| {
                         let for_click = id.clone();
