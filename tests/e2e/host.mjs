@@ -146,12 +146,39 @@ await page.locator("#widget-a").evaluate((el) => el.setAttribute("mode", "entry"
 await widgetA.locator(".news2-entry").waitFor({ timeout: 5_000 }).catch(() => {});
 check(await widgetA.locator(".news2-entry").count() === 1, "mode=entry shows the form");
 
-// Acknowledging is told to the host.
-await widgetA.locator(".news2-banner__acknowledge").click();
+// Acknowledging is told to the host, and asks what was done (issue 16): by keyboard alone, the
+// response is recorded on the FHIR server through the host's auth callback and read back into
+// the banner.
+await widgetA.locator(".news2-banner__acknowledge").focus();
+await page.keyboard.press("Enter");
 await page.waitForFunction(() => window.news2Test.events.some((e) => e.name === "news2-acknowledged"));
 const ack = (await test()).events.find((e) => e.name === "news2-acknowledged").detail;
 check(ack.level === "low-medium" && typeof ack.title === "string" && !Number.isNaN(Date.parse(ack.at)),
   `news2-acknowledged: ${JSON.stringify(ack)}`);
+await widgetA.locator(".news2-response").waitFor({ timeout: 5_000 }).catch(() => {});
+const stepHasFocus = await page.locator("#widget-a").evaluate((el) =>
+  el.shadowRoot.activeElement?.matches(".news2-response h2") ?? false);
+check(stepHasFocus, "the response step takes the keyboard");
+// Who: the doctor (first choice); how: phone (first choice); when: now, as filled in; a note.
+const keys = ["Tab", "Space", "Tab", "Tab", "Space", "Tab", "Tab"];
+for (const key of keys) await page.keyboard.press(key);
+await page.keyboard.type("Lege <b>ringer</b> tilbake");
+for (const key of ["Tab", "Enter"]) await page.keyboard.press(key);
+const responded = (state) => page.waitForFunction((s) => window.news2Test.events.some((e) =>
+  e.name === "news2-response" && e.widget === "widget-a" && e.detail.state === s), state, { timeout: 60_000 })
+  .then(() => true, () => false);
+check(await responded("saved"), "the response is saved to the FHIR server");
+const response = (await test()).events.find((e) => e.name === "news2-response").detail;
+check(response.informed === "doctor" && response.channel === "phone" && response.risk === "low-medium"
+  && response.communication.subject.reference === `Patient/${patientA}` && response.about.length === 7,
+  `news2-response: ${JSON.stringify({ ...response, communication: undefined, isbar: undefined })}`);
+await widgetA.locator(".news2-banner__responses").waitFor({ timeout: 30_000 }).catch(() => {});
+const shown = await widgetA.locator(".news2-banner__responses").textContent().catch(() => "");
+check(shown.includes("Doctor informed") && shown.includes("Lege <b>ringer</b> tilbake"),
+  `the recorded response is read back into the banner, as text: ${shown}`);
+const written = requests.filter((r) => r.method === "POST" && r.url === `${origin}/fhir/`);
+check(written.length >= 1 && written.every((r) => r.headers.authorization === `DPoP ${token}`),
+  "the response went through the host's auth callback");
 
 // An entry: handed to the host with its FHIR transaction, then saved through the FHIR server.
 for (const [name, value] of [["respiratoryRate", "16"], ["spo2", "97"], ["systolicBp", "125"],

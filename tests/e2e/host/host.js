@@ -23,7 +23,7 @@ async function authHeaders(method, url) {
 }
 
 for (const name of ["news2-loaded", "news2-escalation", "news2-entry", "news2-saved",
-  "news2-save-failed", "news2-acknowledged", "news2-error"]) {
+  "news2-save-failed", "news2-acknowledged", "news2-error", "news2-response"]) {
   document.addEventListener(name, (e) => {
     window.news2Test.events.push({ name, widget: e.target.id, detail: e.detail });
   });
