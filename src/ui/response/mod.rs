@@ -59,6 +59,51 @@ fn focus(step: NodeRef<leptos::html::Section>, id: &str) {
     }
 }
 
+/// One choice of the step as radio buttons: the first carries the group's id, so a problem with
+/// the choice can focus it.
+struct RadioGroup<T: 'static> {
+    options: &'static [T],
+    first_id: String,
+    group: String,
+    value: fn(T) -> &'static str,
+    label: fn(Language, T) -> &'static str,
+    selected: fn(&ResponseDraft) -> Option<T>,
+    select: fn(&mut ResponseDraft, T),
+}
+
+impl<T: Copy + PartialEq + Send + Sync + 'static> RadioGroup<T> {
+    fn view(self, draft: RwSignal<ResponseDraft>, language: Signal<Language>) -> impl IntoView {
+        let RadioGroup {
+            options,
+            first_id,
+            group,
+            value,
+            label,
+            selected,
+            select,
+        } = self;
+        options
+            .iter()
+            .enumerate()
+            .map(|(i, &option)| {
+                view! {
+                    <label class="news2-choice">
+                        <input
+                            type="radio"
+                            id=(i == 0).then(|| first_id.clone())
+                            name=group.clone()
+                            value=value(option)
+                            prop:checked=move || draft.with(|d| selected(d) == Some(option))
+                            on:change=move |_| draft.update(|d| select(d, option))
+                        />
+                        {move || label(language.get(), option)}
+                    </label>
+                }
+            })
+            .collect_view()
+    }
+}
+
 #[component]
 pub fn ResponseStep(
     /// What the acknowledged banner asks a response to; the step is shown while this is set.
@@ -146,54 +191,33 @@ pub fn ResponseStep(
         }
     };
     let informed = {
-        let field = field.clone();
+        let (first, group) = (field("informed"), field("informed-choice"));
         move || {
-            Recipient::ALL
-                .into_iter()
-                .enumerate()
-                .map(|(i, recipient)| {
-                    // The group's first radio carries the group's id, so a problem can focus it.
-                    let radio_id = (i == 0).then(|| field("informed"));
-                    view! {
-                        <label class="news2-choice">
-                            <input
-                                type="radio"
-                                id=radio_id
-                                name=field("informed-choice")
-                                value=recipient.name()
-                                prop:checked=move || draft.with(|d| d.informed == Some(recipient))
-                                on:change=move |_| draft.update(|d| d.informed = Some(recipient))
-                            />
-                            {move || texts::recipient(language.get(), recipient)}
-                        </label>
-                    }
-                })
-                .collect_view()
+            RadioGroup {
+                options: &Recipient::ALL,
+                first_id: first.clone(),
+                group: group.clone(),
+                value: Recipient::name,
+                label: texts::recipient,
+                selected: |d| d.informed,
+                select: |d, r| d.informed = Some(r),
+            }
+            .view(draft, language)
         }
     };
     let channels = {
-        let field = field.clone();
+        let (first, group) = (field("channel"), field("channel-choice"));
         move || {
-            Channel::ALL
-                .into_iter()
-                .enumerate()
-                .map(|(i, channel)| {
-                    let radio_id = (i == 0).then(|| field("channel"));
-                    view! {
-                        <label class="news2-choice">
-                            <input
-                                type="radio"
-                                id=radio_id
-                                name=field("channel-choice")
-                                value=channel.name()
-                                prop:checked=move || draft.with(|d| d.channel == Some(channel))
-                                on:change=move |_| draft.update(|d| d.channel = Some(channel))
-                            />
-                            {move || texts::channel(language.get(), channel)}
-                        </label>
-                    }
-                })
-                .collect_view()
+            RadioGroup {
+                options: &Channel::ALL,
+                first_id: first.clone(),
+                group: group.clone(),
+                value: Channel::name,
+                label: texts::channel,
+                selected: |d| d.channel,
+                select: |d, c| d.channel = Some(c),
+            }
+            .view(draft, language)
         }
     };
     let (name_id, at_id, at_hint_id, note_id) = (
