@@ -52,8 +52,11 @@ async function inEngine(engine) {
     const page = await browser.page();
     await page.size(1400, 1000);
     await page.goto(`${host.origin}/`);
-    await until(page, "both widgets drawn", () => ["widget-a", "widget-b"].every((id) =>
-      document.getElementById(id)?.shadowRoot?.querySelector(".news2-widget[data-state=ready]")));
+    // Drawn, and loaded to the end: `ready` comes with the first page, news2-loaded once every
+    // request of the load (the escalation responses last) has been answered.
+    await until(page, "both widgets drawn and loaded", () => ["widget-a", "widget-b"].every((id) =>
+      document.getElementById(id)?.shadowRoot?.querySelector(".news2-widget[data-state=ready]")
+      && window.news2Test.events.some((e) => e.name === "news2-loaded" && e.widget === id)));
     const state = await page.evaluate(() => {
       const shadow = (id) => document.getElementById(id).shadowRoot;
       return {

@@ -37,6 +37,10 @@ const widgetB = page.locator("#widget-b .news2-widget");
 await page.locator('#widget-a .news2-widget[data-state="ready"]').waitFor({ timeout: 60_000 });
 await page.locator('#widget-b .news2-widget[data-state="ready"]').waitFor({ timeout: 60_000 });
 await page.locator("#widget-a canvas").first().waitFor({ timeout: 30_000 });
+// Loaded to the end: `ready` comes with the first page, news2-loaded once every request of the
+// load (the escalation responses last) has been answered.
+await page.waitForFunction(() => ["widget-a", "widget-b"].every((id) =>
+  window.news2Test.events.some((e) => e.name === "news2-loaded" && e.widget === id)), null, { timeout: 60_000 });
 const test = () => page.evaluate(() => window.news2Test);
 
 // Under the strict CSP: nothing refused, nothing thrown.
