@@ -790,3 +790,70 @@ fn a_line_break_in_a_name_cannot_forge_a_line_or_a_heading() {
     );
     assert!(!text.lines().any(|l| l == "- Ingen tiltak"), "{text}");
 }
+
+/// Guards what the call says about earlier calls: who was already informed about the band in
+/// force (from the record), and, where nobody was for longer than the band's interval, that no
+/// response is recorded; a response to an earlier, lower band is not said as informed.
+#[test]
+fn b_says_who_was_already_informed_or_that_nobody_is_recorded() {
+    use news2_widget::clinical::response::{Channel, Recipient, RecordedResponse, Responses};
+    let mut medium = Vitals::total(5).at(0);
+    medium.details.observations = vec!["Observation/m".into()];
+    let mut high = Vitals::total(7).at(60);
+    high.details.observations = vec!["Observation/h".into()];
+    let response = |about: &str, at: i64| RecordedResponse {
+        response_id: None,
+        informed: Some(Recipient::OutOfHours),
+        informed_name: Some("Legevakten i Nordby".into()),
+        channel: Some(Channel::Phone),
+        at: minutes(at),
+        by: Some("Ola Nordmann".into()),
+        note: None,
+        about: vec![about.into()],
+        band: None,
+        subject: None,
+    };
+    let with = |recorded: Vec<RecordedResponse>| Settings {
+        responses: Responses {
+            recorded,
+            complete: true,
+        },
+        ..Settings::default()
+    };
+    let sets = || vec![medium.clone(), high.clone()];
+
+    let answered = isbar_with(sets(), 150, &with(vec![response("Observation/h", 70)]));
+    assert_eq!(answered.background.informed.len(), 1);
+    let lines = words(&answered, Language::Nb).background;
+    assert!(
+        lines.contains(
+            &"Allerede informert: Legevakt (Legevakten i Nordby) informert 01.01.2026 02:10 av \
+              Ola Nordmann, telefon"
+                .to_string()
+        ),
+        "{lines:?}"
+    );
+    assert!(
+        words(&answered, Language::Nn)
+            .background
+            .iter()
+            .any(|l| l.starts_with("Alt informert: "))
+    );
+    assert!(
+        words(&answered, Language::En)
+            .background
+            .iter()
+            .any(|l| l.starts_with("Already informed: "))
+    );
+
+    let only_earlier = isbar_with(sets(), 150, &with(vec![response("Observation/m", 10)]));
+    assert!(only_earlier.background.informed.is_empty());
+    let text = {
+        let w = words(&only_earlier, Language::Nb);
+        w.plain_text(Language::Nb, &w.recommendation)
+    };
+    assert!(
+        text.contains("Ingen respons er registrert på høy risiko"),
+        "{text}"
+    );
+}

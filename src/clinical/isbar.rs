@@ -16,6 +16,7 @@ use super::escalation::texts::ResponseRow;
 use super::escalation::{Basis, Decision, Level, Notice, Standing, ToComplete};
 use super::observation_set::{AsOf, BandBasis, Disagreement, ObservationSet, Spo2ScaleBasis};
 use super::provenance::Provenance;
+use super::response::RecordedResponse;
 use super::score::{ClinicalRisk, News2};
 use super::set_values::MeasuredValue;
 use super::time::{HOUR, Timestamp};
@@ -101,6 +102,9 @@ pub struct Background {
     pub scope: Vec<Scope>,
     /// A rising score (decision support beyond RCP, and worded as such).
     pub rising: Vec<RisingSignal>,
+    /// Who has already been informed about the band in force: the recorded responses the
+    /// banner stands with, newest first (its "no response recorded" is among the notices).
+    pub informed: Vec<RecordedResponse>,
 }
 
 /// Incomplete sets at the end of the history.
@@ -266,6 +270,7 @@ impl Isbar {
                         _ => None,
                     })
                     .collect(),
+                informed: decision.responses.clone(),
             },
             assessment: latest.map(|set| assessment(set, now)),
             recommendation: decision.row,

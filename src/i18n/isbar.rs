@@ -439,6 +439,13 @@ fn background(background: &Background, l: Language, zone: &dyn LocalZone) -> Vec
     for signal in &background.rising {
         lines.push(notice(l, &Notice::Rising(*signal), zone));
     }
+    for response in &background.informed {
+        lines.push(format!(
+            "{}: {}",
+            l.pick("Allerede informert", "Alt informert", "Already informed"),
+            super::response::line(l, response, zone)
+        ));
+    }
     lines
 }
 
