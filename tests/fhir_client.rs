@@ -864,6 +864,10 @@ async fn another_patients_response_or_an_ordinary_message_is_not_taken() {
         grouped.responses.recorded[0].subject.as_deref(),
         Some(mine.as_str())
     );
+    assert!(
+        !grouped.responses.complete,
+        "a response not taken may have been this patient's: no claim that none was recorded"
+    );
     let problems: Vec<&str> = grouped
         .problems
         .iter()

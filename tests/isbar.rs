@@ -812,6 +812,7 @@ fn b_says_who_was_already_informed_or_that_nobody_is_recorded() {
         about: vec![about.into()],
         band: None,
         subject: None,
+        categorised: true,
     };
     let with = |recorded: Vec<RecordedResponse>| Settings {
         responses: Responses {

@@ -41,6 +41,7 @@ fn response(at: i64, about: &[&str]) -> RecordedResponse {
         about: about.iter().map(|id| format!("Observation/{id}")).collect(),
         band: None,
         subject: None,
+        categorised: true,
     }
 }
 
@@ -135,6 +136,14 @@ fn a_response_answers_the_run_of_sets_at_its_band() {
         (response(65, &[]), true),
         (response(30, &[]), false),
         (response(65, &["elsewhere"]), true),
+        // Another system's message about some other Observation: not a response to the score.
+        (
+            RecordedResponse {
+                categorised: false,
+                ..response(65, &["elsewhere"])
+            },
+            false,
+        ),
         // Dated after now (200): a wrong date answers nothing.
         (response(250, &[]), false),
         (response(250, &["h2"]), false),
@@ -152,6 +161,14 @@ fn a_response_answers_the_run_of_sets_at_its_band() {
                 ..response(65, &[])
             },
             true,
+        ),
+        // About a set of the run, but to a band it says was lower (the set scored higher since).
+        (
+            RecordedResponse {
+                band: Some(ClinicalRisk::Medium),
+                ..response(70, &["h1"])
+            },
+            false,
         ),
     ];
     for (r, answers) in cases {

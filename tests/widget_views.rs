@@ -743,3 +743,88 @@ async fn an_acknowledgement_stands_while_the_clock_moves_on() {
     page.settle().await;
     assert_eq!(page.text(".news2-banner__acknowledge"), "Kvittert");
 }
+
+fn high_set(time: &'static str) -> RawSet {
+    RawSet {
+        respiratory_rate: Some(26.0),
+        spo2: Some(90.0),
+        pulse: Some(135.0),
+        alert: false,
+        ..RawSet::normal(time)
+    }
+}
+
+/// Guards the response step on a host's Bundle (issue 16): the same patient's refreshed Bundle
+/// keeps the open step with what the nurse typed, and a response handed to the host stays in
+/// view; another patient's Bundle closes the step and drops the handed-over response, so
+/// neither stands beside the other patient's data.
+#[wasm_bindgen_test]
+async fn a_refreshed_bundle_keeps_the_step_and_another_patients_closes_it() {
+    let page = widget_on(
+        vec![high_set("2026-01-01T10:00:00Z")],
+        "2026-01-01T10:20:00Z",
+    )
+    .await;
+    let refresh = |sets: Vec<RawSet>| {
+        let source = page.inputs.source;
+        let data = DataSource::Bundle(Arc::new(bundle(&sets)));
+        source.set(data);
+    };
+    page.click(".news2-banner__acknowledge").await;
+    assert!(page.find(".news2-response").is_some(), "the step opens");
+    page.click(".news2-response input[value=other]").await;
+    let name = page.input(".news2-response input[type=text]");
+    name.set_value("Fastlege Berg");
+    name.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    page.settle().await;
+
+    // The host's refresh: the same set, and a calm one before it.
+    refresh(vec![
+        RawSet::normal("2026-01-01T06:00:00Z"),
+        high_set("2026-01-01T10:00:00Z"),
+    ]);
+    page.settle().await;
+    assert!(
+        page.find(".news2-response").is_some(),
+        "the step stays open"
+    );
+    assert_eq!(
+        page.input(".news2-response input[type=text]").value(),
+        "Fastlege Berg"
+    );
+    page.click(".news2-response input[value=phone]").await;
+    page.click(".news2-response__save").await;
+    let sent = page.last_event("news2-response").expect("news2-response");
+    assert_eq!(sent["state"], "host");
+    assert!(sent["communication"].get("subject").is_none(), "{sent}");
+    assert!(
+        page.text(".news2-pending__responses")
+            .contains("Fastlege Berg")
+    );
+
+    refresh(vec![
+        RawSet::normal("2026-01-01T06:00:00Z"),
+        high_set("2026-01-01T10:00:00Z"),
+    ]);
+    page.settle().await;
+    assert!(
+        page.text(".news2-pending__responses")
+            .contains("Fastlege Berg"),
+        "kept on refresh"
+    );
+
+    // Another patient's Bundle, with its own high set: the handed-over response goes.
+    page.click(".news2-banner__acknowledge").await;
+    refresh(vec![high_set("2026-01-01T09:30:00Z")]);
+    page.settle().await;
+    assert!(page.find(".news2-pending__responses").is_none());
+    page.click(".news2-banner__acknowledge").await;
+    assert!(page.find(".news2-response").is_some());
+    refresh(vec![high_set("2026-01-01T09:40:00Z")]);
+    page.settle().await;
+    assert!(
+        page.find(".news2-response").is_none(),
+        "closed with its patient's set"
+    );
+}

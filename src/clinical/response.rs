@@ -193,6 +193,10 @@ pub struct RecordedResponse {
     pub band: Option<ClinicalRisk>,
     /// The patient it names (`Patient/{id}`), to check it against the patient searched.
     pub subject: Option<String>,
+    /// Whether it is written as an escalation response (its category says so). Only such a
+    /// response may be placed by its time when it names no set the history holds: another
+    /// system's message about some other Observation is not a response to the score.
+    pub categorised: bool,
 }
 
 /// The responses the widget holds for the patient, and whether they are all there are.
@@ -276,12 +280,16 @@ pub fn answered(
             if r.at > latest_possible {
                 return false;
             }
+            // Never to a band it says was lower: a response to a medium score does not answer
+            // the high one that came after it, nor the same set scored higher since.
+            if r.band.is_some_and(|band| band < standing.band) {
+                return false;
+            }
             if r.about.iter().any(|key| known.contains(key.as_str())) {
                 r.about.iter().any(|key| in_run.contains(key.as_str()))
             } else {
-                // Placed by time only: given during the run, and not to a band it says was
-                // lower (a response to a medium score recorded after the high one came).
-                r.at >= since && r.band.is_none_or(|band| band >= standing.band)
+                // Placed by time only: an escalation response given during the run.
+                r.categorised && r.at >= since
             }
         })
         .cloned()

@@ -841,6 +841,7 @@ async fn fetch_responses(
         format!("Patient/{patient}")
     };
     let mut seen_requests: Vec<Planned> = Vec::new();
+    let mut dropped = false;
     while let Some(planned) = next.take() {
         if seen_requests.contains(&planned) {
             return Err(stopped(
@@ -873,6 +874,7 @@ async fn fetch_responses(
         page.responses
             .retain(|r| r.subject.as_deref() == Some(searched.as_str()));
         if page.responses.len() < before {
+            dropped = true;
             page.problems.push(Problem {
                 resource: None,
                 kind: ProblemKind::NotScored,
@@ -886,7 +888,11 @@ async fn fetch_responses(
         history.add_page(page);
         seen_requests.push(planned);
     }
-    history.responses_searched();
+    // A response not taken may have been this patient's (named another way): the search then
+    // cannot tell that none was recorded.
+    if !dropped {
+        history.responses_searched();
+    }
     Ok(any)
 }
 

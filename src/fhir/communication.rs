@@ -201,11 +201,10 @@ pub fn read(resource: &Value) -> Result<RecordedResponse, String> {
         .map(reference_key)
         .filter(|key| key.starts_with("Observation/"))
         .collect();
-    if about.is_empty()
-        && !codes(&resource["category"], RESPONSE_CATEGORY)
-            .iter()
-            .any(|code| code == ESCALATION_RESPONSE)
-    {
+    let categorised = codes(&resource["category"], RESPONSE_CATEGORY)
+        .iter()
+        .any(|code| code == ESCALATION_RESPONSE);
+    if about.is_empty() && !categorised {
         return Err(
             "not an escalation response: neither its category nor an Observation it is about \
              says so"
@@ -229,6 +228,7 @@ pub fn read(resource: &Value) -> Result<RecordedResponse, String> {
         about,
         band,
         subject: resource["subject"]["reference"].as_str().map(reference_key),
+        categorised,
     })
 }
 
@@ -350,6 +350,7 @@ mod tests {
                 about,
                 band: Some(ClinicalRisk::High),
                 subject: Some("Patient/123".into()),
+                categorised: true,
             }
         );
     }
@@ -372,6 +373,7 @@ mod tests {
         let read = read(&theirs).unwrap();
         assert_eq!(read.informed, None);
         assert_eq!(read.response_id, None);
+        assert!(!read.categorised);
         assert_eq!(read.informed_name.as_deref(), Some("Legevakten"));
         assert_eq!(read.channel, None);
         assert_eq!(read.band, None);

@@ -9,6 +9,7 @@ use super::retry::FetchError;
 use super::write::entry_identifiers;
 use crate::clinical::observation_set::{History, ObservationSet};
 use crate::clinical::response::{EscalationResponse, RecordedResponse};
+use crate::clinical::time::Timestamp;
 
 /// Where an entry's save stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,6 +151,7 @@ impl PendingResponse {
             about: self.about.clone(),
             band: Some(r.band),
             subject: None,
+            categorised: true,
         }
     }
 }
@@ -215,8 +217,16 @@ impl PendingResponses {
 
     /// Drops the responses handed to the host (they are the host's now).
     pub fn forget_given_to_host(&mut self) {
+        self.keep_given_to_host_for(|_| false);
+    }
+
+    /// Keeps the responses handed to the host only while `held` says the set each answers (by
+    /// when it was taken) is on screen. Says whether any left.
+    pub fn keep_given_to_host_for(&mut self, held: impl Fn(Timestamp) -> bool) -> bool {
+        let before = self.responses.len();
         self.responses
-            .retain(|r| r.state != ResponseState::GivenToHost);
+            .retain(|r| r.state != ResponseState::GivenToHost || held(r.response.about_set));
+        self.responses.len() != before
     }
 }
 

@@ -9,16 +9,19 @@ pub mod types;
 use leptos::prelude::*;
 
 use crate::clinical::escalation::{Decision, Level};
+use crate::clinical::time::Timestamp;
 use crate::i18n::banner::BannerWords;
 use crate::i18n::response::response_words;
 use crate::i18n::{Language, words};
 use types::presentation;
 
-/// What an acknowledgement covers: the banner as the nurse saw it.
+/// What an acknowledgement covers: the banner as the nurse saw it, and the set it stood on (so
+/// the same words over another set, another patient's on a host's new Bundle, ask again).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Acknowledgement {
     pub level: Level,
     pub title: String,
+    pub stands_on: Option<Timestamp>,
 }
 
 #[component]
@@ -56,6 +59,7 @@ pub fn EscalationBanner(
     let current = move || Acknowledgement {
         level: decision.with(|d| d.level),
         title: words.with(|w| w.title.clone()),
+        stands_on: decision.with(|d| d.standing.as_ref().map(|s| s.at)),
     };
     let is_acknowledged = move || acknowledged.with(|a| a.as_ref() == Some(&current()));
     // Interrupting levels, and a disagreement with the source, are acknowledged.

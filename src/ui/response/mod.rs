@@ -38,6 +38,16 @@ fn after_the_step(step: Option<web_sys::HtmlElement>) -> Option<web_sys::HtmlEle
         .ok()
 }
 
+/// Whether the keyboard is nowhere (its element was removed, and the browser put it back on
+/// the page's body); focus the nurse has put elsewhere on the host's page is left alone.
+fn focus_is_lost() -> bool {
+    let document = web_sys::window().and_then(|w| w.document());
+    match document.and_then(|d| d.active_element()) {
+        None => true,
+        Some(active) => active.tag_name() == "BODY",
+    }
+}
+
 /// Closes the step and moves the keyboard on, so focus is never left on a removed element.
 fn close(answering: RwSignal<Option<Answering>>, step: NodeRef<leptos::html::Section>) {
     let next = after_the_step(step.get_untracked());
@@ -128,15 +138,31 @@ pub fn ResponseStep(
             problem.set(None);
         }
     });
-    // And takes the keyboard to the step's heading once the step is in the document.
+    // And takes the keyboard to the step's heading once the step is in the document,
+    // remembering where it goes on when the step closes.
     let heading_id = format!("{id}-heading");
+    let next = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new({
         let heading_id = heading_id.clone();
         move |_| {
             if step.get().is_some() {
+                next.set_value(after_the_step(step.get_untracked()));
                 focus(step, &heading_id);
             }
         }
+    });
+    // Closed by the widget (the set it answers is gone): the keyboard, left nowhere with the
+    // removed step, goes on as after saving.
+    Effect::new(move |was_open: Option<bool>| {
+        let open = answering.with(Option::is_some);
+        if was_open == Some(true)
+            && !open
+            && let Some(next) = next.get_value()
+            && focus_is_lost()
+        {
+            let _ = next.focus();
+        }
+        open
     });
     let w = move || response_words(language.get());
     let field = {

@@ -234,15 +234,6 @@ pub fn Widget(
     // banner was acknowledged: a response's payload.
     let isbar_text = RwSignal::new(String::new());
     let isbar_at_acknowledgement = StoredValue::new(String::new());
-    // Another source closes the step and drops what was handed to the host: neither may stand
-    // beside the next patient's data (a host's Bundle keeps the outbox's owner).
-    Effect::new(move |seen: Option<()>| {
-        source.track();
-        if seen.is_some() {
-            answering.set(None);
-            outbox.update(Outbox::forget_given_to_host);
-        }
-    });
     let last_save = Signal::derive(move || {
         last_entry.with(|id| {
             id.as_deref()
@@ -377,6 +368,23 @@ pub fn Widget(
                     .shown_with(g.as_ref().map_or(&History::default(), |g| &g.history))
             })
         })
+    });
+    // The step, and what was handed to the host, stand only beside the set they answer: a new
+    // history without it (another patient's Bundle, which keeps the outbox's owner) closes the
+    // one and drops the other; the same patient's refreshed Bundle keeps both.
+    Effect::new(move |_| {
+        // Tracked here, not only where `held` happens to be asked.
+        shown.track();
+        let held =
+            |at: Timestamp| shown.with_untracked(|h| h.sets().iter().any(|s| s.taken_at() == at));
+        if answering.with_untracked(|q| q.as_ref().is_some_and(|q| !held(q.set_at))) {
+            answering.set(None);
+        }
+        if outbox.try_update_untracked(|o| o.responses_mut().keep_given_to_host_for(held))
+            == Some(true)
+        {
+            outbox.notify();
+        }
     });
     let data_status = Memo::new(move |_| loads.with(Loads::data_status));
     let decision = Memo::new(move |_| {

@@ -97,12 +97,6 @@ impl Outbox {
         }
     }
 
-    /// Forgets the responses handed to the host: when the widget shows another source, they
-    /// are the host's, and must not stand beside the next patient's data.
-    pub fn forget_given_to_host(&mut self) {
-        self.current.responses.forget_given_to_host();
-    }
-
     /// How many entries and responses wait for another source.
     pub fn set_aside_count(&self) -> usize {
         self.set_aside
