@@ -282,7 +282,16 @@ async fn transient_faults_are_retried() {
         targeted["path"] = json!(patient);
         faults(json!([targeted])).await;
         let history = load_patient(&patient, &fast()).await.into_result();
-        assert_eq!(history.map(|h| h.len()), Ok(21), "{fault}");
+        // Seen once in a full CI run (5 of 21, the load complete) and never in runs of this file
+        // alone: if it comes back, say what the server was asked and answered.
+        if history.as_ref().map(|h| h.len()) != Ok(21) {
+            let requests = log().await;
+            panic!(
+                "{fault}: {:?}; last requests {}",
+                history.map(|h| h.len()),
+                serde_json::to_string(&requests[requests.len().saturating_sub(10)..]).unwrap()
+            );
+        }
     }
 }
 
