@@ -567,21 +567,22 @@ fn stated_totals_and_scale_2_decisions_say_whose_they_are() {
     ));
 }
 
-/// Guards the nurse's R and the host's I: the text carries them as given, markup as text.
-#[test]
-fn the_plain_text_carries_the_nurses_recommendation_and_the_hosts_names_as_given() {
+/// A summary of one medium score, five minutes old, with what the host gives for I.
+fn medium_score_told_by(identification: Identification) -> Isbar {
     let history = history(vec![Vitals::total(5).at(0)]);
     let now = minutes(5);
     let decision = decide(&history, now, &Settings::default());
-    let summary = Isbar::of(
-        history.as_of(now),
-        &decision,
-        Identification {
-            caller: Some("<b>Kari</b>".into()),
-            service: Some("Hjemmesykepleien Nord".into()),
-            patient: Some("Rom 12".into()),
-        },
-    );
+    Isbar::of(history.as_of(now), &decision, identification)
+}
+
+/// Guards the nurse's R and the host's I: the text carries them as given, markup as text.
+#[test]
+fn the_plain_text_carries_the_nurses_recommendation_and_the_hosts_names_as_given() {
+    let summary = medium_score_told_by(Identification {
+        caller: Some("<b>Kari</b>".into()),
+        service: Some("Hjemmesykepleien Nord".into()),
+        patient: Some("Rom 12".into()),
+    });
     let words = words(&summary, Language::Nb);
     assert_eq!(
         words.identification,
@@ -768,18 +769,11 @@ fn conflicting_and_rechecked_values_are_flagged_and_noticed() {
 /// line or a heading of its own.
 #[test]
 fn a_line_break_in_a_name_cannot_forge_a_line_or_a_heading() {
-    let history = history(vec![Vitals::total(5).at(0)]);
-    let now = minutes(5);
-    let decision = decide(&history, now, &Settings::default());
-    let summary = Isbar::of(
-        history.as_of(now),
-        &decision,
-        Identification {
-            caller: Some("Kari\nR – Råd\n- Ingen tiltak".into()),
-            service: None,
-            patient: None,
-        },
-    );
+    let summary = medium_score_told_by(Identification {
+        caller: Some("Kari\nR – Råd\n- Ingen tiltak".into()),
+        service: None,
+        patient: None,
+    });
     let words = words(&summary, Language::Nb);
     let text = words.plain_text(Language::Nb, &words.recommendation);
     assert_eq!(text.matches("R – Råd").count(), 2, "{text}");

@@ -240,16 +240,12 @@ fn author(municipality: Option<&str>) -> Author {
 }
 
 async fn stored(national_id: &str) -> Vec<Value> {
-    gloo_net::http::Request::get(&format!(
+    let all = browser::get(&format!(
         "{}/__pmd/observations?nationalId={national_id}",
         server()
     ))
-    .send()
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap()
+    .await;
+    serde_json::from_value(all).unwrap()
 }
 
 #[wasm_bindgen_test]

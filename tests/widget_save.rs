@@ -347,16 +347,11 @@ async fn an_escalation_response_survives_a_lost_answer_and_shows_in_every_widget
         "markup is text"
     );
 
-    let search = gloo_net::http::Request::get(&format!(
+    let search = browser::get(&format!(
         "{}/fhir/Communication?subject={patient}",
         server()
     ))
-    .send()
-    .await
-    .unwrap()
-    .json::<serde_json::Value>()
-    .await
-    .unwrap();
+    .await;
     assert_eq!(
         search["entry"].as_array().map(Vec::len),
         Some(1),

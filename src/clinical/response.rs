@@ -79,6 +79,13 @@ impl Channel {
     }
 }
 
+/// Whether acknowledging a band asks what was done about it: from low–medium up, where Chart 4
+/// asks for a clinician's review (urgent ward-based response at low–medium, key threshold at
+/// medium, emergency at high). A low band is left to the registered nurse.
+pub fn asks_response(band: ClinicalRisk) -> bool {
+    band >= ClinicalRisk::LowMedium
+}
+
 /// Free texts longer than this are refused, not cut: what the nurse wrote is sent whole or not
 /// at all.
 pub const MAX_TEXT_CHARS: usize = 2_000;
@@ -335,6 +342,22 @@ mod tests {
             ClinicalRisk::High,
             at(20),
         )
+    }
+
+    #[test]
+    fn a_response_is_asked_from_low_medium_up() {
+        let asked: Vec<_> = ClinicalRisk::ALL
+            .into_iter()
+            .filter(|&band| asks_response(band))
+            .collect();
+        assert_eq!(
+            asked,
+            [
+                ClinicalRisk::LowMedium,
+                ClinicalRisk::Medium,
+                ClinicalRisk::High
+            ]
+        );
     }
 
     #[test]

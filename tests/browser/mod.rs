@@ -284,6 +284,18 @@ pub async fn put(url: &str, body: &Value) {
         .unwrap();
 }
 
+/// GETs JSON from the test server (its own search, a control endpoint), not through the
+/// widget's reader.
+pub async fn get(url: &str) -> Value {
+    gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 /// Queues faults on the test server (see tests/fhir-server/server.mjs).
 pub async fn faults(list: Value) {
     post(&format!("{}/__faults", server()), &list).await;

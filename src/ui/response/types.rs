@@ -4,7 +4,9 @@
 use crate::clinical::ClinicalRisk;
 use crate::clinical::escalation::Decision;
 use crate::clinical::observation_set::AsOf;
-use crate::clinical::response::{Channel, EscalationResponse, Recipient, ResponseRefusal};
+use crate::clinical::response::{
+    Channel, EscalationResponse, Recipient, ResponseRefusal, asks_response,
+};
 use crate::clinical::time::Timestamp;
 use crate::fhir::write::Author;
 use crate::i18n::format::LocalZone;
@@ -22,11 +24,11 @@ pub struct Answering {
 }
 
 impl Answering {
-    /// What acknowledging `decision` asks a response to: a band of low–medium or above (Chart 4
-    /// asks for a clinician's review from there), else nothing.
+    /// What acknowledging `decision` asks a response to, where the engine says its band asks
+    /// one (`response::asks_response`), else nothing.
     pub fn of(decision: &Decision, history: AsOf<'_>) -> Option<Answering> {
         let standing = decision.standing.as_ref()?;
-        if standing.band < ClinicalRisk::LowMedium {
+        if !asks_response(standing.band) {
             return None;
         }
         let about = history
